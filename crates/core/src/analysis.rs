@@ -1,0 +1,72 @@
+//! The whole pipeline: [`analyze`] and its result, [`Analysis`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::paragraphs::paragraphs;
+use crate::quotes::{direct_quotes, Quote};
+use crate::sentences::sentences;
+use crate::span::TextRange;
+use crate::tokens::{tokenize, Token};
+
+/// Everything saidwho found in one text. All spans are byte ranges into it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Length of the analysed text in bytes.
+    pub text_len: u32,
+    /// Paragraphs, trimmed, in text order.
+    pub paragraphs: Vec<TextRange>,
+    /// Sentences, in text order; each lies inside one paragraph.
+    pub sentences: Vec<TextRange>,
+    /// Tokens (whitespace excluded), in text order.
+    pub tokens: Vec<Token>,
+    /// Quotes, in text order, never overlapping.
+    pub quotes: Vec<Quote>,
+}
+
+/// Analyses `text`. Never panics, whatever the input; the time taken grows
+/// linearly with the length of the text.
+#[must_use]
+pub fn analyze(text: &str) -> Analysis {
+    let tokens = tokenize(text);
+    let paragraphs = paragraphs(text);
+    let sentences = sentences(text, &paragraphs, &tokens);
+    let quotes = direct_quotes(text, &paragraphs);
+    Analysis {
+        text_len: u32::try_from(text.len()).unwrap_or(u32::MAX),
+        paragraphs,
+        sentences,
+        tokens,
+        quotes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_text_gives_empty_analysis() {
+        assert_eq!(analyze(""), Analysis::default());
+        let a = analyze("  \n\n ");
+        assert!(a.paragraphs.is_empty() && a.sentences.is_empty() && a.quotes.is_empty());
+    }
+
+    #[test]
+    fn stages_fit_together() {
+        let t = "Title\n\n“We will win,” said Ms Kaori. She left.\n\nMr. Vegard agreed.";
+        let a = analyze(t);
+        assert_eq!(a.paragraphs.len(), 3);
+        let s: Vec<_> = a.sentences.iter().map(|r| r.slice(t)).collect();
+        assert_eq!(s, ["Title", "“We will win,” said Ms Kaori.", "She left.", "Mr. Vegard agreed."]);
+        assert_eq!(a.quotes.len(), 1);
+        assert_eq!(a.quotes[0].content.slice(t), "We will win,");
+    }
+
+    #[test]
+    fn serde_round_trip() {
+        let a = analyze("“Yes,” he said.");
+        let json = serde_json::to_string(&a).unwrap();
+        let back: Analysis = serde_json::from_str(&json).unwrap();
+        assert_eq!(a, back);
+    }
+}

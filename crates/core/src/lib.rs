@@ -1,0 +1,24 @@
+//! # saidwho-core
+//!
+//! The pure analysis core of saidwho: `text -> Analysis`. No I/O, no web
+//! dependencies; the web app, its worker, the CLI and the tests are thin shells
+//! around [`analyze`].
+//!
+//! Data flows one way, one module per stage:
+//! text → [`tokens`] → [`paragraphs`] → [`sentences`] → [`quotes`].
+//! Every span is a [`TextRange`] of byte offsets; [`offsets::OffsetIndex`]
+//! converts them to UTF-16 (DOM) and code-point (evaluation format) offsets.
+
+pub mod analysis;
+pub mod offsets;
+pub mod paragraphs;
+pub mod quotes;
+pub mod sentences;
+pub mod span;
+pub mod tokens;
+
+pub use analysis::{analyze, Analysis};
+pub use offsets::OffsetIndex;
+pub use quotes::{Quote, QuoteKind};
+pub use span::TextRange;
+pub use tokens::{Token, TokenKind};

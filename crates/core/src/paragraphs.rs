@@ -1,0 +1,102 @@
+//! Paragraphs: blocks of text separated by blank lines.
+//!
+//! When a text has no blank line at all (common for text copied from some
+//! pages), every line break separates paragraphs instead.
+
+use crate::span::TextRange;
+
+/// Splits `text` into paragraphs, each trimmed of surrounding whitespace;
+/// empty paragraphs are dropped.
+#[must_use]
+pub fn paragraphs(text: &str) -> Vec<TextRange> {
+    let lines = line_ranges(text);
+    let has_blank = lines.iter().any(|&(s, e)| text[s..e].trim().is_empty());
+    let mut out = Vec::new();
+    let mut current: Option<(usize, usize)> = None;
+    for (s, e) in lines {
+        let line = &text[s..e];
+        if line.trim().is_empty() {
+            if let Some(p) = current.take() {
+                push_trimmed(text, p, &mut out);
+            }
+            continue;
+        }
+        match current {
+            Some((ps, _)) if has_blank => current = Some((ps, e)),
+            Some(p) => {
+                push_trimmed(text, p, &mut out);
+                current = Some((s, e));
+            }
+            None => current = Some((s, e)),
+        }
+    }
+    if let Some(p) = current {
+        push_trimmed(text, p, &mut out);
+    }
+    out
+}
+
+/// Byte ranges of the lines of `text`, without their line terminators.
+/// Recognises `\n`, `\r\n`, `\r` and the Unicode line/paragraph separators.
+fn line_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        match c {
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => {
+                out.push((start, i));
+                start = i + c.len_utf8();
+            }
+            '\r' => {
+                out.push((start, i));
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    iter.next();
+                    start = i + 2;
+                } else {
+                    start = i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    out.push((start, text.len()));
+    out
+}
+
+fn push_trimmed(text: &str, (s, e): (usize, usize), out: &mut Vec<TextRange>) {
+    let slice = &text[s..e];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail < slice.len() {
+        out.push(TextRange::new(s + lead, e - trail));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        paragraphs(text).iter().map(|r| r.slice(text)).collect()
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs() {
+        let t = "Title\n\nFirst line\nstill first.\n \n\nSecond.\n";
+        assert_eq!(texts(t), ["Title", "First line\nstill first.", "Second."]);
+    }
+
+    #[test]
+    fn without_blank_lines_each_line_is_a_paragraph() {
+        assert_eq!(texts("One.\nTwo.\r\nThree."), ["One.", "Two.", "Three."]);
+    }
+
+    #[test]
+    fn nothing_in_nothing_out() {
+        assert!(texts("").is_empty());
+        assert!(texts("\n\n  \n").is_empty());
+        assert_eq!(texts("  lone  "), ["lone"]);
+    }
+}
