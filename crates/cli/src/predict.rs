@@ -1,0 +1,115 @@
+//! `saidwho predict`: evaluation predictions for JSON lines documents.
+//!
+//! Output format: `shared/eval/SCHEMA.md` — one object per input line with
+//! the same `id`, spans in code-point offsets.
+
+use std::io::Write;
+
+use anyhow::{bail, Context};
+use saidwho_core::{analyze, OffsetIndex};
+use serde::Serialize;
+
+/// One prediction line.
+#[derive(Debug, Serialize)]
+struct Prediction<'a> {
+    id: &'a str,
+    quotes: Vec<QuotePrediction>,
+    entities: Vec<EntityPrediction>,
+}
+
+#[derive(Debug, Serialize)]
+struct QuotePrediction {
+    span: [usize; 2],
+    speaker_span: Option<[usize; 2]>,
+    speaker: Option<String>,
+    cue_span: Option<[usize; 2]>,
+    kind: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct EntityPrediction {
+    span: [usize; 2],
+    label: String,
+}
+
+/// Predicts every document of the JSON lines `text` (read from `name`) and
+/// writes one prediction line per document to `out`.
+pub fn predict_jsonl(name: &str, text: &str, out: &mut impl Write) -> anyhow::Result<()> {
+    for (n, line) in text.lines().enumerate() {
+        let line_no = n + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: serde_json::Value = match serde_json::from_str(line) {
+            Ok(v) => v,
+            Err(e) => bail!("{name}, line {line_no}: bad JSON: {e}"),
+        };
+        let Some(obj) = doc.as_object() else {
+            bail!("{name}, line {line_no}: expected a JSON object like {{\"id\": ..., \"text\": ...}}");
+        };
+        let Some(id) = obj.get("id").and_then(|v| v.as_str()) else {
+            bail!("{name}, line {line_no}: missing or non-string \"id\"");
+        };
+        let Some(doc_text) = obj.get("text").and_then(|v| v.as_str()) else {
+            bail!("{name}, line {line_no} (id {id:?}): missing or non-string \"text\"");
+        };
+        let prediction = predict_one(id, doc_text);
+        serde_json::to_writer(&mut *out, &prediction)
+            .with_context(|| format!("cannot write the prediction for {id:?}"))?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+fn predict_one<'a>(id: &'a str, text: &str) -> Prediction<'a> {
+    let analysis = analyze(text);
+    let index = OffsetIndex::new(text);
+    let quotes = analysis
+        .quotes
+        .iter()
+        .map(|q| QuotePrediction {
+            span: index.range_to_chars(q.range),
+            speaker_span: None,
+            speaker: None,
+            cue_span: None,
+            kind: match q.kind {
+                saidwho_core::QuoteKind::Direct => "direct",
+            },
+        })
+        .collect();
+    Prediction {
+        id,
+        quotes,
+        entities: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(input: &str) -> anyhow::Result<String> {
+        let mut out = Vec::new();
+        predict_jsonl("in.jsonl", input, &mut out)?;
+        Ok(String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn writes_code_point_offsets() {
+        let out = run(r#"{"id": "a", "text": "😀 “Yes,” she said."}"#).unwrap();
+        let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+        assert_eq!(v["id"], "a");
+        assert_eq!(v["quotes"][0]["span"], serde_json::json!([2, 8]));
+        assert_eq!(v["quotes"][0]["kind"], "direct");
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let err = run("{\"id\":\"a\",\"text\":\"x\"}\n\n{bad").unwrap_err().to_string();
+        assert!(err.contains("line 3") && err.contains("bad JSON"), "{err}");
+        let err = run("{\"id\":\"a\"}").unwrap_err().to_string();
+        assert!(err.contains("line 1") && err.contains("\"text\""), "{err}");
+        let err = run("[1]").unwrap_err().to_string();
+        assert!(err.contains("expected a JSON object"), "{err}");
+    }
+}

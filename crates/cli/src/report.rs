@@ -1,0 +1,110 @@
+//! `saidwho analyze` output: a readable table, or JSON.
+
+use std::io::Write;
+
+use saidwho_core::{Analysis, OffsetIndex, QuoteKind};
+use serde::Serialize;
+
+/// Longest quote excerpt shown in the table, in characters.
+const EXCERPT_CHARS: usize = 70;
+
+/// Writes a human-readable summary of `analysis`.
+pub fn write_table(out: &mut impl Write, name: &str, text: &str, analysis: &Analysis) -> std::io::Result<()> {
+    let index = OffsetIndex::new(text);
+    writeln!(
+        out,
+        "{name}: {} paragraphs, {} sentences, {} tokens, {} quotes",
+        analysis.paragraphs.len(),
+        analysis.sentences.len(),
+        analysis.tokens.len(),
+        analysis.quotes.len()
+    )?;
+    if analysis.quotes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "{:>3}  {:<7}  {:>13}  quote", "#", "kind", "chars")?;
+    for (i, q) in analysis.quotes.iter().enumerate() {
+        let [s, e] = index.range_to_chars(q.range);
+        let kind = match q.kind {
+            QuoteKind::Direct => "direct",
+        };
+        writeln!(out, "{:>3}  {kind:<7}  {:>13}  {}", i + 1, format!("{s}-{e}"), excerpt(q.range.slice(text)))?;
+    }
+    Ok(())
+}
+
+/// One line, at most [`EXCERPT_CHARS`] characters.
+fn excerpt(s: &str) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= EXCERPT_CHARS {
+        return flat;
+    }
+    let mut cut: String = flat.chars().take(EXCERPT_CHARS - 1).collect();
+    cut.push('…');
+    cut
+}
+
+#[derive(Serialize)]
+struct JsonAnalysis<'a> {
+    /// Offsets below are code points, as in the evaluation format.
+    offsets: &'static str,
+    length: usize,
+    paragraphs: Vec<[usize; 2]>,
+    sentences: Vec<[usize; 2]>,
+    quotes: Vec<JsonQuote<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonQuote<'a> {
+    span: [usize; 2],
+    content: [usize; 2],
+    kind: QuoteKind,
+    text: &'a str,
+}
+
+/// Writes `analysis` as one JSON object, offsets in code points.
+pub fn write_json(out: &mut impl Write, text: &str, analysis: &Analysis) -> anyhow::Result<()> {
+    let index = OffsetIndex::new(text);
+    let conv = |rs: &[saidwho_core::TextRange]| rs.iter().map(|&r| index.range_to_chars(r)).collect();
+    let doc = JsonAnalysis {
+        offsets: "code points",
+        length: index.to_char(text.len()),
+        paragraphs: conv(&analysis.paragraphs),
+        sentences: conv(&analysis.sentences),
+        quotes: analysis
+            .quotes
+            .iter()
+            .map(|q| JsonQuote {
+                span: index.range_to_chars(q.range),
+                content: index.range_to_chars(q.content),
+                kind: q.kind,
+                text: q.content.slice(text),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_lists_quotes() {
+        let text = "“We will win,” said Ms Kaori.";
+        let mut out = Vec::new();
+        write_table(&mut out, "x.txt", text, &saidwho_core::analyze(text)).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert!(s.contains("1 quotes") && s.contains("“We will win,”") && s.contains("0-14"), "{s}");
+    }
+
+    #[test]
+    fn long_quotes_are_cut() {
+        let e = excerpt(&"word ".repeat(50));
+        assert_eq!(e.chars().count(), EXCERPT_CHARS);
+        assert!(e.ends_with('…'));
+    }
+}

@@ -1,0 +1,72 @@
+//! The `saidwho` binary as a user runs it: exit codes and messages.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn saidwho(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_saidwho"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run saidwho");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn analyze_stdin_prints_a_table() {
+    let o = saidwho(&["analyze"], "“Yes,” she said.".as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("1 quotes") && out.contains("“Yes,”"), "{out}");
+}
+
+#[test]
+fn analyze_json_uses_code_points() {
+    let o = saidwho(&["analyze", "-", "--json"], "é “Oui.”".as_bytes());
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["quotes"][0]["span"], serde_json::json!([2, 8]));
+}
+
+#[test]
+fn invalid_utf8_names_the_byte_offset() {
+    let o = saidwho(&["analyze"], b"ok text \xFF more");
+    assert!(!o.status.success());
+    let e = stderr(&o);
+    assert!(e.contains("not valid UTF-8") && e.contains("byte offset 8"), "{e}");
+}
+
+#[test]
+fn unreadable_file_is_an_error() {
+    let o = saidwho(&["analyze", "/nonexistent/article.txt"], b"");
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("cannot read /nonexistent/article.txt"), "{}", stderr(&o));
+}
+
+#[test]
+fn predict_reports_bad_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("in.jsonl");
+    std::fs::write(&path, "{\"id\":\"a\",\"text\":\"“Hi,” he said.\"}\n{\"id\":\"b\"}\n").unwrap();
+    let o = saidwho(&["predict", path.to_str().unwrap()], b"");
+    assert!(!o.status.success());
+    let e = stderr(&o);
+    assert!(e.contains("line 2") && e.contains("\"text\""), "{e}");
+}
+
+#[test]
+fn predict_writes_one_line_per_document() {
+    let input = "{\"id\":\"a\",\"text\":\"“Hi,” he said.\"}\n{\"id\":\"b\",\"text\":\"\"}\n";
+    let o = saidwho(&["predict", "-"], input.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<_> = std::str::from_utf8(&o.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0].contains("\"id\":\"a\"") && lines[1].contains("\"quotes\":[]"));
+}
