@@ -105,7 +105,9 @@ mod tests {
 
     #[test]
     fn errors_name_the_line() {
-        let err = run("{\"id\":\"a\",\"text\":\"x\"}\n\n{bad").unwrap_err().to_string();
+        let err = run("{\"id\":\"a\",\"text\":\"x\"}\n\n{bad")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("line 3") && err.contains("bad JSON"), "{err}");
         let err = run("{\"id\":\"a\"}").unwrap_err().to_string();
         assert!(err.contains("line 1") && err.contains("\"text\""), "{err}");

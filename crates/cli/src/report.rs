@@ -9,7 +9,12 @@ use serde::Serialize;
 const EXCERPT_CHARS: usize = 70;
 
 /// Writes a human-readable summary of `analysis`.
-pub fn write_table(out: &mut impl Write, name: &str, text: &str, analysis: &Analysis) -> std::io::Result<()> {
+pub fn write_table(
+    out: &mut impl Write,
+    name: &str,
+    text: &str,
+    analysis: &Analysis,
+) -> std::io::Result<()> {
     let index = OffsetIndex::new(text);
     writeln!(
         out,
@@ -29,7 +34,13 @@ pub fn write_table(out: &mut impl Write, name: &str, text: &str, analysis: &Anal
         let kind = match q.kind {
             QuoteKind::Direct => "direct",
         };
-        writeln!(out, "{:>3}  {kind:<7}  {:>13}  {}", i + 1, format!("{s}-{e}"), excerpt(q.range.slice(text)))?;
+        writeln!(
+            out,
+            "{:>3}  {kind:<7}  {:>13}  {}",
+            i + 1,
+            format!("{s}-{e}"),
+            excerpt(q.range.slice(text))
+        )?;
     }
     Ok(())
 }
@@ -66,7 +77,8 @@ struct JsonQuote<'a> {
 /// Writes `analysis` as one JSON object, offsets in code points.
 pub fn write_json(out: &mut impl Write, text: &str, analysis: &Analysis) -> anyhow::Result<()> {
     let index = OffsetIndex::new(text);
-    let conv = |rs: &[saidwho_core::TextRange]| rs.iter().map(|&r| index.range_to_chars(r)).collect();
+    let conv =
+        |rs: &[saidwho_core::TextRange]| rs.iter().map(|&r| index.range_to_chars(r)).collect();
     let doc = JsonAnalysis {
         offsets: "code points",
         length: index.to_char(text.len()),
@@ -98,7 +110,10 @@ mod tests {
         let mut out = Vec::new();
         write_table(&mut out, "x.txt", text, &saidwho_core::analyze(text)).unwrap();
         let s = String::from_utf8(out).unwrap();
-        assert!(s.contains("1 quotes") && s.contains("“We will win,”") && s.contains("0-14"), "{s}");
+        assert!(
+            s.contains("1 quotes") && s.contains("“We will win,”") && s.contains("0-14"),
+            "{s}"
+        );
     }
 
     #[test]

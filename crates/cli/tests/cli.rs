@@ -40,21 +40,32 @@ fn invalid_utf8_names_the_byte_offset() {
     let o = saidwho(&["analyze"], b"ok text \xFF more");
     assert!(!o.status.success());
     let e = stderr(&o);
-    assert!(e.contains("not valid UTF-8") && e.contains("byte offset 8"), "{e}");
+    assert!(
+        e.contains("not valid UTF-8") && e.contains("byte offset 8"),
+        "{e}"
+    );
 }
 
 #[test]
 fn unreadable_file_is_an_error() {
     let o = saidwho(&["analyze", "/nonexistent/article.txt"], b"");
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("cannot read /nonexistent/article.txt"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("cannot read /nonexistent/article.txt"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn predict_reports_bad_lines() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("in.jsonl");
-    std::fs::write(&path, "{\"id\":\"a\",\"text\":\"“Hi,” he said.\"}\n{\"id\":\"b\"}\n").unwrap();
+    std::fs::write(
+        &path,
+        "{\"id\":\"a\",\"text\":\"“Hi,” he said.\"}\n{\"id\":\"b\"}\n",
+    )
+    .unwrap();
     let o = saidwho(&["predict", path.to_str().unwrap()], b"");
     assert!(!o.status.success());
     let e = stderr(&o);

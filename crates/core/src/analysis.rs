@@ -57,7 +57,15 @@ mod tests {
         let a = analyze(t);
         assert_eq!(a.paragraphs.len(), 3);
         let s: Vec<_> = a.sentences.iter().map(|r| r.slice(t)).collect();
-        assert_eq!(s, ["Title", "“We will win,” said Ms Kaori.", "She left.", "Mr. Vegard agreed."]);
+        assert_eq!(
+            s,
+            [
+                "Title",
+                "“We will win,” said Ms Kaori.",
+                "She left.",
+                "Mr. Vegard agreed."
+            ]
+        );
         assert_eq!(a.quotes.len(), 1);
         assert_eq!(a.quotes[0].content.slice(t), "We will win,");
     }

@@ -52,7 +52,9 @@ impl OffsetIndex {
     pub fn position(&self, byte: usize) -> Position {
         let byte = byte.min(self.len);
         // Last checkpoint whose end is <= byte.
-        let k = self.checkpoints.partition_point(|&(end, _, _)| end as usize <= byte);
+        let k = self
+            .checkpoints
+            .partition_point(|&(end, _, _)| end as usize <= byte);
         let (base_byte, base_chars, base_units) = if k == 0 {
             (0, 0, 0)
         } else {

@@ -144,7 +144,9 @@ fn opening_family(c: char) -> Option<Family> {
 /// whitespace or an opening bracket/dash/mark, and before a non-space.
 fn opens_here(prev: Option<char>, next: Option<char>) -> bool {
     let before = prev.is_none_or(|p| {
-        p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':') || opening_family(p).is_some()
+        p.is_whitespace()
+            || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':')
+            || opening_family(p).is_some()
     });
     before && next.is_some_and(|n| !n.is_whitespace())
 }
@@ -169,19 +171,27 @@ fn step(
     prev: Option<char>,
     next: Option<char>,
 ) {
-    let open = |stack: &mut Vec<Open>, family| stack.push(Open { at, mark: c, family });
+    let open = |stack: &mut Vec<Open>, family| {
+        stack.push(Open {
+            at,
+            mark: c,
+            family,
+        })
+    };
     match c {
         '„' | '‟' => open(stack, Family::Double),
-        '‚' => {
-            if opens_here(prev, next) {
-                open(stack, Family::Single);
-            }
-        }
+        '‚' if opens_here(prev, next) => open(stack, Family::Single),
         '“' => {
             // German „…“ closes with “; a “ glued to the end of a word after an
             // open double quote is a typo for ”.
-            let german = stack.iter().rev().find(|o| o.family == Family::Double).is_some_and(|o| o.mark == '„');
-            let typo_close = find_open(stack, Family::Double).is_some() && closes_here(prev, next) && !opens_here(prev, next);
+            let german = stack
+                .iter()
+                .rev()
+                .find(|o| o.family == Family::Double)
+                .is_some_and(|o| o.mark == '„');
+            let typo_close = find_open(stack, Family::Double).is_some()
+                && closes_here(prev, next)
+                && !opens_here(prev, next);
             if german || typo_close {
                 close(text, scan, stack, at, c, Family::Double);
             } else {
@@ -217,7 +227,10 @@ fn step(
         '»' => {
             if stack.iter().any(|o| o.mark == '«') {
                 close(text, scan, stack, at, c, Family::Guillemet);
-            } else if opens_here(prev, next) && prev.is_some() && next.is_some_and(char::is_alphanumeric) {
+            } else if opens_here(prev, next)
+                && prev.is_some()
+                && next.is_some_and(char::is_alphanumeric)
+            {
                 open(stack, Family::Guillemet); // Danish/German »…«
             }
             // Otherwise a bullet or a stray mark: ignored.
@@ -237,17 +250,9 @@ fn step(
             }
         }
         '「' => open(stack, Family::Corner),
-        '」' => {
-            if find_open(stack, Family::Corner).is_some() {
-                close(text, scan, stack, at, c, Family::Corner);
-            }
-        }
+        '」' => close(text, scan, stack, at, c, Family::Corner),
         '『' => open(stack, Family::WhiteCorner),
-        '』' => {
-            if find_open(stack, Family::WhiteCorner).is_some() {
-                close(text, scan, stack, at, c, Family::WhiteCorner);
-            }
-        }
+        '』' => close(text, scan, stack, at, c, Family::WhiteCorner),
         '‘' => {
             if opens_here(prev, next) && !looks_like_elided_year(text, at + c.len_utf8()) {
                 open(stack, Family::Single);
@@ -256,7 +261,8 @@ fn step(
             }
         }
         '’' | '\'' => {
-            let between_letters = prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+            let between_letters =
+                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
             if between_letters {
                 return; // don’t, O’Brien
             }
@@ -289,7 +295,7 @@ fn looks_like_plural_possessive(text: &str, at: usize, prev: Option<char>) -> bo
 
 /// "’90s", "'04": an apostrophe standing for the century.
 fn looks_like_elided_year(text: &str, after: usize) -> bool {
-    let rest = text[after..].as_bytes();
+    let rest = &text.as_bytes()[after..];
     rest.len() >= 2
         && rest[0].is_ascii_digit()
         && rest[1].is_ascii_digit()
@@ -298,7 +304,14 @@ fn looks_like_elided_year(text: &str, after: usize) -> bool {
 
 /// Closes the innermost open quote of `family` (dropping marks opened inside
 /// it and never closed) and records it when it was the outermost.
-fn close(text: &str, scan: &mut MarkScan, stack: &mut Vec<Open>, at: usize, c: char, family: Family) {
+fn close(
+    text: &str,
+    scan: &mut MarkScan,
+    stack: &mut Vec<Open>,
+    at: usize,
+    c: char,
+    family: Family,
+) {
     let Some(k) = find_open(stack, family) else {
         return;
     };
@@ -349,10 +362,10 @@ mod tests {
 
     #[test]
     fn straight_double_quotes() {
-        assert_eq!(quotes("He said \"no\" and \"yes, \"maybe\" later\"."), [
-            "\"no\"",
-            "\"yes, \"maybe\" later\""
-        ]);
+        assert_eq!(
+            quotes("He said \"no\" and \"yes, \"maybe\" later\"."),
+            ["\"no\"", "\"yes, \"maybe\" later\""]
+        );
     }
 
     #[test]
@@ -363,7 +376,10 @@ mod tests {
     #[test]
     fn guillemets_and_german_and_cjk() {
         assert_eq!(quotes("Il a dit « c'est fini » hier."), ["« c'est fini »"]);
-        assert_eq!(quotes("Er sagte „Wir schaffen das“ gestern."), ["„Wir schaffen das“"]);
+        assert_eq!(
+            quotes("Er sagte „Wir schaffen das“ gestern."),
+            ["„Wir schaffen das“"]
+        );
         assert_eq!(quotes("Sie sagte »Nein« und ging."), ["»Nein«"]);
         assert_eq!(quotes("彼は「東京へ行く」と言った。"), ["「東京へ行く」"]);
         assert_eq!(quotes("Han sa ”ja” till slut."), ["”ja”"]);

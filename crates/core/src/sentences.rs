@@ -14,9 +14,10 @@ use crate::tokens::{Token, TokenKind};
 const ABBREVIATIONS: &[&str] = &[
     "Adm", "Apr", "Aug", "Brig", "Capt", "Cmdr", "Co", "Col", "Corp", "Cpl", "Dec", "Dept", "Dr",
     "Feb", "Fr", "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Jul", "Jun", "Lt", "Ltd", "Maj", "Mar",
-    "Messrs", "Mme", "Mr", "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Prof", "Pvt", "Rep", "Reps", "Rev",
-    "Sen", "Sens", "Sep", "Sept", "Sgt", "Sr", "St", "Supt", "vs", "etc", "al", "approx", "Ave", "Blvd",
-    "Gens", "Govt", "Pres", "Sec", "Amb", "Cllr", "Insp", "Det", "Fig", "Vol", "ca", "cf", "e.g", "i.e",
+    "Messrs", "Mme", "Mr", "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Prof", "Pvt", "Rep", "Reps",
+    "Rev", "Sen", "Sens", "Sep", "Sept", "Sgt", "Sr", "St", "Supt", "vs", "etc", "al", "approx",
+    "Ave", "Blvd", "Gens", "Govt", "Pres", "Sec", "Amb", "Cllr", "Insp", "Det", "Fig", "Vol", "ca",
+    "cf", "e.g", "i.e",
 ];
 
 /// Splits each paragraph into sentences. `tokens` must be the tokens of
@@ -87,8 +88,7 @@ fn glued(a: Token, b: Token) -> bool {
 
 fn is_closer(t: Token, text: &str) -> bool {
     let s = t.range.slice(text);
-    t.kind == TokenKind::QuoteMark
-        || matches!(s, ")" | "]" | "}" | "." | "!" | "?" | "…")
+    t.kind == TokenKind::QuoteMark || matches!(s, ")" | "]" | "}" | "." | "!" | "?" | "…")
 }
 
 fn can_start_sentence(t: Token, text: &str) -> bool {
@@ -113,7 +113,8 @@ fn is_abbreviation(toks: &[Token], i: usize, text: &str) -> bool {
     }
     let w = prev.range.slice(text);
     let mut chars = w.chars();
-    let single_capital = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    let single_capital =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     single_capital || w.contains('.') || ABBREVIATIONS.contains(&w)
 }
 
@@ -133,19 +134,25 @@ mod tests {
 
     #[test]
     fn simple_sentences() {
-        assert_eq!(split("One here. Two there! Three?"), ["One here.", "Two there!", "Three?"]);
+        assert_eq!(
+            split("One here. Two there! Three?"),
+            ["One here.", "Two there!", "Three?"]
+        );
     }
 
     #[test]
     fn titles_and_initials_do_not_split() {
         assert_eq!(
             split("The statement was made by Maj. Gen. Somkeo Sylavong on Nov. 24. He spoke."),
-            ["The statement was made by Maj. Gen. Somkeo Sylavong on Nov. 24.", "He spoke."]
+            [
+                "The statement was made by Maj. Gen. Somkeo Sylavong on Nov. 24.",
+                "He spoke."
+            ]
         );
-        assert_eq!(split("George W. Bush left the U.S. Army. Then?"), [
-            "George W. Bush left the U.S. Army.",
-            "Then?"
-        ]);
+        assert_eq!(
+            split("George W. Bush left the U.S. Army. Then?"),
+            ["George W. Bush left the U.S. Army.", "Then?"]
+        );
     }
 
     #[test]
@@ -158,12 +165,18 @@ mod tests {
 
     #[test]
     fn lowercase_continuation_does_not_split() {
-        assert_eq!(split("It cost 3.5 bn. in total"), ["It cost 3.5 bn. in total"]);
+        assert_eq!(
+            split("It cost 3.5 bn. in total"),
+            ["It cost 3.5 bn. in total"]
+        );
     }
 
     #[test]
     fn paragraphs_end_sentences() {
-        assert_eq!(split("No stop here\n\nNext one"), ["No stop here", "Next one"]);
+        assert_eq!(
+            split("No stop here\n\nNext one"),
+            ["No stop here", "Next one"]
+        );
     }
 
     #[test]

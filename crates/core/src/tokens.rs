@@ -123,16 +123,20 @@ mod tests {
 
     #[test]
     fn numbers_and_abbreviations() {
-        assert_eq!(texts("In 2004, 3.5% of U.S. firms"), [
-            "In", "2004", ",", "3.5", "%", "of", "U.S", ".", "firms"
-        ]);
+        assert_eq!(
+            texts("In 2004, 3.5% of U.S. firms"),
+            ["In", "2004", ",", "3.5", "%", "of", "U.S", ".", "firms"]
+        );
         let kinds: Vec<_> = tokenize("2004 3.5").iter().map(|t| t.kind).collect();
         assert_eq!(kinds, [TokenKind::Number, TokenKind::Number]);
     }
 
     #[test]
     fn other_scripts() {
-        assert_eq!(texts("«Bonjour» 「東京」"), ["«", "Bonjour", "»", "「", "東", "京", "」"]);
+        assert_eq!(
+            texts("«Bonjour» 「東京」"),
+            ["«", "Bonjour", "»", "「", "東", "京", "」"]
+        );
         assert_eq!(texts("مرحبا بكم"), ["مرحبا", "بكم"]);
     }
 

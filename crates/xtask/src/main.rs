@@ -1,1 +1,154 @@
-fn main() {}
+//! Project automation, run as `cargo xtask <command>`:
+//!
+//! - `serve`: install what is missing, build the app and serve it on
+//!   <http://127.0.0.1:8080>.
+//! - `test`: install what is missing and run every check and test.
+//! - `dist`: install what is missing and build the release `dist/`.
+//!
+//! Every tool comes from a package registry (crates.io, npm, Debian), pinned,
+//! and is installed only when the right version is not already there.
+
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = project_root();
+    std::env::set_current_dir(&root)?;
+    let env = tools::Env::new(&root);
+    match args.first().map(String::as_str) {
+        Some("serve") => serve(&env),
+        Some("dist") => dist(&env),
+        Some("test") => test(&env),
+        _ => {
+            eprintln!("usage: cargo xtask <serve|test|dist>");
+            eprintln!("  serve  build the app and serve it on http://127.0.0.1:8080");
+            eprintln!("  test   run formatting, lints, native, wasm, build and browser tests");
+            eprintln!("  dist   build the release bundle into dist/");
+            std::process::exit(2);
+        }
+    }
+}
+
+/// The workspace root (the parent of `crates/xtask`).
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .expect("xtask lives in crates/xtask")
+        .to_path_buf()
+}
+
+fn serve(env: &tools::Env) -> Result<()> {
+    env.ensure_build_tools()?;
+    step("serving on http://127.0.0.1:8080 (Ctrl-C to stop)");
+    env.run(Command::new("trunk").args(["serve", "--offline", "--release"]))
+}
+
+fn dist(env: &tools::Env) -> Result<()> {
+    env.ensure_build_tools()?;
+    build_dist(env)
+}
+
+fn build_dist(env: &tools::Env) -> Result<()> {
+    step("trunk build --release");
+    env.run(Command::new("trunk").args(["build", "--release", "--offline"]))?;
+    let index = std::fs::read_to_string("dist/index.html")
+        .context("dist/index.html missing after build")?;
+    if index.contains("href=\"/") || index.contains("src=\"/") {
+        bail!("dist/index.html has absolute asset URLs; the app must work from any sub-path");
+    }
+    Ok(())
+}
+
+fn test(env: &tools::Env) -> Result<()> {
+    env.ensure_build_tools()?;
+    env.ensure_browser()?;
+    env.ensure_e2e_packages()?;
+
+    step("rustfmt");
+    env.run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
+
+    step("clippy (native)");
+    env.run(Command::new("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    step("clippy (wasm32)");
+    env.run(Command::new("cargo").args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "saidwho-core",
+        "-p",
+        "saidwho-web",
+        "--lib",
+        "--bins",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    env.run(Command::new("cargo").args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "saidwho-web",
+        "--test",
+        "browser",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    step("native tests");
+    env.run(Command::new("cargo").args(["test", "--workspace"]))?;
+
+    step("wasm tests in headless Chromium");
+    env.run(
+        Command::new("cargo")
+            .args([
+                "test",
+                "-p",
+                "saidwho-web",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "browser",
+            ])
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            )
+            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+    )?;
+
+    build_dist(env)?;
+
+    step("end-to-end tests in headless Chromium");
+    env.run(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+            .env("SAIDWHO_DIST", env.root.join("dist"))
+            .env("SAIDWHO_SHARED", env.root.join("../shared"))
+            .env("SAIDWHO_ARTIFACTS", env.root.join("target/e2e")),
+    )?;
+    step("all tests passed");
+    Ok(())
+}
+
+/// Prints a visible step header.
+pub fn step(what: &str) {
+    eprintln!("\n==> {what}");
+}

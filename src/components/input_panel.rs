@@ -1,0 +1,124 @@
+//! Where the article comes in: a text area to paste or type into, a drop
+//! zone and a file picker for `.txt` files.
+
+use wasm_bindgen::JsCast;
+use web_sys::{File, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::file_text::{decode, is_supported, FileTextError};
+use crate::state::Notice;
+
+/// Properties of [`InputPanel`].
+#[derive(Debug, Properties, PartialEq)]
+pub struct InputPanelProps {
+    /// The current text.
+    pub text: String,
+    /// Called with the new text after every change.
+    pub on_text: Callback<String>,
+    /// Called to tell the user something (e.g. a file could not be read).
+    pub on_notice: Callback<Notice>,
+}
+
+/// The editor and drop zone.
+#[function_component(InputPanel)]
+pub fn input_panel(props: &InputPanelProps) -> Html {
+    let dragging = use_state(|| false);
+
+    let oninput = {
+        let on_text = props.on_text.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            {
+                on_text.emit(area.value());
+            }
+        })
+    };
+    let load = {
+        let (on_text, on_notice) = (props.on_text.clone(), props.on_notice.clone());
+        Callback::from(move |file: File| read_file(file, on_text.clone(), on_notice.clone()))
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let (dragging, load) = (dragging.clone(), load.clone());
+        Callback::from(move |e: DragEvent| {
+            dragging.set(false);
+            let file = e
+                .data_transfer()
+                .and_then(|dt| dt.files())
+                .and_then(|f| f.get(0));
+            if let Some(file) = file {
+                e.prevent_default();
+                load.emit(file);
+            }
+            // No file: let the browser drop the dragged text into the editor.
+        })
+    };
+    let onchange = Callback::from(move |e: Event| {
+        if let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        {
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                load.emit(file);
+            }
+            input.set_value("");
+        }
+    });
+
+    html! {
+        <section class={classes!("input", dragging.then_some("dragging"))} aria-label="Article input"
+            {ondragover} {ondragleave} {ondrop}>
+            <label for="article-text" class="label">{ "Article text" }</label>
+            <textarea id="article-text" class="editor" value={props.text.clone()} {oninput}
+                placeholder="Paste a news article here, or drop a .txt file…" spellcheck="false" />
+            <div class="file-row">
+                <label class="file-button">
+                    { "Open a .txt file" }
+                    <input type="file" accept=".txt,text/plain" class="visually-hidden" {onchange} />
+                </label>
+                <span class="hint">{ "or drop one anywhere on this panel" }</span>
+            </div>
+        </section>
+    }
+}
+
+/// Reads a dropped or picked file and hands its text on, or explains why not.
+fn read_file(file: File, on_text: Callback<String>, on_notice: Callback<Notice>) {
+    let name = file.name();
+    if !is_supported(&name, &file.type_()) {
+        on_notice.emit(error(&FileTextError::Unsupported { name }));
+        return;
+    }
+    let file = gloo_file::File::from(file);
+    wasm_bindgen_futures::spawn_local(async move {
+        match gloo_file::futures::read_as_bytes(&file).await {
+            Ok(bytes) => match decode(&name, &bytes) {
+                Ok(text) => on_text.emit(text),
+                Err(e) => on_notice.emit(error(&e)),
+            },
+            Err(e) => on_notice.emit(Notice {
+                text: format!("Could not read “{name}”: {e}"),
+                is_error: true,
+            }),
+        }
+    });
+}
+
+fn error(e: &FileTextError) -> Notice {
+    Notice {
+        text: e.to_string(),
+        is_error: true,
+    }
+}

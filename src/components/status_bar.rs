@@ -1,0 +1,50 @@
+//! A live status line: busy, counts and timing, or a message.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::state::{Notice, Shown};
+
+/// Properties of [`StatusBar`].
+#[derive(Debug, Properties, PartialEq)]
+pub struct StatusBarProps {
+    /// Whether the worker is analysing the latest text.
+    pub busy: bool,
+    /// The analysis on screen.
+    pub shown: Option<Rc<Shown>>,
+    /// A message for the user.
+    pub notice: Option<Notice>,
+    /// Hides the message.
+    pub on_dismiss: Callback<()>,
+}
+
+/// Announces progress and results to screen readers too (`aria-live`).
+#[function_component(StatusBar)]
+pub fn status_bar(props: &StatusBarProps) -> Html {
+    let summary = match (&props.shown, props.busy) {
+        (_, true) => "Analysing…".to_owned(),
+        (Some(s), false) => format!(
+            "{} paragraphs · {} sentences · {} quotes · analysed in {:.1} ms",
+            s.analysis.paragraphs.len(),
+            s.analysis.sentences.len(),
+            s.analysis.quotes.len(),
+            s.elapsed_ms
+        ),
+        (None, false) => String::new(),
+    };
+    let on_dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
+    html! {
+        <div class="status">
+            <p class={classes!("summary", props.busy.then_some("busy"))} role="status" aria-live="polite" aria-busy={props.busy.to_string()}>
+                { summary }
+            </p>
+            if let Some(n) = &props.notice {
+                <div class={classes!("notice", n.is_error.then_some("error"))} role={if n.is_error { "alert" } else { "status" }}>
+                    <span>{ n.text.clone() }</span>
+                    <button type="button" class="dismiss" aria-label="Dismiss message" onclick={on_dismiss}>{ "×" }</button>
+                </div>
+            }
+        </div>
+    }
+}

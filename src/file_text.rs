@@ -1,0 +1,141 @@
+//! Turning a dropped or picked file into article text, with messages a
+//! person can act on.
+
+use std::fmt;
+
+/// Largest file accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+
+/// Why a file could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileTextError {
+    /// The file name or type is not one the page reads.
+    Unsupported {
+        /// The file's name.
+        name: String,
+    },
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge {
+        /// The file's name.
+        name: String,
+        /// Its size in bytes.
+        bytes: usize,
+    },
+    /// Not UTF-8 text (a binary file, or another encoding).
+    NotText {
+        /// The file's name.
+        name: String,
+        /// Byte offset of the first byte that is not UTF-8.
+        offset: usize,
+    },
+    /// Nothing but whitespace.
+    Empty {
+        /// The file's name.
+        name: String,
+    },
+}
+
+impl fmt::Display for FileTextError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unsupported { name } => write!(
+                f,
+                "“{name}” is not a plain-text file. Drop a .txt file, or paste the article's text."
+            ),
+            Self::TooLarge { name, bytes } => write!(
+                f,
+                "“{name}” is {:.1} MB; the limit is {} MB. Paste the part you need instead.",
+                *bytes as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+            Self::NotText { name, offset } => write!(
+                f,
+                "“{name}” is not UTF-8 text (byte {offset} is not valid). Is it a binary file? \
+                 Save it as UTF-8 text and try again."
+            ),
+            Self::Empty { name } => write!(f, "“{name}” is empty."),
+        }
+    }
+}
+
+impl std::error::Error for FileTextError {}
+
+/// Whether a file with this name and MIME type is read as plain text.
+#[must_use]
+pub fn is_supported(name: &str, mime: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    mime.starts_with("text/plain") || lower.ends_with(".txt") || lower.ends_with(".text")
+}
+
+/// Decodes a file's bytes into text (UTF-8, a leading BOM dropped).
+///
+/// # Errors
+/// When the file is too large, not UTF-8, or empty.
+pub fn decode(name: &str, bytes: &[u8]) -> Result<String, FileTextError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FileTextError::TooLarge {
+            name: name.to_owned(),
+            bytes: bytes.len(),
+        });
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| FileTextError::NotText {
+        name: name.to_owned(),
+        offset: e.valid_up_to(),
+    })?;
+    if text.contains('\0') {
+        return Err(FileTextError::NotText {
+            name: name.to_owned(),
+            offset: text.find('\0').unwrap_or(0),
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(FileTextError::Empty {
+            name: name.to_owned(),
+        });
+    }
+    Ok(text.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_utf8_and_drops_bom() {
+        assert_eq!(decode("a.txt", b"\xEF\xBB\xBFHello").unwrap(), "Hello");
+    }
+
+    #[test]
+    fn binary_and_empty_files_are_refused_with_a_reason() {
+        let e = decode("photo.txt", b"GIF89a\xFF\x00").unwrap_err();
+        assert_eq!(
+            e,
+            FileTextError::NotText {
+                name: "photo.txt".into(),
+                offset: 6
+            }
+        );
+        assert!(e.to_string().contains("not UTF-8"));
+        assert!(matches!(
+            decode("nul.txt", b"ab\0cd"),
+            Err(FileTextError::NotText { offset: 2, .. })
+        ));
+        assert!(matches!(
+            decode("e.txt", b"  \n"),
+            Err(FileTextError::Empty { .. })
+        ));
+        let big = vec![b'a'; MAX_FILE_BYTES + 1];
+        assert!(decode("big.txt", &big)
+            .unwrap_err()
+            .to_string()
+            .contains("limit is 5 MB"));
+    }
+
+    #[test]
+    fn supported_types() {
+        assert!(is_supported("Article.TXT", ""));
+        assert!(is_supported("x", "text/plain;charset=utf-8"));
+        assert!(!is_supported("a.pdf", "application/pdf"));
+    }
+}

@@ -1,0 +1,148 @@
+//! The page's state: one [`Reducible`] value changed only through [`Action`]s.
+
+use std::rc::Rc;
+
+use saidwho_core::Analysis;
+use yew::Reducible;
+
+use crate::protocol::AnalyzeResponse;
+
+/// An analysis on screen, with the exact text it was made from.
+#[derive(Debug)]
+pub struct Shown {
+    /// The request it answers.
+    pub id: u64,
+    /// The analysed text.
+    pub text: Rc<str>,
+    /// What the analyser found in it.
+    pub analysis: Analysis,
+    /// Time the worker spent in `analyze`, in milliseconds.
+    pub elapsed_ms: f64,
+}
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+/// A message for the person using the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// What to say.
+    pub text: String,
+    /// Whether something went wrong (shown as an alert) or is just news.
+    pub is_error: bool,
+}
+
+/// Everything the page shows.
+#[derive(Debug, Default, PartialEq)]
+pub struct AppState {
+    /// The text in the editor.
+    pub text: String,
+    /// Requests sent to the worker and not answered yet: (id, text).
+    pub pending: Vec<(u64, Rc<str>)>,
+    /// The newest analysis received.
+    pub shown: Option<Rc<Shown>>,
+    /// A message for the user, if any.
+    pub notice: Option<Notice>,
+}
+
+impl AppState {
+    /// Whether the worker is busy with the latest text.
+    #[must_use]
+    pub fn busy(&self) -> bool {
+        !self.pending.is_empty()
+    }
+}
+
+/// Everything that changes the state.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// The user changed the text (typing, paste, file).
+    Edit(String),
+    /// The text was sent to the worker under this id.
+    Sent(u64, Rc<str>),
+    /// The editor was emptied: nothing to analyse.
+    Clear,
+    /// The worker answered.
+    Received(Rc<AnalyzeResponse>),
+    /// Tell the user something.
+    Notify(Notice),
+    /// Hide the current notice.
+    Dismiss,
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = AppState {
+            text: self.text.clone(),
+            pending: self.pending.clone(),
+            shown: self.shown.clone(),
+            notice: self.notice.clone(),
+        };
+        match action {
+            Action::Edit(text) => next.text = text,
+            Action::Sent(id, text) => next.pending.push((id, text)),
+            Action::Clear => {
+                next.pending.clear();
+                next.shown = None;
+            }
+            Action::Received(resp) => {
+                let Some(pos) = next.pending.iter().position(|(id, _)| *id == resp.id) else {
+                    return self; // answer to a request cancelled by Clear
+                };
+                let text = next.pending[pos].1.clone();
+                next.pending.retain(|(id, _)| *id > resp.id);
+                if next.shown.as_ref().is_none_or(|s| s.id < resp.id) {
+                    next.shown = Some(Rc::new(Shown {
+                        id: resp.id,
+                        text,
+                        analysis: resp.analysis.clone(),
+                        elapsed_ms: resp.elapsed_ms,
+                    }));
+                }
+            }
+            Action::Notify(n) => next.notice = Some(n),
+            Action::Dismiss => next.notice = None,
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(id: u64, text: &str) -> Action {
+        Action::Received(Rc::new(AnalyzeResponse {
+            id,
+            analysis: saidwho_core::analyze(text),
+            elapsed_ms: 1.0,
+        }))
+    }
+
+    #[test]
+    fn newest_answer_wins_and_stale_ones_are_ignored() {
+        let s = Rc::new(AppState::default());
+        let s = s.reduce(Action::Sent(1, "“a,” he said".into()));
+        let s = s.reduce(Action::Sent(2, "“b,” she said".into()));
+        assert!(s.busy());
+        let s = s.reduce(response(2, "“b,” she said"));
+        assert!(!s.busy());
+        assert_eq!(&*s.shown.as_ref().unwrap().text, "“b,” she said");
+        let s = s.reduce(response(1, "“a,” he said"));
+        assert_eq!(s.shown.as_ref().unwrap().id, 2);
+    }
+
+    #[test]
+    fn clear_drops_pending_and_shown() {
+        let s = Rc::new(AppState::default()).reduce(Action::Sent(1, "x".into()));
+        let s = s.reduce(Action::Clear);
+        assert!(!s.busy() && s.shown.is_none());
+        let s = s.reduce(response(1, "x"));
+        assert!(s.shown.is_none());
+    }
+}

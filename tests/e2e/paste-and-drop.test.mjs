@@ -1,0 +1,114 @@
+// The built page as a user meets it: served from a plain static server (at
+// the root and under a sub-path), an article pasted or dropped, its quotes
+// highlighted. Screenshots go to $SAIDWHO_ARTIFACTS.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { serveDir } from './static-server.mjs';
+import { launch } from './browser.mjs';
+
+const DIST = resolve(process.env.SAIDWHO_DIST ?? 'dist');
+const SHARED = resolve(process.env.SAIDWHO_SHARED ?? '../shared');
+const ARTIFACTS = resolve(process.env.SAIDWHO_ARTIFACTS ?? 'target/e2e');
+const SUBPATH = '/tools/saidwho/';
+
+let server;
+let context;
+let seedText;
+let seedQuotes;
+
+before(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  seedText = await readFile(join(SHARED, 'data/seed/seed.txt'), 'utf8');
+  const gold = JSON.parse((await readFile(join(SHARED, 'data/seed/gold.jsonl'), 'utf8')).split('\n')[0]);
+  // Gold direct quotes that carry both quotation marks (code-point offsets).
+  const chars = Array.from(gold.text);
+  seedQuotes = gold.attributions
+    .filter((a) => a.direct)
+    .map((a) => chars.slice(a.content[0][0], a.content[0][1]).join(''))
+    .filter((q) => q.startsWith('“') && q.endsWith('”'));
+  assert.ok(seedQuotes.length >= 5, 'the seed article has at least five fully marked quotes');
+  server = await serveDir(DIST, ['/', SUBPATH]);
+  context = await launch();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+/** Opens the page and fails the test on any page error or console error. */
+async function open(path) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  await page.goto(server.origin + path);
+  await page.locator('#article-text').waitFor({ state: 'visible', timeout: 30_000 });
+  return { page, problems };
+}
+
+/** Puts `text` on the clipboard and pastes it into the editor with Ctrl+V. */
+async function paste(page, text) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator('#article-text').focus();
+  await page.keyboard.press('Control+V');
+}
+
+/** The text of each highlighted quote, fragments of one quote joined. */
+async function highlightedQuotes(page) {
+  return page.$$eval('mark[data-quote]', (marks) => {
+    const byId = new Map();
+    for (const m of marks) {
+      const id = m.getAttribute('data-quote');
+      byId.set(id, (byId.get(id) ?? '') + m.textContent);
+    }
+    return [...byId.values()];
+  });
+}
+
+for (const [name, path] of [['root', '/'], ['sub-path', SUBPATH]]) {
+  test(`pasting the seed article highlights its quotes (served at ${name})`, async () => {
+    const { page, problems } = await open(path);
+    await paste(page, seedText);
+    assert.equal(await page.locator('#article-text').inputValue(), seedText, 'the paste kept the text intact');
+    await page.locator('mark[data-quote]').first().waitFor({ timeout: 30_000 });
+    const shown = await highlightedQuotes(page);
+    for (const q of seedQuotes) {
+      assert.ok(shown.includes(q), `quote highlighted: ${q.slice(0, 60)}…`);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, `seed-${name}.png`), fullPage: true });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+test('a dropped .txt file is analysed; a binary file gets a clear message', async () => {
+  const { page, problems } = await open('/');
+  const drop = (name, bytes, type) =>
+    page.evaluate(
+      ({ name, bytes, type }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], name, { type }));
+        const zone = document.querySelector('section.input');
+        for (const kind of ['dragenter', 'dragover', 'drop']) {
+          zone.dispatchEvent(new DragEvent(kind, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        }
+      },
+      { name, bytes, type },
+    );
+  const article = '“We dropped it in,” said Ms Ada Lovelace.\n\nShe left.';
+  await drop('article.txt', [...Buffer.from(article, 'utf8')], 'text/plain');
+  await page.locator('mark[data-quote]').first().waitFor({ timeout: 30_000 });
+  assert.deepEqual(await highlightedQuotes(page), ['“We dropped it in,”']);
+  assert.equal(await page.locator('#article-text').inputValue(), article);
+
+  await drop('photo.txt', [0x47, 0x49, 0x46, 0x38, 0xff, 0x00, 0x01], 'text/plain');
+  await page.getByRole('alert').waitFor({ timeout: 10_000 });
+  assert.match(await page.getByRole('alert').innerText(), /not UTF-8 text/);
+  assert.equal(await page.locator('#article-text').inputValue(), article, 'the text already there is kept');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
