@@ -34,7 +34,7 @@ pub fn quote_list(props: &QuoteListProps) -> Html {
                         html! {
                             <li>
                                 <button type="button" class="quote-link" {onclick}>
-                                    { excerpt(q.content.slice(&shown.text)) }
+                                    { excerpt(q.range.slice(&shown.text)) }
                                 </button>
                             </li>
                         }

@@ -69,12 +69,13 @@ fn predict_one<'a>(id: &'a str, text: &str) -> Prediction<'a> {
         .iter()
         .map(|q| QuotePrediction {
             span: index.range_to_chars(q.range),
-            speaker_span: None,
-            speaker: None,
-            cue_span: None,
-            kind: match q.kind {
-                saidwho_core::QuoteKind::Direct => "direct",
-            },
+            speaker_span: q.speaker_mention.map(|r| index.range_to_chars(r)),
+            speaker: q
+                .speaker
+                .and_then(|i| analysis.speakers.get(i as usize))
+                .map(|s| s.name.clone()),
+            cue_span: q.cue.map(|r| index.range_to_chars(r)),
+            kind: q.kind.as_str(),
         })
         .collect();
     Prediction {

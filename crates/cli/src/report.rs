@@ -31,9 +31,7 @@ pub fn write_table(
     writeln!(out, "{:>3}  {:<7}  {:>13}  quote", "#", "kind", "chars")?;
     for (i, q) in analysis.quotes.iter().enumerate() {
         let [s, e] = index.range_to_chars(q.range);
-        let kind = match q.kind {
-            QuoteKind::Direct => "direct",
-        };
+        let kind = q.kind.as_str();
         writeln!(
             out,
             "{:>3}  {kind:<7}  {:>13}  {}",
@@ -64,14 +62,17 @@ struct JsonAnalysis<'a> {
     paragraphs: Vec<[usize; 2]>,
     sentences: Vec<[usize; 2]>,
     quotes: Vec<JsonQuote<'a>>,
+    speakers: &'a [saidwho_core::Speaker],
 }
 
 #[derive(Serialize)]
 struct JsonQuote<'a> {
     span: [usize; 2],
-    content: [usize; 2],
     kind: QuoteKind,
     text: &'a str,
+    cue: Option<[usize; 2]>,
+    speaker_mention: Option<[usize; 2]>,
+    speaker: Option<u32>,
 }
 
 /// Writes `analysis` as one JSON object, offsets in code points.
@@ -89,11 +90,14 @@ pub fn write_json(out: &mut impl Write, text: &str, analysis: &Analysis) -> anyh
             .iter()
             .map(|q| JsonQuote {
                 span: index.range_to_chars(q.range),
-                content: index.range_to_chars(q.content),
                 kind: q.kind,
-                text: q.content.slice(text),
+                text: q.range.slice(text),
+                cue: q.cue.map(|r| index.range_to_chars(r)),
+                speaker_mention: q.speaker_mention.map(|r| index.range_to_chars(r)),
+                speaker: q.speaker,
             })
             .collect(),
+        speakers: &analysis.speakers,
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)?;

@@ -2,8 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::attribution::doc::Doc;
+use crate::attribution::{attribute, Quote};
 use crate::paragraphs::paragraphs;
-use crate::quotes::{direct_quotes, Quote};
+use crate::quotes::scan_marks;
+use crate::speakers::{resolve, Speaker};
 use crate::sentences::sentences;
 use crate::span::TextRange;
 use crate::tokens::{tokenize, Token};
@@ -21,6 +24,8 @@ pub struct Analysis {
     pub tokens: Vec<Token>,
     /// Quotes, in text order, never overlapping.
     pub quotes: Vec<Quote>,
+    /// The people (and sources) quoted, in order of first quote.
+    pub speakers: Vec<Speaker>,
 }
 
 /// Analyses `text`. Never panics, whatever the input; the time taken grows
@@ -30,13 +35,18 @@ pub fn analyze(text: &str) -> Analysis {
     let tokens = tokenize(text);
     let paragraphs = paragraphs(text);
     let sentences = sentences(text, &paragraphs, &tokens);
-    let quotes = direct_quotes(text, &paragraphs);
+    let scan = scan_marks(text, &paragraphs);
+    let doc = Doc::new(text, &tokens, &sentences, &paragraphs);
+    let mut attributed = attribute(&doc, &scan);
+    let speakers = resolve(&doc, &mut attributed);
+    let quotes = attributed.into_iter().map(|a| a.quote).collect();
     Analysis {
         text_len: u32::try_from(text.len()).unwrap_or(u32::MAX),
         paragraphs,
         sentences,
         tokens,
         quotes,
+        speakers,
     }
 }
 
@@ -67,7 +77,8 @@ mod tests {
             ]
         );
         assert_eq!(a.quotes.len(), 1);
-        assert_eq!(a.quotes[0].content.slice(t), "We will win,");
+        assert_eq!(a.quotes[0].range.slice(t), "“We will win,”");
+        assert_eq!(a.speakers[0].name, "Kaori");
     }
 
     #[test]

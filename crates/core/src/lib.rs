@@ -5,20 +5,24 @@
 //! around [`analyze`].
 //!
 //! Data flows one way, one module per stage:
-//! text → [`tokens`] → [`paragraphs`] → [`sentences`] → [`quotes`].
+//! text → [`tokens`] → [`paragraphs`] → [`sentences`] → [`quotes`] (marks) →
+//! [`attribution`] (cues, speaker mentions, indirect speech) → [`speakers`].
 //! Every span is a [`TextRange`] of byte offsets; [`offsets::OffsetIndex`]
 //! converts them to UTF-16 (DOM) and code-point (evaluation format) offsets.
 
 pub mod analysis;
+pub mod attribution;
 pub mod offsets;
 pub mod paragraphs;
 pub mod quotes;
 pub mod sentences;
 pub mod span;
+pub mod speakers;
 pub mod tokens;
 
 pub use analysis::{analyze, Analysis};
 pub use offsets::OffsetIndex;
-pub use quotes::{Quote, QuoteKind};
+pub use attribution::{Quote, QuoteKind};
+pub use speakers::Speaker;
 pub use span::TextRange;
 pub use tokens::{Token, TokenKind};

@@ -12,23 +12,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::TextRange;
 
-/// How a quote reports speech.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum QuoteKind {
-    /// Verbatim words between quotation marks.
-    Direct,
-}
-
-/// A quote found in the text.
+/// Text between matching quotation marks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Quote {
+pub struct MarkedQuote {
     /// The whole quote, quotation marks included.
     pub range: TextRange,
     /// The quoted words, between the marks.
     pub content: TextRange,
-    /// How the quote reports speech.
-    pub kind: QuoteKind,
     /// The opening mark (`None` when the quote has none).
     pub open_mark: Option<char>,
     /// The closing mark (`None` when the quote has none).
@@ -65,7 +55,7 @@ struct Open {
 #[derive(Debug, Default, Clone)]
 pub struct MarkScan {
     /// Outermost matched quotes, in text order.
-    pub quotes: Vec<Quote>,
+    pub quotes: Vec<MarkedQuote>,
     /// Byte offsets of double-style closing marks that closed nothing
     /// ("…successful,” added X." with its opening mark missing).
     pub stray_closes: Vec<usize>,
@@ -75,7 +65,7 @@ pub struct MarkScan {
 
 /// Finds the outermost direct quotes of `text`, given its paragraphs.
 #[must_use]
-pub fn direct_quotes(text: &str, paragraphs: &[TextRange]) -> Vec<Quote> {
+pub fn direct_quotes(text: &str, paragraphs: &[TextRange]) -> Vec<MarkedQuote> {
     scan_marks(text, paragraphs).quotes
 }
 
@@ -325,10 +315,9 @@ fn close(
     if text[content_start..at].trim().is_empty() {
         return; // "" or “ ”: nothing quoted
     }
-    scan.quotes.push(Quote {
+    scan.quotes.push(MarkedQuote {
         range: TextRange::new(opened.at, at + c.len_utf8()),
         content: TextRange::new(content_start, at),
-        kind: QuoteKind::Direct,
         open_mark: Some(opened.mark),
         close_mark: Some(c),
     });

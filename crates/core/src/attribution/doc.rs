@@ -1,0 +1,134 @@
+//! A token view of one text with the look-ups the attribution stages need.
+
+use std::borrow::Cow;
+
+use crate::span::TextRange;
+use crate::tokens::{Token, TokenKind};
+
+/// Tokens of a text with their sentence and paragraph numbers.
+pub struct Doc<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub toks: &'a [Token],
+    /// Sentence number of each token.
+    pub sent_of: Vec<u32>,
+    /// Paragraph number of each token.
+    pub para_of: Vec<u32>,
+    /// Sentences.
+    pub sentences: &'a [TextRange],
+    /// Paragraphs.
+    pub paragraphs: &'a [TextRange],
+}
+
+impl<'a> Doc<'a> {
+    /// Indexes `toks` by sentence and paragraph.
+    pub fn new(text: &'a str, toks: &'a [Token], sentences: &'a [TextRange], paragraphs: &'a [TextRange]) -> Self {
+        Self {
+            text,
+            toks,
+            sent_of: owner(toks, sentences),
+            para_of: owner(toks, paragraphs),
+            sentences,
+            paragraphs,
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The text of token `i`.
+    pub fn s(&self, i: usize) -> &'a str {
+        self.toks[i].range.slice(self.text)
+    }
+
+    /// Token `i` in lowercase (borrowed when already lowercase).
+    pub fn low(&self, i: usize) -> Cow<'a, str> {
+        let s = self.s(i);
+        if s.chars().any(char::is_uppercase) {
+            Cow::Owned(s.to_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
+    }
+
+    /// Whether token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks[i].kind == TokenKind::Word
+    }
+
+    /// Whether token `i` is a word starting with a capital letter.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && self.s(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` is a quotation mark.
+    pub fn is_mark(&self, i: usize) -> bool {
+        self.toks[i].kind == TokenKind::QuoteMark
+    }
+
+    /// Whether token `i` is exactly `p`.
+    pub fn is(&self, i: usize, p: &str) -> bool {
+        self.s(i) == p
+    }
+
+    /// Whether tokens `i` and `i + 1` are in the same sentence.
+    pub fn same_sentence(&self, i: usize, j: usize) -> bool {
+        self.sent_of[i] == self.sent_of[j]
+    }
+
+    /// Whether tokens `i` and `j` are in the same paragraph.
+    pub fn same_paragraph(&self, i: usize, j: usize) -> bool {
+        self.para_of[i] == self.para_of[j]
+    }
+
+    /// Index of the first token starting at or after byte `b`.
+    pub fn token_at(&self, b: usize) -> usize {
+        self.toks.partition_point(|t| t.range.start() < b)
+    }
+
+    /// Byte range from the start of token `i` to the end of token `j`.
+    pub fn range(&self, i: usize, j: usize) -> TextRange {
+        TextRange::new(self.toks[i].range.start(), self.toks[j].range.end())
+    }
+
+    /// Token range `[first, last]` of sentence `s`, if it has tokens.
+    pub fn sentence_tokens(&self, s: u32) -> Option<(usize, usize)> {
+        let first = self.sent_of.partition_point(|&x| x < s);
+        let end = self.sent_of.partition_point(|&x| x <= s);
+        (first < end).then(|| (first, end - 1))
+    }
+
+    /// Token range `[first, last]` of paragraph `p`, if it has tokens.
+    pub fn paragraph_tokens(&self, p: u32) -> Option<(usize, usize)> {
+        let first = self.para_of.partition_point(|&x| x < p);
+        let end = self.para_of.partition_point(|&x| x <= p);
+        (first < end).then(|| (first, end - 1))
+    }
+
+    /// Whether token `i` is sentence-ending punctuation (". ! ?" that ends
+    /// its sentence, or is followed by a closing quotation mark); the dot of
+    /// "Ms." or "U.S." is not.
+    pub fn is_terminal(&self, i: usize) -> bool {
+        matches!(self.s(i), "." | "!" | "?" | "…")
+            && (i + 1 >= self.len()
+                || self.sent_of[i + 1] != self.sent_of[i]
+                || (self.is_mark(i + 1) && self.toks[i].range.end == self.toks[i + 1].range.start))
+    }
+}
+
+/// For each token, the index of the range (sorted, disjoint) containing it;
+/// tokens outside every range get the next range's index.
+fn owner(toks: &[Token], ranges: &[TextRange]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut r = 0usize;
+    for t in toks {
+        while r + 1 < ranges.len() && ranges[r].end <= t.range.start {
+            r += 1;
+        }
+        out.push(u32::try_from(r).unwrap_or(u32::MAX));
+    }
+    out
+}

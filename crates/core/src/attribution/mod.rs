@@ -1,0 +1,564 @@
+//! Who said what: quotes (direct, mixed, indirect) with their cue and
+//! speaker mention.
+//!
+//! Rules over tokens, in this order for each marked quote: attribution after
+//! the closing mark ("…,” she said / “…,” said X / “…,” X, the minister, said /
+//! “…,” Mr X, Role / “…” — X), then before the opening mark (X said: “…” /
+//! X told reporters “…”, also across a paragraph break after a colon), then a
+//! mixed quote (a cue earlier in the sentence: the whole reported clause is the
+//! content), then continuation of the previous speaker. Marked text with no
+//! speech cue that is short or Title Cased is a scare quote or a title, not a
+//! quote. A closing mark with no opening mark starts the quote at the
+//! paragraph start. Sentences without marks are searched for indirect speech
+//! ("X said (that) …", "…, X said.", "according to X, …").
+
+pub mod doc;
+pub mod lexicon;
+pub mod phrases;
+
+use serde::{Deserialize, Serialize};
+
+use crate::quotes::MarkScan;
+use crate::span::TextRange;
+use doc::Doc;
+use lexicon::{cue_phrase_len, is_cue_modifier, is_cue_verb, is_indirect_cue};
+use phrases::{np_left, np_right, Mention, MentionKind};
+
+/// How a quote reports speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Verbatim words between quotation marks.
+    Direct,
+    /// A reported clause that contains a quoted fragment.
+    Mixed,
+    /// Reported speech without quotation marks.
+    Indirect,
+}
+
+impl QuoteKind {
+    /// The name used in exports and the evaluation format.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Direct => "direct",
+            Self::Mixed => "mixed",
+            Self::Indirect => "indirect",
+        }
+    }
+}
+
+/// A quote: what was said, the cue that reports it, and who said it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// What was said; quotation marks included for direct quotes.
+    pub range: TextRange,
+    /// Direct, mixed or indirect.
+    pub kind: QuoteKind,
+    /// The reporting verb or phrase ("said", "according to"), if any.
+    pub cue: Option<TextRange>,
+    /// The phrase in the text naming the speaker ("she", "Ms Kaori").
+    pub speaker_mention: Option<TextRange>,
+    /// Index into [`crate::Analysis::speakers`] of the resolved speaker.
+    pub speaker: Option<u32>,
+}
+
+/// A quote with its mention before speaker resolution.
+#[derive(Debug, Clone)]
+pub struct Attributed {
+    /// The quote (speaker index not yet set).
+    pub quote: Quote,
+    /// The speaker phrase, if found.
+    pub mention: Option<Mention>,
+    /// Token index of the first token of the quote.
+    pub first_token: usize,
+}
+
+/// Most tokens allowed between a cue and the opening mark it introduces.
+const MAX_CUE_GAP: usize = 4;
+
+/// Finds every quote of the text and its attribution.
+#[must_use]
+pub fn attribute(doc: &Doc, scan: &MarkScan) -> Vec<Attributed> {
+    let mut out: Vec<Attributed> = Vec::new();
+    let mut marked: Vec<(TextRange, Option<usize>, usize)> = scan
+        .quotes
+        .iter()
+        .map(|q| (q.range, Some(doc.token_at(q.range.start())), doc.token_at(q.range.end()).saturating_sub(1)))
+        .collect();
+    // Closing marks without an opening mark: the quote starts at the paragraph start.
+    for &at in &scan.stray_closes {
+        let close = doc.token_at(at);
+        let Some((p0, _)) = doc.paragraph_tokens(doc.para_of[close]) else { continue };
+        let words = (p0..close).filter(|&i| doc.is_word(i)).count();
+        let inside_marked = marked.iter().any(|(r, _, _)| r.start() <= at && at < r.end());
+        if words >= 4 && !inside_marked && after_attribution(doc, close, true).is_some() {
+            marked.push((doc.range(p0, close), None, close));
+        }
+    }
+    marked.sort_by_key(|(r, _, _)| r.start);
+
+    for (range, open, close) in marked {
+        let first = open.unwrap_or_else(|| doc.token_at(range.start()));
+        let inner = (open.map_or(first, |o| o + 1), close.saturating_sub(1));
+        match attribute_marked(doc, range, first, open, close, inner, &out) {
+            Marked::Quote(a) => {
+                let relative = a.mention.and_then(|m| relative_clause_quote(doc, &a, m));
+                out.push(*a);
+                out.extend(relative);
+            }
+            Marked::Continues => {
+                // Same speaker, same paragraph: one quote, as annotators mark it
+                // (“A,” she said. “B.” → one quote from “A to B.”).
+                if let Some(prev) = out.last_mut() {
+                    prev.quote.range = TextRange::new(prev.quote.range.start(), range.end());
+                }
+            }
+            Marked::NotAQuote => {}
+        }
+    }
+    indirect_quotes(doc, &mut out);
+    out.sort_by_key(|a| a.quote.range.start);
+    // Never overlap: keep the earlier quote.
+    let mut kept: Vec<Attributed> = Vec::with_capacity(out.len());
+    for a in out {
+        if kept.last().is_some_and(|k| k.quote.range.overlaps(a.quote.range)) {
+            continue;
+        }
+        kept.push(a);
+    }
+    kept
+}
+
+/// What a marked span turned out to be.
+enum Marked {
+    /// A quote of its own.
+    Quote(Box<Attributed>),
+    /// The continuation of the previous quote in the same paragraph.
+    Continues,
+    /// A title, a scare quote or a name: not speech.
+    NotAQuote,
+}
+
+fn attribute_marked(
+    doc: &Doc,
+    range: TextRange,
+    first: usize,
+    open: Option<usize>,
+    close: usize,
+    inner: (usize, usize),
+    previous: &[Attributed],
+) -> Marked {
+    match attribute_marked_inner(doc, range, first, open, close, inner, previous) {
+        Some(a) if a.quote.cue.is_none() && a.quote.kind == QuoteKind::Direct => {
+            let continues = previous.last().is_some_and(|p| {
+                p.quote.kind == QuoteKind::Direct
+                    && p.mention.is_some()
+                    && a.mention == p.mention
+                    && doc.para_of[p.first_token] == doc.para_of[first]
+            });
+            if continues {
+                Marked::Continues
+            } else {
+                Marked::Quote(Box::new(a))
+            }
+        }
+        Some(a) => Marked::Quote(Box::new(a)),
+        None => Marked::NotAQuote,
+    }
+}
+
+/// "…,” said Ms Kaori, who pointed out that CLAUSE." — an indirect quote by
+/// the same speaker in a relative clause after the attribution.
+fn relative_clause_quote(doc: &Doc, a: &Attributed, m: Mention) -> Option<Attributed> {
+    let mut j = m.last + 1;
+    if j + 2 >= doc.len() || !doc.is(j, ",") || doc.low(j + 1) != "who" {
+        return None;
+    }
+    j += 2;
+    let end = clause_end(doc, j);
+    while j <= end && is_cue_modifier(&doc.low(j)) {
+        j += 1;
+    }
+    let cue_end = cue_at(doc, j)?;
+    let mut content = cue_end + 1;
+    if content <= end && doc.is(content, "that") {
+        content += 1;
+    }
+    (end >= content + 3).then(|| Attributed {
+        quote: Quote {
+            range: doc.range(content, end),
+            kind: QuoteKind::Indirect,
+            cue: Some(doc.range(j, cue_end)),
+            speaker_mention: a.quote.speaker_mention,
+            speaker: None,
+        },
+        mention: Some(m),
+        first_token: content,
+    })
+}
+
+fn attribute_marked_inner(
+    doc: &Doc,
+    range: TextRange,
+    first: usize,
+    open: Option<usize>,
+    close: usize,
+    inner: (usize, usize),
+    previous: &[Attributed],
+) -> Option<Attributed> {
+    let ends_with_comma = inner.1 >= inner.0 && matches!(doc.s(inner.1), "," | "—" | "–" | "-");
+    let found = after_attribution(doc, close, ends_with_comma).or_else(|| open.and_then(|o| before_attribution(doc, o)));
+    let make = |kind, range, cue: Option<(usize, usize)>, mention: Option<Mention>| Attributed {
+        quote: Quote {
+            range,
+            kind,
+            cue: cue.map(|(a, b)| doc.range(a, b)),
+            speaker_mention: mention.map(|m| doc.range(m.first, m.last)),
+            speaker: None,
+        },
+        mention,
+        first_token: first,
+    };
+    if let Some((cue, mention)) = found {
+        if open.is_some() && looks_like_title(doc, inner) && cue.is_none() {
+            return None;
+        }
+        return Some(make(QuoteKind::Direct, range, cue, mention));
+    }
+    if looks_like_title(doc, inner) {
+        return None;
+    }
+    if let Some(o) = open {
+        if let Some((cue, mention, content_start)) = mixed_attribution(doc, o) {
+            let end = clause_end(doc, close);
+            return Some(make(QuoteKind::Mixed, doc.range(content_start, end), Some(cue), Some(mention)));
+        }
+    }
+    // Continuation: the previous quote's speaker, when nothing intervenes.
+    if let Some(prev) = previous.last() {
+        let prev_para = doc.para_of[prev.first_token];
+        let this_para = doc.para_of[first];
+        let starts_para = doc.paragraph_tokens(this_para).is_some_and(|(p0, _)| p0 == first);
+        let same = prev_para == this_para;
+        let next = this_para == prev_para + 1 && starts_para;
+        if prev.mention.is_some() && prev.quote.kind == QuoteKind::Direct && (same || next) {
+            return Some(Attributed {
+                quote: Quote {
+                    range,
+                    kind: QuoteKind::Direct,
+                    cue: None,
+                    speaker_mention: prev.quote.speaker_mention,
+                    speaker: None,
+                },
+                mention: prev.mention,
+                first_token: first,
+            });
+        }
+    }
+    // Long marked speech with no cue in reach is still a quote, speaker unknown.
+    let words = (inner.0..=inner.1.max(inner.0)).filter(|&i| i < doc.len() && doc.is_word(i)).count();
+    (words >= 8).then(|| make(QuoteKind::Direct, range, None, None))
+}
+
+/// A cue (and maybe a speaker) right after a closing mark at token `close`.
+/// `comma` tells whether the quote ended with a comma (so an attribution
+/// must follow).
+fn after_attribution(doc: &Doc, close: usize, comma: bool) -> Option<(Option<(usize, usize)>, Option<Mention>)> {
+    let n = doc.len();
+    let mut j = close + 1;
+    if j < n && matches!(doc.s(j), "," | ";") {
+        j += 1;
+    }
+    if j >= n || !doc.same_paragraph(close, j) {
+        return None;
+    }
+    let sent_end = sentence_end_from(doc, j);
+    // "… — X" / "… – X": dash attribution.
+    if matches!(doc.s(j), "—" | "–") {
+        let m = np_right(doc, j + 1, sent_end + 1)?;
+        return (m.kind != MentionKind::Pronoun).then_some((None, Some(m)));
+    }
+    // "…,” said X" / "…,” according to X".
+    if let Some(cue_end) = cue_at(doc, j) {
+        let mention = np_right(doc, cue_end + 1, sent_end + 1);
+        return Some((Some((j, cue_end)), mention));
+    }
+    // "…,” X said" / "…,” X, the minister, said".
+    let mut k = j;
+    let limit = (j + 16).min(sent_end + 1);
+    while k < limit && !doc.is_mark(k) && !doc.is_terminal(k) {
+        if let Some(cue_end) = cue_at(doc, k) {
+            if k == j {
+                break;
+            }
+            let mention = np_right(doc, j, k).or_else(|| np_left(doc, skip_modifiers_back(doc, k, j), j));
+            // An intervening clause ("…,” and then he left, saying) is not an attribution.
+            if mention.is_none() && k - j > 3 {
+                return None;
+            }
+            return Some((Some((k, cue_end)), mention));
+        }
+        k += 1;
+    }
+    // "…,” Mr Vegard Holmelid, Minister Counsellor, …" with no verb.
+    if comma {
+        if let Some(m) = np_right(doc, j, sent_end + 1) {
+            if m.kind == MentionKind::Name {
+                let after = m.last + 1;
+                let ends = after > sent_end || matches!(doc.s(after), "," | "." | "(" | ";");
+                if ends {
+                    return Some((None, Some(m)));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A cue and speaker just before the opening mark at token `open`.
+fn before_attribution(doc: &Doc, open: usize) -> Option<(Option<(usize, usize)>, Option<Mention>)> {
+    if open == 0 {
+        return None;
+    }
+    let mut j = open - 1;
+    // Across a paragraph break after a colon: "X said:\n\n“…”".
+    if !doc.same_paragraph(j, open) && !doc.is(j, ":") {
+        return None;
+    }
+    if !doc.same_sentence(j, open) && !doc.is(j, ":") {
+        return None;
+    }
+    if matches!(doc.s(j), ":" | ",") && j > 0 {
+        j -= 1;
+    }
+    let sent_start = sentence_start_from(doc, j);
+    for gap in 0..=MAX_CUE_GAP {
+        if gap > j || j - gap < sent_start {
+            break;
+        }
+        let c = j - gap;
+        if doc.is_mark(c) || doc.is_terminal(c) {
+            break;
+        }
+        let Some((cue_start, cue_end)) = cue_ending_at(doc, c) else { continue };
+        let mention = left_speaker(doc, cue_start, sent_start)
+            .or_else(|| np_right(doc, cue_end + 1, open).filter(|m| m.kind == MentionKind::Name));
+        mention?;
+        return Some((Some((cue_start, cue_end)), mention));
+    }
+    None
+}
+
+/// A cue earlier in the sentence whose clause contains the quote at `open`:
+/// (cue tokens, speaker, first token of the content).
+fn mixed_attribution(doc: &Doc, open: usize) -> Option<((usize, usize), Mention, usize)> {
+    let sent_start = sentence_start_from(doc, open);
+    let mut c = open;
+    while c > sent_start {
+        c -= 1;
+        if doc.is_mark(c) {
+            return None;
+        }
+        let low = doc.low(c);
+        if !is_indirect_cue(&low) {
+            continue;
+        }
+        let mention = left_speaker(doc, c, sent_start)?;
+        let mut content = c + 1;
+        if content < open && doc.is(content, "that") {
+            content += 1;
+        }
+        return Some(((c, c), mention, content));
+    }
+    None
+}
+
+/// The speaker phrase before a cue at `cue`, skipping adverbs and an
+/// appositive between commas ("X, the minister of Y, said").
+fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mention> {
+    if cue == 0 || cue <= floor {
+        return None;
+    }
+    let j = skip_modifiers_back(doc, cue, floor);
+    if j < floor {
+        return None;
+    }
+    if doc.is(j, ",") && j > floor {
+        // Appositive: find the comma that opens it.
+        let mut k = j - 1;
+        while k > floor && j - k < 14 && !doc.is(k, ",") && !doc.is_mark(k) {
+            k -= 1;
+        }
+        if k > floor && doc.is(k, ",") {
+            return np_left(doc, k - 1, floor);
+        }
+        return None;
+    }
+    if doc.is(j, "to") || doc.is(j, "not") {
+        return None; // "wanted to say", "did not say"
+    }
+    np_left(doc, j, floor)
+}
+
+/// The last token before `cue` that is not an adverb/auxiliary, or `floor - 1`.
+fn skip_modifiers_back(doc: &Doc, cue: usize, floor: usize) -> usize {
+    let mut j = cue.saturating_sub(1);
+    while j > floor && is_cue_modifier(&doc.low(j)) {
+        j -= 1;
+    }
+    j
+}
+
+/// When a cue starts at token `i`, the index of its last token.
+fn cue_at(doc: &Doc, i: usize) -> Option<usize> {
+    if !doc.is_word(i) {
+        return None;
+    }
+    let low = doc.low(i);
+    let next: Vec<String> = (i + 1..(i + 3).min(doc.len())).map(|k| doc.low(k).into_owned()).collect();
+    let next: Vec<&str> = next.iter().map(String::as_str).collect();
+    if let Some(extra) = cue_phrase_len(&low, &next) {
+        return Some(i + extra);
+    }
+    is_cue_verb(&low).then_some(i)
+}
+
+/// When a cue ends at token `i` (a verb, or the end of a phrase such as
+/// "in a statement", "according to"), its first and last token.
+fn cue_ending_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
+    for back in [2usize, 1] {
+        if i >= back {
+            if let Some(end) = cue_at(doc, i - back) {
+                if end == i {
+                    return Some((i - back, i));
+                }
+            }
+        }
+    }
+    cue_at(doc, i).filter(|&e| e == i).map(|_| (i, i))
+}
+
+fn sentence_end_from(doc: &Doc, i: usize) -> usize {
+    doc.sentence_tokens(doc.sent_of[i]).map_or(i, |(_, e)| e)
+}
+
+fn sentence_start_from(doc: &Doc, i: usize) -> usize {
+    doc.sentence_tokens(doc.sent_of[i]).map_or(i, |(s, _)| s)
+}
+
+/// The last token of the clause that ends at or after `from`: the
+/// sentence end, less its final punctuation.
+fn clause_end(doc: &Doc, from: usize) -> usize {
+    let mut e = sentence_end_from(doc, from);
+    while e > from && (doc.is_terminal(e) || doc.is_mark(e) && doc.is_terminal(e - 1)) {
+        e -= 1;
+    }
+    e.max(from)
+}
+
+/// Titles, names of meetings and slogans: short, mostly Capitalised, no
+/// sentence punctuation inside.
+fn looks_like_title(doc: &Doc, (a, b): (usize, usize)) -> bool {
+    if a > b || b >= doc.len() {
+        return true;
+    }
+    let words: Vec<usize> = (a..=b).filter(|&i| doc.is_word(i)).collect();
+    if words.is_empty() {
+        return true;
+    }
+    let has_stop = (a..=b).any(|i| matches!(doc.s(i), "." | "!" | "?" | ","));
+    let caps = words.iter().filter(|&&i| doc.is_cap(i)).count();
+    let short = words.len() <= 3 && !has_stop;
+    let title_case = words.len() <= 12 && words.len() >= 2 && caps * 10 >= words.len() * 6 && !has_stop;
+    short || title_case
+}
+
+/// Indirect quotes in sentences that hold no quote yet.
+fn indirect_quotes(doc: &Doc, out: &mut Vec<Attributed>) {
+    let taken: Vec<TextRange> = out.iter().map(|a| a.quote.range).collect();
+    for (s, &sent) in doc.sentences.iter().enumerate() {
+        if taken.iter().any(|r| r.overlaps(sent)) {
+            continue;
+        }
+        let Some((a, b)) = doc.sentence_tokens(u32::try_from(s).unwrap_or(u32::MAX)) else { continue };
+        if doc.len() == 0 || (a..=b).any(|i| doc.is_mark(i) && matches!(doc.s(i), "“" | "”" | "\"" | "«" | "»" | "„")) {
+            continue;
+        }
+        if let Some(found) = indirect_in_sentence(doc, a, b) {
+            out.push(found);
+        }
+    }
+}
+
+fn indirect_in_sentence(doc: &Doc, a: usize, b: usize) -> Option<Attributed> {
+    let end = clause_end(doc, a).min(b);
+    let make = |content: (usize, usize), cue: (usize, usize), mention: Option<Mention>| {
+        (content.1 >= content.0 + 3).then(|| Attributed {
+            quote: Quote {
+                range: doc.range(content.0, content.1),
+                kind: QuoteKind::Indirect,
+                cue: Some(doc.range(cue.0, cue.1)),
+                speaker_mention: mention.map(|m| doc.range(m.first, m.last)),
+                speaker: None,
+            },
+            mention,
+            first_token: content.0,
+        })
+    };
+    for c in a..=end {
+        if !doc.is_word(c) {
+            continue;
+        }
+        let low = doc.low(c);
+        // "According to X, …" / "…, according to X."
+        if low == "according" && c < end && doc.is(c + 1, "to") {
+            let m = np_right(doc, c + 2, end + 1)?;
+            if c == a || (c == a + 1 && !doc.is_word(a)) {
+                let comma = (m.last + 1..=end).find(|&i| doc.is(i, ","))?;
+                return make((comma + 1, end), (c, c + 1), Some(m));
+            }
+            if c > a && doc.is(c - 1, ",") {
+                return make((a, c - 2), (c, c + 1), Some(m));
+            }
+            continue;
+        }
+        if !is_indirect_cue(&low) || doc.is_cap(c) {
+            continue;
+        }
+        // "…, X said." / "…, said X."
+        if let Some(comma) = (a..c).rev().find(|&i| doc.is(i, ",")) {
+            let tail_is_attribution = (c + 1..=end).all(|i| !doc.is_word(i) || np_right(doc, c + 1, end + 1).is_some_and(|m| m.last >= i));
+            let before = np_right(doc, comma + 1, c).filter(|m| m.last + 1 >= skip_modifiers_back(doc, c, comma + 1));
+            if comma > a + 2 && tail_is_attribution {
+                if let Some(m) = before {
+                    return make((a, comma - 1), (c, c), Some(m));
+                }
+                if comma + 1 == c {
+                    if let Some(m) = np_right(doc, c + 1, end + 1) {
+                        return make((a, comma - 1), (c, c), Some(m));
+                    }
+                }
+            }
+        }
+        // "X said (that) …": the speaker near the sentence start.
+        let m = left_speaker(doc, c, a)?;
+        if m.first > a + 3 {
+            return None;
+        }
+        let mut content = c + 1;
+        if matches!(&*low, "told" | "tells" | "tell" | "telling") {
+            // Skip the listener: "told reporters (that)".
+            let listener = np_right(doc, content, end + 1);
+            content = listener.map_or(content, |l| l.last + 1);
+        }
+        if content <= end && doc.is(content, "that") {
+            content += 1;
+        }
+        while content <= end && matches!(doc.s(content), "," | ":") {
+            content += 1;
+        }
+        return make((content, end), (c, c), Some(m));
+    }
+    None
+}

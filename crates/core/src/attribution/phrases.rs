@@ -1,0 +1,259 @@
+//! Speaker phrases next to a cue: names ("Maj. Gen. Somkeo Sylavong"),
+//! pronouns ("she") and nominals ("a senior official").
+
+use super::doc::Doc;
+use super::lexicon::{
+    is_cue_verb, is_determiner, is_name_particle, is_role_word, is_title, pronoun_gender, title_gender, Gender,
+};
+
+/// What kind of phrase names the speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name, possibly with titles.
+    Name,
+    /// A personal pronoun.
+    Pronoun,
+    /// A common-noun phrase ("the spokesman", "officials").
+    Nominal,
+}
+
+/// A speaker phrase: tokens `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// First token.
+    pub first: usize,
+    /// Last token.
+    pub last: usize,
+    /// Its kind.
+    pub kind: MentionKind,
+    /// Gender shown by a title or pronoun.
+    pub gender: Gender,
+}
+
+/// Clause words that end a phrase.
+fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "that" | "and" | "but" | "which" | "who" | "when" | "while" | "as" | "because" | "if" | "to" | "of"
+            | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "about" | "after" | "before" | "than"
+            | "or" | "not" | "so" | "where" | "whom" | "whose"
+    )
+}
+
+/// Bare plural or collective nouns that are speakers on their own.
+fn is_bare_speaker_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "officials" | "sources" | "experts" | "analysts" | "police" | "authorities" | "critics" | "residents"
+            | "witnesses" | "prosecutors" | "investigators" | "researchers" | "scientists" | "doctors"
+            | "economists" | "aides" | "advisers" | "advisors" | "lawmakers" | "democrats" | "republicans"
+            | "supporters" | "opponents" | "organizers" | "organisers" | "activists" | "voters" | "people"
+            | "observers" | "diplomats" | "spokesmen" | "protesters" | "members" | "leaders" | "staff"
+    )
+}
+
+/// Whether token `i` is a title, allowing a glued dot ("Gen.").
+fn title_at(doc: &Doc, i: usize) -> bool {
+    doc.is_cap(i) && is_title(&doc.low(i))
+}
+
+/// Whether token `i` is a dot glued to a title or an initial.
+fn abbreviation_dot(doc: &Doc, i: usize) -> bool {
+    i > 0
+        && doc.is(i, ".")
+        && doc.toks[i - 1].range.end == doc.toks[i].range.start
+        && (title_at(doc, i - 1) || (doc.is_cap(i - 1) && doc.s(i - 1).chars().count() == 1))
+}
+
+/// The phrase starting at token `i` (right of a cue), within `i..end`.
+pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
+    if i >= end {
+        return None;
+    }
+    let low = doc.low(i);
+    if let Some(gender) = pronoun_gender(&low) {
+        return Some(Mention { first: i, last: i, kind: MentionKind::Pronoun, gender });
+    }
+    if doc.is_cap(i) {
+        return name_right(doc, i, end);
+    }
+    if is_determiner(&low) || is_bare_speaker_noun(&low) {
+        let mut j = i + 1;
+        if is_bare_speaker_noun(&low) {
+            return Some(Mention { first: i, last: i, kind: MentionKind::Nominal, gender: Gender::Unknown });
+        }
+        while j < end && j - i < 5 && doc.is_word(j) && !is_clause_word(&doc.low(j)) && !is_cue_verb(&doc.low(j)) {
+            j += 1;
+        }
+        if j > i + 1 {
+            return Some(Mention { first: i, last: j - 1, kind: MentionKind::Nominal, gender: Gender::Unknown });
+        }
+    }
+    None
+}
+
+/// A capitalised name starting at `i`: titles, name words, particles,
+/// initials; cut before role words that follow the name.
+fn name_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
+    let mut j = i;
+    let mut gender = Gender::Unknown;
+    let mut name_words = 0;
+    while j < end {
+        if name_words == 0 && title_at(doc, j) {
+            let g = title_gender(&doc.low(j));
+            if g != Gender::Unknown {
+                gender = g;
+            }
+            j += 1;
+            if j < end && abbreviation_dot(doc, j) {
+                j += 1;
+            }
+            continue;
+        }
+        if doc.is_cap(j) {
+            if name_words > 0 && is_role_word(&doc.low(j)) {
+                break;
+            }
+            name_words += 1;
+            j += 1;
+            if j < end && abbreviation_dot(doc, j) {
+                j += 1;
+            }
+            continue;
+        }
+        if name_words > 0 && j + 1 < end && is_name_particle(&doc.low(j)) && doc.is_cap(j + 1) {
+            j += 1;
+            continue;
+        }
+        // Hyphenated or apostrophe-joined names: "Al-Sisi", "O’Neill".
+        if name_words > 0 && j + 1 < end && matches!(doc.s(j), "-" | "’" | "'") && glued3(doc, j) && doc.is_cap(j + 1) {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    if j == i {
+        return None;
+    }
+    let kind = if name_words == 0 { MentionKind::Nominal } else { MentionKind::Name };
+    Some(Mention { first: i, last: j - 1, kind, gender })
+}
+
+/// Whether token `j` is glued to both neighbours.
+fn glued3(doc: &Doc, j: usize) -> bool {
+    j > 0
+        && j + 1 < doc.len()
+        && doc.toks[j - 1].range.end == doc.toks[j].range.start
+        && doc.toks[j].range.end == doc.toks[j + 1].range.start
+}
+
+/// The phrase ending at token `j` (left of a cue), not before `floor`.
+pub fn np_left(doc: &Doc, j: usize, floor: usize) -> Option<Mention> {
+    if j < floor {
+        return None;
+    }
+    let low = doc.low(j);
+    if let Some(gender) = pronoun_gender(&low) {
+        return Some(Mention { first: j, last: j, kind: MentionKind::Pronoun, gender });
+    }
+    if doc.is_cap(j) || abbreviation_dot(doc, j) {
+        let mut k = j;
+        while k > floor {
+            let p = k - 1;
+            if doc.is_cap(p) || abbreviation_dot(doc, p) {
+                k = p;
+            } else if p > floor && is_name_particle(&doc.low(p)) && doc.is_cap(p - 1) {
+                k = p;
+            } else if p > floor
+                && matches!(doc.s(p), "-" | "’" | "'")
+                && glued3(doc, p)
+                && (doc.is_cap(p - 1) || is_name_particle(&doc.low(p - 1)))
+            {
+                k = p;
+            } else {
+                break;
+            }
+        }
+        // A name directly after a role noun phrase: keep only the name part.
+        let gender = (k..=j).map(|t| if doc.is_word(t) { title_gender(&doc.low(t)) } else { Gender::Unknown })
+            .find(|&g| g != Gender::Unknown)
+            .unwrap_or(Gender::Unknown);
+        return Some(Mention { first: k, last: j, kind: MentionKind::Name, gender });
+    }
+    if !doc.is_word(j) || is_clause_word(&low) || is_cue_verb(&low) {
+        return None;
+    }
+    // A common-noun phrase back to its determiner.
+    let mut k = j;
+    while k > floor && j - k < 4 {
+        let p = k - 1;
+        if !doc.is_word(p) {
+            break;
+        }
+        let pl = doc.low(p);
+        if is_clause_word(&pl) || is_cue_verb(&pl) || pronoun_gender(&pl).is_some() {
+            break;
+        }
+        k = p;
+        if is_determiner(&pl) {
+            break;
+        }
+    }
+    Some(Mention { first: k, last: j, kind: MentionKind::Nominal, gender: Gender::Unknown })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::paragraphs::paragraphs;
+    use crate::sentences::sentences;
+    use crate::tokens::tokenize;
+
+    fn with_doc(text: &str, f: impl FnOnce(&Doc)) {
+        let toks = tokenize(text);
+        let paras = paragraphs(text);
+        let sents = sentences(text, &paras, &toks);
+        let doc = Doc::new(text, &toks, &sents, &paras);
+        f(&doc);
+    }
+
+    fn span(doc: &Doc, m: Mention) -> String {
+        doc.range(m.first, m.last).slice(doc.text).to_owned()
+    }
+
+    #[test]
+    fn names_right_of_a_cue() {
+        let t = "said Maj. Gen. Somkeo told the meeting";
+        with_doc(t, |d| {
+            let m = np_right(d, 1, d.len()).unwrap();
+            assert_eq!(span(d, m), "Maj. Gen. Somkeo");
+            assert_eq!(m.kind, MentionKind::Name);
+        });
+        let t = "said Ms Kaori Kawarabayashi Regional Project Manager of X.";
+        with_doc(t, |d| {
+            let m = np_right(d, 1, d.len()).unwrap();
+            assert_eq!(span(d, m), "Ms Kaori Kawarabayashi");
+            assert_eq!(m.gender, Gender::Female);
+        });
+        with_doc("said a senior official on Monday", |d| {
+            assert_eq!(span(d, np_right(d, 1, d.len()).unwrap()), "a senior official");
+        });
+    }
+
+    #[test]
+    fn phrases_left_of_a_cue() {
+        with_doc("Later, Mr Vegard Holmelid said", |d| {
+            assert_eq!(span(d, np_left(d, 4, 0).unwrap()), "Mr Vegard Holmelid");
+        });
+        with_doc("but another source said", |d| {
+            assert_eq!(span(d, np_left(d, 2, 0).unwrap()), "another source");
+        });
+        with_doc("and she said", |d| {
+            let m = np_left(d, 1, 0).unwrap();
+            assert_eq!((m.kind, m.gender), (MentionKind::Pronoun, Gender::Female));
+        });
+        with_doc("Abdel Fattah al-Sisi said", |d| {
+            assert_eq!(span(d, np_left(d, d.len() - 2, 0).unwrap()), "Abdel Fattah al-Sisi");
+        });
+    }
+}

@@ -1,0 +1,375 @@
+//! Speakers: resolving speaker mentions to one entry per person.
+//!
+//! Names are matched with titles stripped, a partial name ("Somkeo",
+//! "Ms Kaori") taking the fullest name in the article that contains it
+//! ("Somkeo Sylavong", "Kaori Kawarabayashi"). Pronouns go to the nearest
+//! preceding person of compatible gender (from titles and earlier pronouns).
+//! Roles and organisations come from appositions and titles next to a name.
+
+use serde::{Deserialize, Serialize};
+
+use crate::attribution::doc::Doc;
+use crate::attribution::lexicon::{is_org_word, is_role_word, is_title, title_gender, Gender};
+use crate::attribution::phrases::MentionKind;
+use crate::attribution::Attributed;
+use crate::span::TextRange;
+
+/// One person (or organisation, or unnamed source) quoted in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The fullest name found ("Somkeo Sylavong"), or the phrase used ("a source").
+    pub name: String,
+    /// Every mention credited with a quote.
+    pub mentions: Vec<TextRange>,
+    /// Role or title ("Minister of Public Security"), when the text gives one.
+    pub role: Option<String>,
+    /// Organisation ("Rayal Norwegian Embassy in Bangkok"), when the text gives one.
+    pub organization: Option<String>,
+    /// Gender shown by titles or pronouns.
+    pub gender: Gender,
+    /// Whether the name is a real name (not a pronoun or a common noun).
+    pub named: bool,
+    /// Number of quotes credited.
+    pub quotes: u32,
+    /// Number of words in those quotes.
+    pub quoted_words: u32,
+}
+
+/// A capitalised name somewhere in the text.
+#[derive(Debug, Clone)]
+struct NameCandidate {
+    /// Lowercased name words, titles removed.
+    words: Vec<String>,
+    /// The words as written.
+    display: String,
+    /// First and last token of the whole phrase (titles included).
+    first: usize,
+    last: usize,
+    gender: Gender,
+    is_org: bool,
+    has_title: bool,
+}
+
+/// Resolves the mentions of `quotes` to speakers, setting each quote's
+/// `speaker` index.
+pub fn resolve(doc: &Doc, quotes: &mut [Attributed]) -> Vec<Speaker> {
+    let quoted: Vec<TextRange> = quotes.iter().filter(|a| a.quote.kind != crate::QuoteKind::Indirect).map(|a| a.quote.range).collect();
+    let mut names = name_candidates(doc);
+    // Names inside quoted speech are rarely the speakers being reported.
+    names.retain(|c| !quoted.iter().any(|r| r.contains_range(doc.range(c.first, c.last))));
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut keys: Vec<Vec<String>> = Vec::new(); // name words per speaker
+    // Speaker index and token position of each resolved person mention, in order.
+    let mut last_person: Vec<(usize, usize)> = Vec::new();
+    for a in quotes.iter_mut() {
+        let Some(m) = a.mention else { continue };
+        let mention_range = doc.range(m.first, m.last);
+        let idx = match m.kind {
+            MentionKind::Name => {
+                let words = name_words(doc, m.first, m.last);
+                if words.is_empty() {
+                    continue;
+                }
+                let full = best_full_name(&names, &words);
+                let (display, key) = match full {
+                    Some(c) => (c.display.clone(), c.words.clone()),
+                    None => (display_words(doc, m.first, m.last), words.clone()),
+                };
+                let existing = keys.iter().position(|k| contains_all(k, &key) || contains_all(&key, k));
+                let idx = existing.unwrap_or_else(|| {
+                    keys.push(key.clone());
+                    speakers.push(new_speaker(display.clone(), true));
+                    speakers.len() - 1
+                });
+                if key.len() > keys[idx].len() {
+                    keys[idx] = key;
+                    speakers[idx].name = display;
+                }
+                if m.gender != Gender::Unknown {
+                    speakers[idx].gender = m.gender;
+                }
+                if let Some(c) = full {
+                    if c.gender != Gender::Unknown && speakers[idx].gender == Gender::Unknown {
+                        speakers[idx].gender = c.gender;
+                    }
+                }
+                Some(idx)
+            }
+            MentionKind::Pronoun if m.gender != Gender::Unknown => {
+                resolve_pronoun(doc, m.first, m.gender, &names, &mut speakers, &mut keys, &last_person)
+            }
+            _ => None,
+        };
+        let idx = idx.unwrap_or_else(|| {
+            // Unresolved pronouns and common nouns are speakers of their own.
+            let text = mention_range.slice(doc.text);
+            let key = vec![text.to_lowercase()];
+            keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                keys.push(key);
+                speakers.push(new_speaker(text.to_owned(), false));
+                speakers.len() - 1
+            })
+        });
+        let sp = &mut speakers[idx];
+        if !sp.mentions.contains(&mention_range) {
+            sp.mentions.push(mention_range);
+        }
+        sp.quotes += 1;
+        sp.quoted_words += count_words(doc, a.quote.range);
+        a.quote.speaker = u32::try_from(idx).ok();
+        if sp.named || m.kind == MentionKind::Pronoun {
+            last_person.push((idx, m.first));
+        }
+    }
+    for (sp, key) in speakers.iter_mut().zip(&keys) {
+        if sp.named {
+            let (role, org) = role_and_org(doc, &names, key);
+            sp.role = role;
+            sp.organization = org;
+        }
+    }
+    speakers
+}
+
+fn new_speaker(name: String, named: bool) -> Speaker {
+    Speaker {
+        name,
+        mentions: Vec::new(),
+        role: None,
+        organization: None,
+        gender: Gender::Unknown,
+        named,
+        quotes: 0,
+        quoted_words: 0,
+    }
+}
+
+/// He/she: the nearest preceding person with a compatible gender — a
+/// speaker already credited, or a name in the text.
+fn resolve_pronoun(
+    doc: &Doc,
+    at: usize,
+    gender: Gender,
+    names: &[NameCandidate],
+    speakers: &mut Vec<Speaker>,
+    keys: &mut Vec<Vec<String>>,
+    last_person: &[(usize, usize)],
+) -> Option<usize> {
+    let compatible = |g: Gender| g == Gender::Unknown || g == gender;
+    let from_speakers = last_person
+        .iter()
+        .rev()
+        .find(|&&(i, pos)| pos < at && speakers[i].named && compatible(speakers[i].gender))
+        .copied();
+    let from_names = names
+        .iter()
+        .rev()
+        .find(|c| c.last < at && !c.is_org && (c.has_title || c.words.len() >= 2) && compatible(c.gender));
+    let pick_name = match (from_speakers, from_names) {
+        (Some((_, pos)), Some(c)) => c.first > pos,
+        (None, Some(_)) => true,
+        _ => false,
+    };
+    let idx = if pick_name {
+        let c = from_names?;
+        let full = best_full_name(names, &c.words).unwrap_or(c);
+        let existing = keys.iter().position(|k| contains_all(k, &full.words) || contains_all(&full.words, k));
+        existing.unwrap_or_else(|| {
+            keys.push(full.words.clone());
+            speakers.push(new_speaker(full.display.clone(), true));
+            speakers.len() - 1
+        })
+    } else {
+        from_speakers?.0
+    };
+    if speakers[idx].gender == Gender::Unknown {
+        speakers[idx].gender = gender;
+    }
+    let _ = doc;
+    Some(idx)
+}
+
+/// Every capitalised name phrase in the text.
+fn name_candidates(doc: &Doc) -> Vec<NameCandidate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < doc.len() {
+        if !doc.is_cap(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut words = Vec::new();
+        let mut display = Vec::new();
+        let mut gender = Gender::Unknown;
+        let mut has_title = false;
+        let mut is_org = false;
+        while j < doc.len() && doc.same_sentence(i, j) {
+            if doc.is_cap(j) {
+                let low = doc.low(j).into_owned();
+                if words.is_empty() && is_title(&low) {
+                    has_title = true;
+                    let g = title_gender(&low);
+                    if g != Gender::Unknown {
+                        gender = g;
+                    }
+                } else if !words.is_empty() && is_role_word(&low) {
+                    break;
+                } else {
+                    is_org |= is_org_word(&low);
+                    display.push(doc.s(j));
+                    words.push(low);
+                }
+                j += 1;
+            } else if doc.is(j, ".") && j > i && doc.toks[j - 1].range.end == doc.toks[j].range.start
+                && (is_title(&doc.low(j - 1)) || doc.s(j - 1).chars().count() == 1)
+            {
+                j += 1;
+            } else if !words.is_empty() && j + 1 < doc.len() && doc.is_cap(j + 1)
+                && crate::attribution::lexicon::is_name_particle(&doc.low(j))
+            {
+                display.push(doc.s(j));
+                words.push(doc.low(j).into_owned());
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if !words.is_empty() {
+            out.push(NameCandidate {
+                words,
+                display: display.join(" "),
+                first: i,
+                last: j - 1,
+                gender,
+                is_org,
+                has_title,
+            });
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Name words of a mention, lowercased, titles and dots removed.
+fn name_words(doc: &Doc, first: usize, last: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for i in first..=last {
+        if !doc.is_word(i) {
+            continue;
+        }
+        let low = doc.low(i).into_owned();
+        if out.is_empty() && is_title(&low) {
+            continue;
+        }
+        out.push(low);
+    }
+    out
+}
+
+fn display_words(doc: &Doc, first: usize, last: usize) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for i in first..=last {
+        if doc.is_word(i) && !(out.is_empty() && is_title(&doc.low(i))) {
+            out.push(doc.s(i));
+        }
+    }
+    out.join(" ")
+}
+
+/// The longest person name in the text that contains every word of `words`.
+fn best_full_name<'a>(names: &'a [NameCandidate], words: &[String]) -> Option<&'a NameCandidate> {
+    names
+        .iter()
+        .filter(|c| !c.is_org && c.words.len() <= 5 && contains_all(&c.words, words))
+        .max_by_key(|c| (c.words.len(), std::cmp::Reverse(c.first)))
+}
+
+/// Whether every word of `part` occurs in `whole`, in order.
+fn contains_all(whole: &[String], part: &[String]) -> bool {
+    let mut it = whole.iter();
+    !part.is_empty() && part.iter().all(|p| it.any(|w| w == p))
+}
+
+fn count_words(doc: &Doc, r: TextRange) -> u32 {
+    let first = doc.token_at(r.start());
+    let n = doc.toks[first..].iter().take_while(|t| t.range.end <= r.end).filter(|t| t.kind == crate::TokenKind::Word).count();
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Role and organisation of the person named `key`, from the first
+/// mention that has either: "Name, Role, Org", "Name Role of Org",
+/// "the Role of Org, Name".
+fn role_and_org(doc: &Doc, names: &[NameCandidate], key: &[String]) -> (Option<String>, Option<String>) {
+    for c in names.iter().filter(|c| contains_all(key, &c.words) || contains_all(&c.words, key)) {
+        // After the name.
+        let mut j = c.last + 1;
+        if j < doc.len() && doc.is(j, ",") {
+            j += 1;
+        }
+        if let Some((role, next)) = role_phrase(doc, j) {
+            let mut org = split_org(&role);
+            if org.is_none() && next < doc.len() && doc.is(next, ",") {
+                org = role_phrase(doc, next + 1).map(|(o, _)| o).filter(|o| o.split_whitespace().any(|w| is_org_word(&w.to_lowercase())));
+            }
+            let role = org.as_ref().map_or(role.clone(), |o| strip_org(&role, o));
+            return (Some(role), org);
+        }
+        // Before the name: "the Minister of Public Security, Maj. Gen. X".
+        if c.first >= 2 && doc.is(c.first - 1, ",") {
+            let mut k = c.first - 2;
+            while k > 0 && (doc.is_word(k - 1)) && doc.same_sentence(k - 1, c.first) {
+                k -= 1;
+                if doc.low(k) == "the" {
+                    break;
+                }
+            }
+            if let Some((role, end)) = role_phrase(doc, if doc.low(k) == "the" { k + 1 } else { k }) {
+                if end == c.first - 1 {
+                    let org = split_org(&role);
+                    return (Some(role), org);
+                }
+            }
+        }
+    }
+    (None, None)
+}
+
+/// A capitalised phrase containing a role word starting at `i`:
+/// (text, index after it).
+fn role_phrase(doc: &Doc, i: usize) -> Option<(String, usize)> {
+    let mut j = i;
+    let mut has_role = false;
+    while j < doc.len() && doc.same_sentence(i, j) {
+        let low = doc.low(j);
+        if doc.is_cap(j) {
+            has_role |= is_role_word(&low);
+            j += 1;
+        } else if j > i && matches!(&*low, "of" | "for" | "the" | "and" | "in" | "on" | "at" | "to" | "-") && j + 1 < doc.len() && (doc.is_cap(j + 1) || doc.low(j + 1) == "the") {
+            j += 1;
+        } else if doc.is_word(j) && j > i && is_role_word(&low) {
+            has_role = true;
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (has_role && j > i).then(|| (doc.range(i, j - 1).slice(doc.text).to_owned(), j))
+}
+
+/// "Manager of United Nations Action …" → "United Nations Action …".
+fn split_org(role: &str) -> Option<String> {
+    for sep in [" of the ", " of ", " at the ", " at ", " for the ", " for "] {
+        if let Some(p) = role.find(sep) {
+            let org = &role[p + sep.len()..];
+            if org.split_whitespace().any(|w| is_org_word(&w.to_lowercase())) {
+                return Some(org.to_owned());
+            }
+        }
+    }
+    None
+}
+
+fn strip_org(role: &str, org: &str) -> String {
+    role.to_owned().replace(org, "").trim_end_matches([' ', ',']).trim_end_matches(" of").trim_end_matches(" at").trim_end_matches(" for").to_owned()
+}
