@@ -35,17 +35,21 @@ async fn render(text: &str) -> web_sys::Element {
 
 #[wasm_bindgen_test]
 fn core_offsets_agree_with_javascript_strings() {
-    let text = "😀 “Oui,” dit 東京.";
+    let text = "😀 “Oui, oui,” she said in 東京.";
     let analysis = saidwho_core::analyze(text);
     let index = saidwho_core::OffsetIndex::new(text);
     let [s, e] = index.range_to_utf16(analysis.quotes[0].range);
     let js = js_sys::JsString::from(text);
-    assert_eq!(String::from(js.substring(s as u32, e as u32)), "“Oui,”");
+    assert_eq!(
+        String::from(js.substring(s as u32, e as u32)),
+        "“Oui, oui,”"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn quotes_are_highlighted_with_hooks() {
-    let div = render("Title\n\n“We will win,” said Ms Kaori. “Again.”").await;
+    let div =
+        render("Title\n\n“We will win,” said Ms Kaori. “We will win again,” she added.").await;
     let marks = div.query_selector_all("mark[data-quote]").unwrap();
     assert_eq!(marks.length(), 2);
     let first = marks.item(0).unwrap();
@@ -55,7 +59,9 @@ async fn quotes_are_highlighted_with_hooks() {
 
 #[wasm_bindgen_test]
 async fn user_text_is_never_parsed_as_html() {
-    let div = render("“<img src=x onerror=alert(1)>,” he said. <script>alert(2)</script>").await;
+    let div =
+        render("“<img src=x onerror=alert(1)> is a payload,” he said. <script>alert(2)</script>")
+            .await;
     assert!(div.query_selector("img").unwrap().is_none());
     assert!(div.query_selector("script").unwrap().is_none());
     assert!(div

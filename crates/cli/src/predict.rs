@@ -97,10 +97,12 @@ mod tests {
 
     #[test]
     fn writes_code_point_offsets() {
-        let out = run(r#"{"id": "a", "text": "😀 “Yes,” she said."}"#).unwrap();
+        let out = run(r#"{"id": "a", "text": "😀 “Yes, yes,” she said."}"#).unwrap();
         let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
         assert_eq!(v["id"], "a");
-        assert_eq!(v["quotes"][0]["span"], serde_json::json!([2, 8]));
+        assert_eq!(v["quotes"][0]["span"], serde_json::json!([2, 13]));
+        assert_eq!(v["quotes"][0]["speaker_span"], serde_json::json!([14, 17]));
+        assert_eq!(v["quotes"][0]["cue_span"], serde_json::json!([18, 22]));
         assert_eq!(v["quotes"][0]["kind"], "direct");
     }
 

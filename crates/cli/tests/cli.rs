@@ -21,18 +21,28 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn analyze_stdin_prints_a_table() {
-    let o = saidwho(&["analyze"], "“Yes,” she said.".as_bytes());
+    let o = saidwho(&["analyze"], "“Yes, yes,” she said.".as_bytes());
     assert!(o.status.success(), "{}", stderr(&o));
     let out = String::from_utf8(o.stdout).unwrap();
-    assert!(out.contains("1 quotes") && out.contains("“Yes,”"), "{out}");
+    assert!(
+        out.contains("1 quotes") && out.contains("“Yes, yes,”"),
+        "{out}"
+    );
 }
 
 #[test]
 fn analyze_json_uses_code_points() {
-    let o = saidwho(&["analyze", "-", "--json"], "é “Oui.”".as_bytes());
+    let o = saidwho(
+        &["analyze", "-", "--json"],
+        "é “Oui, oui,” she said.".as_bytes(),
+    );
     assert!(o.status.success());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["quotes"][0]["span"], serde_json::json!([2, 8]));
+    assert_eq!(v["quotes"][0]["span"], serde_json::json!([2, 13]));
+    assert_eq!(
+        v["quotes"][0]["speaker_mention"],
+        serde_json::json!([14, 17])
+    );
 }
 
 #[test]

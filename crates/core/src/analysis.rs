@@ -6,9 +6,9 @@ use crate::attribution::doc::Doc;
 use crate::attribution::{attribute, Quote};
 use crate::paragraphs::paragraphs;
 use crate::quotes::scan_marks;
-use crate::speakers::{resolve, Speaker};
 use crate::sentences::sentences;
 use crate::span::TextRange;
+use crate::speakers::{resolve, Speaker};
 use crate::tokens::{tokenize, Token};
 
 /// Everything saidwho found in one text. All spans are byte ranges into it.
@@ -38,7 +38,8 @@ pub fn analyze(text: &str) -> Analysis {
     let scan = scan_marks(text, &paragraphs);
     let doc = Doc::new(text, &tokens, &sentences, &paragraphs);
     let mut attributed = attribute(&doc, &scan);
-    let speakers = resolve(&doc, &mut attributed);
+    let marked: Vec<TextRange> = scan.quotes.iter().map(|q| q.range).collect();
+    let speakers = resolve(&doc, &mut attributed, &marked);
     let quotes = attributed.into_iter().map(|a| a.quote).collect();
     Analysis {
         text_len: u32::try_from(text.len()).unwrap_or(u32::MAX),

@@ -21,8 +21,8 @@ pub mod speakers;
 pub mod tokens;
 
 pub use analysis::{analyze, Analysis};
-pub use offsets::OffsetIndex;
 pub use attribution::{Quote, QuoteKind};
-pub use speakers::Speaker;
+pub use offsets::OffsetIndex;
 pub use span::TextRange;
+pub use speakers::Speaker;
 pub use tokens::{Token, TokenKind};

@@ -51,15 +51,25 @@ struct NameCandidate {
 }
 
 /// Resolves the mentions of `quotes` to speakers, setting each quote's
-/// `speaker` index.
-pub fn resolve(doc: &Doc, quotes: &mut [Attributed]) -> Vec<Speaker> {
-    let quoted: Vec<TextRange> = quotes.iter().filter(|a| a.quote.kind != crate::QuoteKind::Indirect).map(|a| a.quote.range).collect();
+/// `speaker` index. Names inside `marked` spans (text in quotation marks)
+/// are not taken as speakers.
+pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Vec<Speaker> {
+    let mut quoted: Vec<TextRange> = quotes
+        .iter()
+        .filter(|a| a.quote.kind != crate::QuoteKind::Indirect)
+        .map(|a| a.quote.range)
+        .collect();
+    quoted.extend_from_slice(marked);
     let mut names = name_candidates(doc);
     // Names inside quoted speech are rarely the speakers being reported.
-    names.retain(|c| !quoted.iter().any(|r| r.contains_range(doc.range(c.first, c.last))));
+    names.retain(|c| {
+        !quoted
+            .iter()
+            .any(|r| r.contains_range(doc.range(c.first, c.last)))
+    });
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut keys: Vec<Vec<String>> = Vec::new(); // name words per speaker
-    // Speaker index and token position of each resolved person mention, in order.
+                                                 // Speaker index and token position of each resolved person mention, in order.
     let mut last_person: Vec<(usize, usize)> = Vec::new();
     for a in quotes.iter_mut() {
         let Some(m) = a.mention else { continue };
@@ -75,7 +85,9 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed]) -> Vec<Speaker> {
                     Some(c) => (c.display.clone(), c.words.clone()),
                     None => (display_words(doc, m.first, m.last), words.clone()),
                 };
-                let existing = keys.iter().position(|k| contains_all(k, &key) || contains_all(&key, k));
+                let existing = keys
+                    .iter()
+                    .position(|k| contains_all(k, &key) || contains_all(&key, k));
                 let idx = existing.unwrap_or_else(|| {
                     keys.push(key.clone());
                     speakers.push(new_speaker(display.clone(), true));
@@ -95,9 +107,15 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed]) -> Vec<Speaker> {
                 }
                 Some(idx)
             }
-            MentionKind::Pronoun if m.gender != Gender::Unknown => {
-                resolve_pronoun(doc, m.first, m.gender, &names, &mut speakers, &mut keys, &last_person)
-            }
+            MentionKind::Pronoun if m.gender != Gender::Unknown => resolve_pronoun(
+                doc,
+                m.first,
+                m.gender,
+                &names,
+                &mut speakers,
+                &mut keys,
+                &last_person,
+            ),
             _ => None,
         };
         let idx = idx.unwrap_or_else(|| {
@@ -161,10 +179,9 @@ fn resolve_pronoun(
         .rev()
         .find(|&&(i, pos)| pos < at && speakers[i].named && compatible(speakers[i].gender))
         .copied();
-    let from_names = names
-        .iter()
-        .rev()
-        .find(|c| c.last < at && !c.is_org && (c.has_title || c.words.len() >= 2) && compatible(c.gender));
+    let from_names = names.iter().rev().find(|c| {
+        c.last < at && !c.is_org && (c.has_title || c.words.len() >= 2) && compatible(c.gender)
+    });
     let pick_name = match (from_speakers, from_names) {
         (Some((_, pos)), Some(c)) => c.first > pos,
         (None, Some(_)) => true,
@@ -173,7 +190,9 @@ fn resolve_pronoun(
     let idx = if pick_name {
         let c = from_names?;
         let full = best_full_name(names, &c.words).unwrap_or(c);
-        let existing = keys.iter().position(|k| contains_all(k, &full.words) || contains_all(&full.words, k));
+        let existing = keys
+            .iter()
+            .position(|k| contains_all(k, &full.words) || contains_all(&full.words, k));
         existing.unwrap_or_else(|| {
             keys.push(full.words.clone());
             speakers.push(new_speaker(full.display.clone(), true));
@@ -221,11 +240,15 @@ fn name_candidates(doc: &Doc) -> Vec<NameCandidate> {
                     words.push(low);
                 }
                 j += 1;
-            } else if doc.is(j, ".") && j > i && doc.toks[j - 1].range.end == doc.toks[j].range.start
+            } else if doc.is(j, ".")
+                && j > i
+                && doc.toks[j - 1].range.end == doc.toks[j].range.start
                 && (is_title(&doc.low(j - 1)) || doc.s(j - 1).chars().count() == 1)
             {
                 j += 1;
-            } else if !words.is_empty() && j + 1 < doc.len() && doc.is_cap(j + 1)
+            } else if !words.is_empty()
+                && j + 1 < doc.len()
+                && doc.is_cap(j + 1)
                 && crate::attribution::lexicon::is_name_particle(&doc.low(j))
             {
                 display.push(doc.s(j));
@@ -293,15 +316,26 @@ fn contains_all(whole: &[String], part: &[String]) -> bool {
 
 fn count_words(doc: &Doc, r: TextRange) -> u32 {
     let first = doc.token_at(r.start());
-    let n = doc.toks[first..].iter().take_while(|t| t.range.end <= r.end).filter(|t| t.kind == crate::TokenKind::Word).count();
+    let n = doc.toks[first..]
+        .iter()
+        .take_while(|t| t.range.end <= r.end)
+        .filter(|t| t.kind == crate::TokenKind::Word)
+        .count();
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Role and organisation of the person named `key`, from the first
 /// mention that has either: "Name, Role, Org", "Name Role of Org",
 /// "the Role of Org, Name".
-fn role_and_org(doc: &Doc, names: &[NameCandidate], key: &[String]) -> (Option<String>, Option<String>) {
-    for c in names.iter().filter(|c| contains_all(key, &c.words) || contains_all(&c.words, key)) {
+fn role_and_org(
+    doc: &Doc,
+    names: &[NameCandidate],
+    key: &[String],
+) -> (Option<String>, Option<String>) {
+    for c in names
+        .iter()
+        .filter(|c| contains_all(key, &c.words) || contains_all(&c.words, key))
+    {
         // After the name.
         let mut j = c.last + 1;
         if j < doc.len() && doc.is(j, ",") {
@@ -310,7 +344,7 @@ fn role_and_org(doc: &Doc, names: &[NameCandidate], key: &[String]) -> (Option<S
         if let Some((role, next)) = role_phrase(doc, j) {
             let mut org = split_org(&role);
             if org.is_none() && next < doc.len() && doc.is(next, ",") {
-                org = role_phrase(doc, next + 1).map(|(o, _)| o).filter(|o| o.split_whitespace().any(|w| is_org_word(&w.to_lowercase())));
+                org = org_phrase(doc, next + 1);
             }
             let role = org.as_ref().map_or(role.clone(), |o| strip_org(&role, o));
             return (Some(role), org);
@@ -324,7 +358,8 @@ fn role_and_org(doc: &Doc, names: &[NameCandidate], key: &[String]) -> (Option<S
                     break;
                 }
             }
-            if let Some((role, end)) = role_phrase(doc, if doc.low(k) == "the" { k + 1 } else { k }) {
+            if let Some((role, end)) = role_phrase(doc, if doc.low(k) == "the" { k + 1 } else { k })
+            {
                 if end == c.first - 1 {
                     let org = split_org(&role);
                     return (Some(role), org);
@@ -345,7 +380,14 @@ fn role_phrase(doc: &Doc, i: usize) -> Option<(String, usize)> {
         if doc.is_cap(j) {
             has_role |= is_role_word(&low);
             j += 1;
-        } else if j > i && matches!(&*low, "of" | "for" | "the" | "and" | "in" | "on" | "at" | "to" | "-") && j + 1 < doc.len() && (doc.is_cap(j + 1) || doc.low(j + 1) == "the") {
+        } else if j > i
+            && matches!(
+                &*low,
+                "of" | "for" | "the" | "and" | "in" | "on" | "at" | "to" | "-"
+            )
+            && j + 1 < doc.len()
+            && (doc.is_cap(j + 1) || doc.low(j + 1) == "the")
+        {
             j += 1;
         } else if doc.is_word(j) && j > i && is_role_word(&low) {
             has_role = true;
@@ -357,12 +399,40 @@ fn role_phrase(doc: &Doc, i: usize) -> Option<(String, usize)> {
     (has_role && j > i).then(|| (doc.range(i, j - 1).slice(doc.text).to_owned(), j))
 }
 
+/// A capitalised phrase naming an organisation ("Royal Norwegian Embassy
+/// in Bangkok") starting at `i`.
+fn org_phrase(doc: &Doc, i: usize) -> Option<String> {
+    let mut j = i;
+    let mut has_org = false;
+    while j < doc.len() && doc.same_sentence(i, j) {
+        if doc.is_cap(j) {
+            has_org |= is_org_word(&doc.low(j));
+            j += 1;
+        } else if j > i
+            && matches!(
+                &*doc.low(j),
+                "of" | "for" | "the" | "and" | "in" | "on" | "at"
+            )
+            && j + 1 < doc.len()
+            && doc.is_cap(j + 1)
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (has_org && j > i).then(|| doc.range(i, j - 1).slice(doc.text).to_owned())
+}
+
 /// "Manager of United Nations Action …" → "United Nations Action …".
 fn split_org(role: &str) -> Option<String> {
     for sep in [" of the ", " of ", " at the ", " at ", " for the ", " for "] {
         if let Some(p) = role.find(sep) {
             let org = &role[p + sep.len()..];
-            if org.split_whitespace().any(|w| is_org_word(&w.to_lowercase())) {
+            if org
+                .split_whitespace()
+                .any(|w| is_org_word(&w.to_lowercase()))
+            {
                 return Some(org.to_owned());
             }
         }
@@ -371,5 +441,11 @@ fn split_org(role: &str) -> Option<String> {
 }
 
 fn strip_org(role: &str, org: &str) -> String {
-    role.to_owned().replace(org, "").trim_end_matches([' ', ',']).trim_end_matches(" of").trim_end_matches(" at").trim_end_matches(" for").to_owned()
+    role.to_owned()
+        .replace(org, "")
+        .trim_end_matches([' ', ','])
+        .trim_end_matches(" of")
+        .trim_end_matches(" at")
+        .trim_end_matches(" for")
+        .to_owned()
 }

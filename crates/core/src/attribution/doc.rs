@@ -23,7 +23,12 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     /// Indexes `toks` by sentence and paragraph.
-    pub fn new(text: &'a str, toks: &'a [Token], sentences: &'a [TextRange], paragraphs: &'a [TextRange]) -> Self {
+    pub fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        sentences: &'a [TextRange],
+        paragraphs: &'a [TextRange],
+    ) -> Self {
         Self {
             text,
             toks,
@@ -37,6 +42,11 @@ impl<'a> Doc<'a> {
     /// Number of tokens.
     pub fn len(&self) -> usize {
         self.toks.len()
+    }
+
+    /// Whether the text has no token.
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
     }
 
     /// The text of token `i`.

@@ -318,53 +318,328 @@ const CUE_VERBS: &[&str] = &[
 /// Verbs that report speech strongly enough to make an indirect quote
 /// ("X said that …", "…, X told reporters").
 const INDIRECT_CUES: &[&str] = &[
-    "said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds", "adding",
-    "stated", "stressed", "warned", "warns", "insisted", "insists", "explained", "explains", "noted",
-    "notes", "noting", "argued", "argues", "arguing", "claimed", "claiming", "declared", "announced",
-    "announces", "wrote", "writes", "tweeted", "replied", "responded", "asked", "asks", "suggested",
-    "suggests", "suggesting", "acknowledged", "admitted", "conceded", "confirmed", "denied", "predicted",
-    "promised", "vowed", "pledged", "urged", "cautioned", "emphasized", "emphasised", "asserted",
-    "maintained", "contended", "reiterated", "recalled", "observed", "complained", "revealed",
-    "believes", "believe", "thinks", "think", "alleged", "indicated", "estimated", "testified",
-    "concluded", "continued", "mentioned", "agreed", "proposed",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "telling",
+    "added",
+    "adds",
+    "adding",
+    "stated",
+    "stressed",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "noting",
+    "argued",
+    "argues",
+    "arguing",
+    "claimed",
+    "claiming",
+    "declared",
+    "announced",
+    "announces",
+    "wrote",
+    "writes",
+    "tweeted",
+    "replied",
+    "responded",
+    "asked",
+    "asks",
+    "suggested",
+    "suggests",
+    "suggesting",
+    "acknowledged",
+    "admitted",
+    "conceded",
+    "confirmed",
+    "denied",
+    "predicted",
+    "promised",
+    "vowed",
+    "pledged",
+    "urged",
+    "cautioned",
+    "emphasized",
+    "emphasised",
+    "asserted",
+    "maintained",
+    "contended",
+    "reiterated",
+    "recalled",
+    "observed",
+    "complained",
+    "revealed",
+    "believes",
+    "believe",
+    "thinks",
+    "think",
+    "alleged",
+    "indicated",
+    "estimated",
+    "testified",
+    "concluded",
+    "continued",
+    "mentioned",
+    "agreed",
+    "proposed",
 ];
 
 /// Titles and honorifics before a name (without the final dot).
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
-    "reverend", "gen", "general", "maj", "major", "lt", "lieutenant", "col", "colonel", "capt", "captain",
-    "sgt", "sergeant", "adm", "admiral", "cmdr", "commander", "brig", "cpl", "pvt", "sen", "senator", "rep",
-    "representative", "gov", "governor", "president", "vice", "minister", "premier", "chancellor", "king",
-    "queen", "prince", "princess", "sheikh", "sheik", "imam", "rabbi", "father", "sister", "brother",
-    "pope", "cardinal", "bishop", "archbishop", "judge", "justice", "mayor", "ambassador", "secretary",
-    "chairman", "chairwoman", "chief", "director", "det", "detective", "insp", "inspector", "supt",
-    "officer", "deputy", "prime", "speaker", "attorney", "councillor", "cllr", "mme", "mlle", "herr",
-    "frau", "señor", "senor", "señora", "don", "dona", "doña", "pres", "coach",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "reverend",
+    "gen",
+    "general",
+    "maj",
+    "major",
+    "lt",
+    "lieutenant",
+    "col",
+    "colonel",
+    "capt",
+    "captain",
+    "sgt",
+    "sergeant",
+    "adm",
+    "admiral",
+    "cmdr",
+    "commander",
+    "brig",
+    "cpl",
+    "pvt",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "president",
+    "vice",
+    "minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "sheik",
+    "imam",
+    "rabbi",
+    "father",
+    "sister",
+    "brother",
+    "pope",
+    "cardinal",
+    "bishop",
+    "archbishop",
+    "judge",
+    "justice",
+    "mayor",
+    "ambassador",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "director",
+    "det",
+    "detective",
+    "insp",
+    "inspector",
+    "supt",
+    "officer",
+    "deputy",
+    "prime",
+    "speaker",
+    "attorney",
+    "councillor",
+    "cllr",
+    "mme",
+    "mlle",
+    "herr",
+    "frau",
+    "señor",
+    "senor",
+    "señora",
+    "don",
+    "dona",
+    "doña",
+    "pres",
+    "coach",
 ];
 
 /// Words that name a role or office, not a person ("Regional Project Manager").
 const ROLE_WORDS: &[&str] = &[
-    "manager", "minister", "ministers", "director", "secretary", "president", "counsellor", "counselor",
-    "officer", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "chief",
-    "head", "regional", "deputy", "senior", "executive", "ambassador", "envoy", "adviser", "advisor",
-    "coordinator", "representative", "commissioner", "governor", "senator", "mayor", "leader", "founder",
-    "ceo", "cfo", "coo", "chancellor", "premier", "analyst", "professor", "researcher", "economist",
-    "correspondent", "editor", "reporter", "candidate", "nominee", "general", "attorney", "judge",
-    "justice", "lawyer", "member", "members", "official", "officials", "vice", "assistant", "associate",
-    "project", "program", "programme", "country", "national", "international", "permanent", "acting",
-    "former", "undersecretary", "consul", "attaché", "attache", "delegate", "commander", "captain",
-    "colonel", "major", "lieutenant", "sergeant", "admiral", "king", "queen", "prince", "princess",
+    "manager",
+    "minister",
+    "ministers",
+    "director",
+    "secretary",
+    "president",
+    "counsellor",
+    "counselor",
+    "officer",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief",
+    "head",
+    "regional",
+    "deputy",
+    "senior",
+    "executive",
+    "ambassador",
+    "envoy",
+    "adviser",
+    "advisor",
+    "coordinator",
+    "representative",
+    "commissioner",
+    "governor",
+    "senator",
+    "mayor",
+    "leader",
+    "founder",
+    "ceo",
+    "cfo",
+    "coo",
+    "chancellor",
+    "premier",
+    "analyst",
+    "professor",
+    "researcher",
+    "economist",
+    "correspondent",
+    "editor",
+    "reporter",
+    "candidate",
+    "nominee",
+    "general",
+    "attorney",
+    "judge",
+    "justice",
+    "lawyer",
+    "member",
+    "members",
+    "official",
+    "officials",
+    "vice",
+    "assistant",
+    "associate",
+    "project",
+    "program",
+    "programme",
+    "country",
+    "national",
+    "international",
+    "permanent",
+    "acting",
+    "former",
+    "undersecretary",
+    "consul",
+    "attaché",
+    "attache",
+    "delegate",
+    "commander",
+    "captain",
+    "colonel",
+    "major",
+    "lieutenant",
+    "sergeant",
+    "admiral",
+    "king",
+    "queen",
+    "prince",
+    "princess",
 ];
 
 /// Words that mark an organisation when they end a capitalised name.
 const ORG_WORDS: &[&str] = &[
-    "ministry", "agency", "department", "party", "company", "inc", "corp", "corporation", "ltd",
-    "news", "times", "post", "association", "council", "committee", "commission", "bank", "university",
-    "embassy", "office", "court", "police", "army", "government", "union", "nations", "organization",
-    "organisation", "institute", "foundation", "group", "network", "service", "services", "board",
-    "authority", "administration", "campaign", "house", "senate", "congress", "parliament", "assembly",
-    "federation", "fund", "trust", "society", "league", "center", "centre", "press", "journal",
-    "tribune", "herald", "cooperation", "initiative", "programme", "program", "forces", "navy",
+    "ministry",
+    "agency",
+    "department",
+    "party",
+    "company",
+    "inc",
+    "corp",
+    "corporation",
+    "ltd",
+    "news",
+    "times",
+    "post",
+    "association",
+    "council",
+    "committee",
+    "commission",
+    "bank",
+    "university",
+    "embassy",
+    "office",
+    "court",
+    "police",
+    "army",
+    "government",
+    "union",
+    "nations",
+    "organization",
+    "organisation",
+    "institute",
+    "foundation",
+    "group",
+    "network",
+    "service",
+    "services",
+    "board",
+    "authority",
+    "administration",
+    "campaign",
+    "house",
+    "senate",
+    "congress",
+    "parliament",
+    "assembly",
+    "federation",
+    "fund",
+    "trust",
+    "society",
+    "league",
+    "center",
+    "centre",
+    "press",
+    "journal",
+    "tribune",
+    "herald",
+    "cooperation",
+    "initiative",
+    "programme",
+    "program",
+    "forces",
+    "navy",
 ];
 
 /// Personal pronouns that can be speakers, with their gender when known.
@@ -404,11 +679,31 @@ macro_rules! lookup {
     };
 }
 
-lookup!(is_cue_verb, CUE_VERBS, "Whether a lowercase word is a reporting verb form.");
-lookup!(is_indirect_cue, INDIRECT_CUES, "Whether a lowercase word can introduce an indirect quote.");
-lookup!(is_title, TITLES, "Whether a lowercase word (without its dot) is a title before names.");
-lookup!(is_role_word, ROLE_WORDS, "Whether a lowercase word names a role or office.");
-lookup!(is_org_word, ORG_WORDS, "Whether a lowercase word marks an organisation name.");
+lookup!(
+    is_cue_verb,
+    CUE_VERBS,
+    "Whether a lowercase word is a reporting verb form."
+);
+lookup!(
+    is_indirect_cue,
+    INDIRECT_CUES,
+    "Whether a lowercase word can introduce an indirect quote."
+);
+lookup!(
+    is_title,
+    TITLES,
+    "Whether a lowercase word (without its dot) is a title before names."
+);
+lookup!(
+    is_role_word,
+    ROLE_WORDS,
+    "Whether a lowercase word names a role or office."
+);
+lookup!(
+    is_org_word,
+    ORG_WORDS,
+    "Whether a lowercase word marks an organisation name."
+);
 
 /// The gender of a speaker pronoun, or `None` when the word is not one.
 #[must_use]
@@ -420,10 +715,10 @@ pub fn pronoun_gender(lower: &str) -> Option<Gender> {
 #[must_use]
 pub fn title_gender(lower: &str) -> Gender {
     match lower {
-        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "herr" | "señor" | "senor"
-        | "don" | "sheikh" | "sheik" => Gender::Male,
-        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "sister" | "mme" | "mlle"
-        | "frau" | "señora" | "dona" | "doña" => Gender::Female,
+        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "herr" | "señor"
+        | "senor" | "don" | "sheikh" | "sheik" => Gender::Male,
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "sister" | "mme"
+        | "mlle" | "frau" | "señora" | "dona" | "doña" => Gender::Female,
         _ => Gender::Unknown,
     }
 }
@@ -433,8 +728,30 @@ pub fn title_gender(lower: &str) -> Gender {
 pub fn is_name_particle(lower: &str) -> bool {
     matches!(
         lower,
-        "bin" | "binti" | "ibn" | "al" | "el" | "van" | "von" | "der" | "den" | "de" | "del" | "della"
-            | "da" | "das" | "dos" | "di" | "du" | "la" | "le" | "ter" | "ten" | "abu" | "bint" | "y"
+        "bin"
+            | "binti"
+            | "ibn"
+            | "al"
+            | "el"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "de"
+            | "del"
+            | "della"
+            | "da"
+            | "das"
+            | "dos"
+            | "di"
+            | "du"
+            | "la"
+            | "le"
+            | "ter"
+            | "ten"
+            | "abu"
+            | "bint"
+            | "y"
     )
 }
 
@@ -443,9 +760,30 @@ pub fn is_name_particle(lower: &str) -> bool {
 pub fn is_determiner(lower: &str) -> bool {
     matches!(
         lower,
-        "the" | "a" | "an" | "another" | "one" | "two" | "three" | "some" | "several" | "many" | "his"
-            | "her" | "their" | "its" | "our" | "my" | "this" | "that" | "these" | "those" | "other" | "both"
-            | "senior" | "top"
+        "the"
+            | "a"
+            | "an"
+            | "another"
+            | "one"
+            | "two"
+            | "three"
+            | "some"
+            | "several"
+            | "many"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "other"
+            | "both"
+            | "senior"
+            | "top"
     )
 }
 
@@ -455,11 +793,49 @@ pub fn is_determiner(lower: &str) -> bool {
 pub fn is_cue_modifier(lower: &str) -> bool {
     matches!(
         lower,
-        "also" | "later" | "then" | "again" | "previously" | "recently" | "has" | "had" | "have"
-            | "was" | "were" | "is" | "would" | "will" | "reportedly" | "once" | "further" | "repeatedly"
-            | "often" | "frequently" | "publicly" | "privately" | "earlier" | "simply" | "just" | "already"
-            | "now" | "still" | "even" | "initially" | "first" | "flatly" | "angrily" | "quickly"
-            | "last" | "did" | "does" | "may" | "might" | "could" | "been" | "who" | "which"
+        "also"
+            | "later"
+            | "then"
+            | "again"
+            | "previously"
+            | "recently"
+            | "has"
+            | "had"
+            | "have"
+            | "was"
+            | "were"
+            | "is"
+            | "would"
+            | "will"
+            | "reportedly"
+            | "once"
+            | "further"
+            | "repeatedly"
+            | "often"
+            | "frequently"
+            | "publicly"
+            | "privately"
+            | "earlier"
+            | "simply"
+            | "just"
+            | "already"
+            | "now"
+            | "still"
+            | "even"
+            | "initially"
+            | "first"
+            | "flatly"
+            | "angrily"
+            | "quickly"
+            | "last"
+            | "did"
+            | "does"
+            | "may"
+            | "might"
+            | "could"
+            | "been"
+            | "who"
+            | "which"
     )
 }
 
@@ -475,7 +851,14 @@ pub fn cue_phrase_len(first: &str, next: &[&str]) -> Option<usize> {
         "went" | "goes" | "go" if n(0) == "on" => Some(1),
         "spoke" | "speaks" if n(0) == "of" || n(0) == "about" => Some(1),
         "made" if n(0) == "clear" => Some(1),
-        "in" if n(0) == "a" && matches!(n(1), "statement" | "tweet" | "post" | "letter" | "interview" | "release" | "speech") => Some(2),
+        "in" if n(0) == "a"
+            && matches!(
+                n(1),
+                "statement" | "tweet" | "post" | "letter" | "interview" | "release" | "speech"
+            ) =>
+        {
+            Some(2)
+        }
         _ => None,
     }
 }

@@ -74,6 +74,9 @@ pub struct Attributed {
     pub first_token: usize,
 }
 
+/// An attribution: the cue's first and last token (if any) and the speaker.
+type Found = (Option<(usize, usize)>, Option<Mention>);
+
 /// Most tokens allowed between a cue and the opening mark it introduces.
 const MAX_CUE_GAP: usize = 4;
 
@@ -84,14 +87,24 @@ pub fn attribute(doc: &Doc, scan: &MarkScan) -> Vec<Attributed> {
     let mut marked: Vec<(TextRange, Option<usize>, usize)> = scan
         .quotes
         .iter()
-        .map(|q| (q.range, Some(doc.token_at(q.range.start())), doc.token_at(q.range.end()).saturating_sub(1)))
+        .map(|q| {
+            (
+                q.range,
+                Some(doc.token_at(q.range.start())),
+                doc.token_at(q.range.end()).saturating_sub(1),
+            )
+        })
         .collect();
     // Closing marks without an opening mark: the quote starts at the paragraph start.
     for &at in &scan.stray_closes {
         let close = doc.token_at(at);
-        let Some((p0, _)) = doc.paragraph_tokens(doc.para_of[close]) else { continue };
+        let Some((p0, _)) = doc.paragraph_tokens(doc.para_of[close]) else {
+            continue;
+        };
         let words = (p0..close).filter(|&i| doc.is_word(i)).count();
-        let inside_marked = marked.iter().any(|(r, _, _)| r.start() <= at && at < r.end());
+        let inside_marked = marked
+            .iter()
+            .any(|(r, _, _)| r.start() <= at && at < r.end());
         if words >= 4 && !inside_marked && after_attribution(doc, close, true).is_some() {
             marked.push((doc.range(p0, close), None, close));
         }
@@ -122,7 +135,10 @@ pub fn attribute(doc: &Doc, scan: &MarkScan) -> Vec<Attributed> {
     // Never overlap: keep the earlier quote.
     let mut kept: Vec<Attributed> = Vec::with_capacity(out.len());
     for a in out {
-        if kept.last().is_some_and(|k| k.quote.range.overlaps(a.quote.range)) {
+        if kept
+            .last()
+            .is_some_and(|k| k.quote.range.overlaps(a.quote.range))
+        {
             continue;
         }
         kept.push(a);
@@ -208,7 +224,9 @@ fn attribute_marked_inner(
     previous: &[Attributed],
 ) -> Option<Attributed> {
     let ends_with_comma = inner.1 >= inner.0 && matches!(doc.s(inner.1), "," | "—" | "–" | "-");
-    let found = after_attribution(doc, close, ends_with_comma).or_else(|| open.and_then(|o| before_attribution(doc, o)));
+    let found = after_attribution(doc, close, ends_with_comma)
+        .or_else(|| open.and_then(|o| before_attribution(doc, o)))
+        .or_else(|| open.and_then(|o| colon_introduction(doc, o)));
     let make = |kind, range, cue: Option<(usize, usize)>, mention: Option<Mention>| Attributed {
         quote: Quote {
             range,
@@ -232,14 +250,21 @@ fn attribute_marked_inner(
     if let Some(o) = open {
         if let Some((cue, mention, content_start)) = mixed_attribution(doc, o) {
             let end = clause_end(doc, close);
-            return Some(make(QuoteKind::Mixed, doc.range(content_start, end), Some(cue), Some(mention)));
+            return Some(make(
+                QuoteKind::Mixed,
+                doc.range(content_start, end),
+                Some(cue),
+                Some(mention),
+            ));
         }
     }
     // Continuation: the previous quote's speaker, when nothing intervenes.
     if let Some(prev) = previous.last() {
         let prev_para = doc.para_of[prev.first_token];
         let this_para = doc.para_of[first];
-        let starts_para = doc.paragraph_tokens(this_para).is_some_and(|(p0, _)| p0 == first);
+        let starts_para = doc
+            .paragraph_tokens(this_para)
+            .is_some_and(|(p0, _)| p0 == first);
         let same = prev_para == this_para;
         let next = this_para == prev_para + 1 && starts_para;
         if prev.mention.is_some() && prev.quote.kind == QuoteKind::Direct && (same || next) {
@@ -257,14 +282,16 @@ fn attribute_marked_inner(
         }
     }
     // Long marked speech with no cue in reach is still a quote, speaker unknown.
-    let words = (inner.0..=inner.1.max(inner.0)).filter(|&i| i < doc.len() && doc.is_word(i)).count();
+    let words = (inner.0..=inner.1.max(inner.0))
+        .filter(|&i| i < doc.len() && doc.is_word(i))
+        .count();
     (words >= 8).then(|| make(QuoteKind::Direct, range, None, None))
 }
 
 /// A cue (and maybe a speaker) right after a closing mark at token `close`.
 /// `comma` tells whether the quote ended with a comma (so an attribution
 /// must follow).
-fn after_attribution(doc: &Doc, close: usize, comma: bool) -> Option<(Option<(usize, usize)>, Option<Mention>)> {
+fn after_attribution(doc: &Doc, close: usize, comma: bool) -> Option<Found> {
     let n = doc.len();
     let mut j = close + 1;
     if j < n && matches!(doc.s(j), "," | ";") {
@@ -275,7 +302,7 @@ fn after_attribution(doc: &Doc, close: usize, comma: bool) -> Option<(Option<(us
     }
     let sent_end = sentence_end_from(doc, j);
     // "… — X" / "… – X": dash attribution.
-    if matches!(doc.s(j), "—" | "–") {
+    if matches!(doc.s(j), "—" | "–" | "―") {
         let m = np_right(doc, j + 1, sent_end + 1)?;
         return (m.kind != MentionKind::Pronoun).then_some((None, Some(m)));
     }
@@ -292,7 +319,8 @@ fn after_attribution(doc: &Doc, close: usize, comma: bool) -> Option<(Option<(us
             if k == j {
                 break;
             }
-            let mention = np_right(doc, j, k).or_else(|| np_left(doc, skip_modifiers_back(doc, k, j), j));
+            let mention =
+                np_right(doc, j, k).or_else(|| np_left(doc, skip_modifiers_back(doc, k, j), j));
             // An intervening clause ("…,” and then he left, saying) is not an attribution.
             if mention.is_none() && k - j > 3 {
                 return None;
@@ -317,7 +345,7 @@ fn after_attribution(doc: &Doc, close: usize, comma: bool) -> Option<(Option<(us
 }
 
 /// A cue and speaker just before the opening mark at token `open`.
-fn before_attribution(doc: &Doc, open: usize) -> Option<(Option<(usize, usize)>, Option<Mention>)> {
+fn before_attribution(doc: &Doc, open: usize) -> Option<Found> {
     if open == 0 {
         return None;
     }
@@ -341,13 +369,107 @@ fn before_attribution(doc: &Doc, open: usize) -> Option<(Option<(usize, usize)>,
         if doc.is_mark(c) || doc.is_terminal(c) {
             break;
         }
-        let Some((cue_start, cue_end)) = cue_ending_at(doc, c) else { continue };
+        let Some((cue_start, cue_end)) = cue_ending_at(doc, c) else {
+            continue;
+        };
+        if !gap_allows_direct(doc, cue_start, cue_end, open) {
+            return None; // "said that X’s “…”": a mixed quote
+        }
         let mention = left_speaker(doc, cue_start, sent_start)
             .or_else(|| np_right(doc, cue_end + 1, open).filter(|m| m.kind == MentionKind::Name));
         mention?;
         return Some((Some((cue_start, cue_end)), mention));
     }
     None
+}
+
+/// "Sanders made the following comment:\n\n“…”": a quote after a colon with
+/// no reporting verb goes to the subject of the introducing sentence.
+fn colon_introduction(doc: &Doc, open: usize) -> Option<Found> {
+    if open == 0 || !doc.is(open - 1, ":") {
+        return None;
+    }
+    let start = sentence_start_from(doc, open - 1);
+    let after_comma = (start..(start + 6).min(open - 1))
+        .find(|&i| doc.is(i, ","))
+        .map(|i| i + 1);
+    let subject = [Some(start), after_comma]
+        .into_iter()
+        .flatten()
+        .find_map(|i| {
+            let m = np_right(doc, i, open - 1)?;
+            let next = m.last + 1;
+            let verb_follows = next < open - 1 && doc.is_word(next) && !doc.is_cap(next);
+            (verb_follows && matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
+                .then_some(m)
+        })?;
+    Some((None, Some(subject)))
+}
+
+/// Whether the words between a cue and the opening mark still introduce a
+/// direct quote: punctuation, a listener after "told"/"asked", or when and
+/// where it was said ("on Monday", "in a statement", "on Twitter").
+fn gap_allows_direct(doc: &Doc, cue_start: usize, cue_end: usize, open: usize) -> bool {
+    let tell = matches!(
+        &*doc.low(cue_start),
+        "told"
+            | "tells"
+            | "tell"
+            | "telling"
+            | "asked"
+            | "asks"
+            | "asking"
+            | "urged"
+            | "warned"
+            | "reminded"
+    );
+    (cue_end + 1..open).all(|i| {
+        if !doc.is_word(i) {
+            return !doc.is_mark(i);
+        }
+        let low = doc.low(i);
+        tell && !matches!(&*low, "that")
+            || matches!(
+                &*low,
+                "on" | "in"
+                    | "at"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "statement"
+                    | "interview"
+                    | "twitter"
+                    | "facebook"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "night"
+                    | "later"
+                    | "earlier"
+                    | "simply"
+                    | "only"
+                    | "bluntly"
+                    | "flatly"
+                    | "recently"
+                    | "this"
+                    | "week"
+                    | "last"
+                    | "then"
+                    | "again"
+                    | "also"
+                    | "once"
+            )
+    })
 }
 
 /// A cue earlier in the sentence whose clause contains the quote at `open`:
@@ -384,6 +506,10 @@ fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mention> {
     if j < floor {
         return None;
     }
+    // "He defended the remark, saying …": the subject of the main clause.
+    if doc.is(j, ",") && doc.low(cue).ends_with("ing") {
+        return np_right(doc, floor, j).or_else(|| np_right(doc, floor + 1, j));
+    }
     if doc.is(j, ",") && j > floor {
         // Appositive: find the comma that opens it.
         let mut k = j - 1;
@@ -416,7 +542,9 @@ fn cue_at(doc: &Doc, i: usize) -> Option<usize> {
         return None;
     }
     let low = doc.low(i);
-    let next: Vec<String> = (i + 1..(i + 3).min(doc.len())).map(|k| doc.low(k).into_owned()).collect();
+    let next: Vec<String> = (i + 1..(i + 3).min(doc.len()))
+        .map(|k| doc.low(k).into_owned())
+        .collect();
     let next: Vec<&str> = next.iter().map(String::as_str).collect();
     if let Some(extra) = cue_phrase_len(&low, &next) {
         return Some(i + extra);
@@ -470,7 +598,8 @@ fn looks_like_title(doc: &Doc, (a, b): (usize, usize)) -> bool {
     let has_stop = (a..=b).any(|i| matches!(doc.s(i), "." | "!" | "?" | ","));
     let caps = words.iter().filter(|&&i| doc.is_cap(i)).count();
     let short = words.len() <= 3 && !has_stop;
-    let title_case = words.len() <= 12 && words.len() >= 2 && caps * 10 >= words.len() * 6 && !has_stop;
+    let title_case =
+        words.len() <= 12 && words.len() >= 2 && caps * 10 >= words.len() * 6 && !has_stop;
     short || title_case
 }
 
@@ -481,8 +610,13 @@ fn indirect_quotes(doc: &Doc, out: &mut Vec<Attributed>) {
         if taken.iter().any(|r| r.overlaps(sent)) {
             continue;
         }
-        let Some((a, b)) = doc.sentence_tokens(u32::try_from(s).unwrap_or(u32::MAX)) else { continue };
-        if doc.len() == 0 || (a..=b).any(|i| doc.is_mark(i) && matches!(doc.s(i), "“" | "”" | "\"" | "«" | "»" | "„")) {
+        let Some((a, b)) = doc.sentence_tokens(u32::try_from(s).unwrap_or(u32::MAX)) else {
+            continue;
+        };
+        if doc.is_empty()
+            || (a..=b)
+                .any(|i| doc.is_mark(i) && matches!(doc.s(i), "“" | "”" | "\"" | "«" | "»" | "„"))
+        {
             continue;
         }
         if let Some(found) = indirect_in_sentence(doc, a, b) {
@@ -528,8 +662,11 @@ fn indirect_in_sentence(doc: &Doc, a: usize, b: usize) -> Option<Attributed> {
         }
         // "…, X said." / "…, said X."
         if let Some(comma) = (a..c).rev().find(|&i| doc.is(i, ",")) {
-            let tail_is_attribution = (c + 1..=end).all(|i| !doc.is_word(i) || np_right(doc, c + 1, end + 1).is_some_and(|m| m.last >= i));
-            let before = np_right(doc, comma + 1, c).filter(|m| m.last + 1 >= skip_modifiers_back(doc, c, comma + 1));
+            let tail_is_attribution = (c + 1..=end).all(|i| {
+                !doc.is_word(i) || np_right(doc, c + 1, end + 1).is_some_and(|m| m.last >= i)
+            });
+            let before = np_right(doc, comma + 1, c)
+                .filter(|m| m.last + 1 >= skip_modifiers_back(doc, c, comma + 1));
             if comma > a + 2 && tail_is_attribution {
                 if let Some(m) = before {
                     return make((a, comma - 1), (c, c), Some(m));

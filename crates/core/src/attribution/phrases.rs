@@ -3,7 +3,8 @@
 
 use super::doc::Doc;
 use super::lexicon::{
-    is_cue_verb, is_determiner, is_name_particle, is_role_word, is_title, pronoun_gender, title_gender, Gender,
+    is_cue_verb, is_determiner, is_name_particle, is_role_word, is_title, pronoun_gender,
+    title_gender, Gender,
 };
 
 /// What kind of phrase names the speaker.
@@ -34,9 +35,35 @@ pub struct Mention {
 fn is_clause_word(w: &str) -> bool {
     matches!(
         w,
-        "that" | "and" | "but" | "which" | "who" | "when" | "while" | "as" | "because" | "if" | "to" | "of"
-            | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "about" | "after" | "before" | "than"
-            | "or" | "not" | "so" | "where" | "whom" | "whose"
+        "that"
+            | "and"
+            | "but"
+            | "which"
+            | "who"
+            | "when"
+            | "while"
+            | "as"
+            | "because"
+            | "if"
+            | "to"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "about"
+            | "after"
+            | "before"
+            | "than"
+            | "or"
+            | "not"
+            | "so"
+            | "where"
+            | "whom"
+            | "whose"
     )
 }
 
@@ -44,11 +71,41 @@ fn is_clause_word(w: &str) -> bool {
 fn is_bare_speaker_noun(w: &str) -> bool {
     matches!(
         w,
-        "officials" | "sources" | "experts" | "analysts" | "police" | "authorities" | "critics" | "residents"
-            | "witnesses" | "prosecutors" | "investigators" | "researchers" | "scientists" | "doctors"
-            | "economists" | "aides" | "advisers" | "advisors" | "lawmakers" | "democrats" | "republicans"
-            | "supporters" | "opponents" | "organizers" | "organisers" | "activists" | "voters" | "people"
-            | "observers" | "diplomats" | "spokesmen" | "protesters" | "members" | "leaders" | "staff"
+        "officials"
+            | "sources"
+            | "experts"
+            | "analysts"
+            | "police"
+            | "authorities"
+            | "critics"
+            | "residents"
+            | "witnesses"
+            | "prosecutors"
+            | "investigators"
+            | "researchers"
+            | "scientists"
+            | "doctors"
+            | "economists"
+            | "aides"
+            | "advisers"
+            | "advisors"
+            | "lawmakers"
+            | "democrats"
+            | "republicans"
+            | "supporters"
+            | "opponents"
+            | "organizers"
+            | "organisers"
+            | "activists"
+            | "voters"
+            | "people"
+            | "observers"
+            | "diplomats"
+            | "spokesmen"
+            | "protesters"
+            | "members"
+            | "leaders"
+            | "staff"
     )
 }
 
@@ -72,7 +129,12 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
     }
     let low = doc.low(i);
     if let Some(gender) = pronoun_gender(&low) {
-        return Some(Mention { first: i, last: i, kind: MentionKind::Pronoun, gender });
+        return Some(Mention {
+            first: i,
+            last: i,
+            kind: MentionKind::Pronoun,
+            gender,
+        });
     }
     if doc.is_cap(i) {
         return name_right(doc, i, end);
@@ -80,13 +142,28 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
     if is_determiner(&low) || is_bare_speaker_noun(&low) {
         let mut j = i + 1;
         if is_bare_speaker_noun(&low) {
-            return Some(Mention { first: i, last: i, kind: MentionKind::Nominal, gender: Gender::Unknown });
+            return Some(Mention {
+                first: i,
+                last: i,
+                kind: MentionKind::Nominal,
+                gender: Gender::Unknown,
+            });
         }
-        while j < end && j - i < 5 && doc.is_word(j) && !is_clause_word(&doc.low(j)) && !is_cue_verb(&doc.low(j)) {
+        while j < end
+            && j - i < 5
+            && doc.is_word(j)
+            && !is_clause_word(&doc.low(j))
+            && !is_cue_verb(&doc.low(j))
+        {
             j += 1;
         }
         if j > i + 1 {
-            return Some(Mention { first: i, last: j - 1, kind: MentionKind::Nominal, gender: Gender::Unknown });
+            return Some(Mention {
+                first: i,
+                last: j - 1,
+                kind: MentionKind::Nominal,
+                gender: Gender::Unknown,
+            });
         }
     }
     None
@@ -126,7 +203,12 @@ fn name_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
             continue;
         }
         // Hyphenated or apostrophe-joined names: "Al-Sisi", "O’Neill".
-        if name_words > 0 && j + 1 < end && matches!(doc.s(j), "-" | "’" | "'") && glued3(doc, j) && doc.is_cap(j + 1) {
+        if name_words > 0
+            && j + 1 < end
+            && matches!(doc.s(j), "-" | "’" | "'")
+            && glued3(doc, j)
+            && doc.is_cap(j + 1)
+        {
             j += 1;
             continue;
         }
@@ -135,8 +217,17 @@ fn name_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
     if j == i {
         return None;
     }
-    let kind = if name_words == 0 { MentionKind::Nominal } else { MentionKind::Name };
-    Some(Mention { first: i, last: j - 1, kind, gender })
+    let kind = if name_words == 0 {
+        MentionKind::Nominal
+    } else {
+        MentionKind::Name
+    };
+    Some(Mention {
+        first: i,
+        last: j - 1,
+        kind,
+        gender,
+    })
 }
 
 /// Whether token `j` is glued to both neighbours.
@@ -154,31 +245,46 @@ pub fn np_left(doc: &Doc, j: usize, floor: usize) -> Option<Mention> {
     }
     let low = doc.low(j);
     if let Some(gender) = pronoun_gender(&low) {
-        return Some(Mention { first: j, last: j, kind: MentionKind::Pronoun, gender });
+        return Some(Mention {
+            first: j,
+            last: j,
+            kind: MentionKind::Pronoun,
+            gender,
+        });
     }
     if doc.is_cap(j) || abbreviation_dot(doc, j) {
         let mut k = j;
         while k > floor {
             let p = k - 1;
-            if doc.is_cap(p) || abbreviation_dot(doc, p) {
-                k = p;
-            } else if p > floor && is_name_particle(&doc.low(p)) && doc.is_cap(p - 1) {
-                k = p;
-            } else if p > floor
-                && matches!(doc.s(p), "-" | "’" | "'")
-                && glued3(doc, p)
-                && (doc.is_cap(p - 1) || is_name_particle(&doc.low(p - 1)))
-            {
-                k = p;
-            } else {
+            let joins_name = doc.is_cap(p)
+                || abbreviation_dot(doc, p)
+                || (p > floor && is_name_particle(&doc.low(p)) && doc.is_cap(p - 1))
+                || (p > floor
+                    && matches!(doc.s(p), "-" | "’" | "'")
+                    && glued3(doc, p)
+                    && (doc.is_cap(p - 1) || is_name_particle(&doc.low(p - 1))));
+            if !joins_name {
                 break;
             }
+            k = p;
         }
         // A name directly after a role noun phrase: keep only the name part.
-        let gender = (k..=j).map(|t| if doc.is_word(t) { title_gender(&doc.low(t)) } else { Gender::Unknown })
+        let gender = (k..=j)
+            .map(|t| {
+                if doc.is_word(t) {
+                    title_gender(&doc.low(t))
+                } else {
+                    Gender::Unknown
+                }
+            })
             .find(|&g| g != Gender::Unknown)
             .unwrap_or(Gender::Unknown);
-        return Some(Mention { first: k, last: j, kind: MentionKind::Name, gender });
+        return Some(Mention {
+            first: k,
+            last: j,
+            kind: MentionKind::Name,
+            gender,
+        });
     }
     if !doc.is_word(j) || is_clause_word(&low) || is_cue_verb(&low) {
         return None;
@@ -199,7 +305,12 @@ pub fn np_left(doc: &Doc, j: usize, floor: usize) -> Option<Mention> {
             break;
         }
     }
-    Some(Mention { first: k, last: j, kind: MentionKind::Nominal, gender: Gender::Unknown })
+    Some(Mention {
+        first: k,
+        last: j,
+        kind: MentionKind::Nominal,
+        gender: Gender::Unknown,
+    })
 }
 
 #[cfg(test)]
@@ -236,7 +347,10 @@ mod tests {
             assert_eq!(m.gender, Gender::Female);
         });
         with_doc("said a senior official on Monday", |d| {
-            assert_eq!(span(d, np_right(d, 1, d.len()).unwrap()), "a senior official");
+            assert_eq!(
+                span(d, np_right(d, 1, d.len()).unwrap()),
+                "a senior official"
+            );
         });
     }
 
@@ -253,7 +367,10 @@ mod tests {
             assert_eq!((m.kind, m.gender), (MentionKind::Pronoun, Gender::Female));
         });
         with_doc("Abdel Fattah al-Sisi said", |d| {
-            assert_eq!(span(d, np_left(d, d.len() - 2, 0).unwrap()), "Abdel Fattah al-Sisi");
+            assert_eq!(
+                span(d, np_left(d, d.len() - 2, 0).unwrap()),
+                "Abdel Fattah al-Sisi"
+            );
         });
     }
 }

@@ -1,0 +1,259 @@
+//! Golden tests of the quote and speaker engine: one per pattern, on real
+//! news sentences, plus the failure modes other extractors are known for.
+
+use saidwho_core::{analyze, Analysis, QuoteKind};
+
+type Row = (
+    String,
+    QuoteKind,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// (quote text, kind, cue, speaker mention, speaker name) of every quote.
+fn quotes(text: &str) -> Vec<Row> {
+    let a: Analysis = analyze(text);
+    a.quotes
+        .iter()
+        .map(|q| {
+            (
+                q.range.slice(text).to_owned(),
+                q.kind,
+                q.cue.map(|r| r.slice(text).to_owned()),
+                q.speaker_mention.map(|r| r.slice(text).to_owned()),
+                q.speaker.map(|i| a.speakers[i as usize].name.clone()),
+            )
+        })
+        .collect()
+}
+
+fn speakers_of(text: &str) -> Vec<Option<String>> {
+    quotes(text).into_iter().map(|q| q.4).collect()
+}
+
+#[test]
+fn quote_then_pronoun_and_verb() {
+    let q = quotes("“We will not back down,” she said.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "“We will not back down,”");
+    assert_eq!(q[0].1, QuoteKind::Direct);
+    assert_eq!(q[0].2.as_deref(), Some("said"));
+    assert_eq!(q[0].3.as_deref(), Some("she"));
+}
+
+#[test]
+fn quote_then_verb_and_titled_name() {
+    let t =
+        "The statement was made by the Minister of Public Security, Maj. Gen. Somkeo Sylavong.\n\n\
+             “Human trafficking is a serious threat,” said Maj. Gen. Somkeo.";
+    let q = quotes(t);
+    assert_eq!(q[0].3.as_deref(), Some("Maj. Gen. Somkeo"));
+    assert_eq!(q[0].4.as_deref(), Some("Somkeo Sylavong"));
+    let a = analyze(t);
+    assert_eq!(
+        a.speakers[0].role.as_deref(),
+        Some("Minister of Public Security")
+    );
+}
+
+#[test]
+fn speaker_before_quote_with_colon() {
+    let q = quotes("Mr. Obama told the crowd: “We are not going anywhere.”");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].2.as_deref(), Some("told"));
+    assert_eq!(q[0].3.as_deref(), Some("Mr. Obama"));
+}
+
+#[test]
+fn apposition_between_name_and_verb() {
+    let q = quotes(
+        "“The numbers do not add up,” Jane Doe, an economist at the central bank, said on Monday.",
+    );
+    assert_eq!(q[0].3.as_deref(), Some("Jane Doe"));
+    assert_eq!(q[0].2.as_deref(), Some("said"));
+}
+
+#[test]
+fn quote_followed_by_name_and_role_without_verb() {
+    let t = "“Norway and Sweden are proud to support your efforts,” Mr Vegard Holmelid, Minister Counsellor, \
+             Royal Norwegian Embassy in Bangkok, Thailand\n\nMr Vegard said that gender equality is a cornerstone of policy.";
+    let a = analyze(t);
+    assert_eq!(a.quotes[0].cue, None);
+    assert_eq!(
+        a.quotes[0].speaker_mention.unwrap().slice(t),
+        "Mr Vegard Holmelid"
+    );
+    let sp = &a.speakers[a.quotes[0].speaker.unwrap() as usize];
+    assert_eq!(sp.name, "Vegard Holmelid");
+    assert_eq!(sp.role.as_deref(), Some("Minister Counsellor"));
+    assert_eq!(
+        sp.organization.as_deref(),
+        Some("Royal Norwegian Embassy in Bangkok")
+    );
+    assert_eq!(
+        a.quotes.len(),
+        2,
+        "the indirect quote of the next paragraph"
+    );
+    assert_eq!(
+        a.quotes[1].speaker, a.quotes[0].speaker,
+        "“Mr Vegard” is Vegard Holmelid"
+    );
+}
+
+#[test]
+fn dash_attribution() {
+    let q = quotes("“No sympathy, no preparedness, nothing at all.” ― Jorge Falcon");
+    assert_eq!(q[0].3.as_deref(), Some("Jorge Falcon"));
+}
+
+#[test]
+fn pronoun_goes_to_the_right_person() {
+    let t = "Ms Kaori Kawarabayashi met Mr Vegard Holmelid in Bangkok.\n\n\
+             “It was a very useful meeting for all of us,” he said.\n\n\
+             “We agreed on the next steps together,” she said.";
+    assert_eq!(
+        speakers_of(t),
+        [
+            Some("Vegard Holmelid".into()),
+            Some("Kaori Kawarabayashi".into())
+        ]
+    );
+}
+
+#[test]
+fn given_name_with_title_resolves_to_full_name() {
+    let t = "“The SDGs present a framework for collective action,” said Ms Kaori Kawarabayashi.\n\n\
+             “Victims must come first in everything we do,” said Ms Kaori, who pointed out that support \
+             services are vital to counter-trafficking efforts.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 3);
+    assert!(q
+        .iter()
+        .all(|x| x.4.as_deref() == Some("Kaori Kawarabayashi")));
+    assert_eq!(q[2].1, QuoteKind::Indirect);
+    assert_eq!(
+        q[2].0,
+        "support services are vital to counter-trafficking efforts"
+    );
+}
+
+#[test]
+fn multi_part_quote_is_one_quote() {
+    let t = "“Does anybody know what the platform is?” Graham asked. “Neither do I.”";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, t);
+    assert_eq!(q[0].3.as_deref(), Some("Graham"));
+}
+
+#[test]
+fn consecutive_paragraph_continues_speaker() {
+    let t = "“We have seen a sustained effort to undermine the law,” the spokesman said.\n\n\
+             “And we will keep defending it in every court of the land.”";
+    let q = quotes(t);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[1].3.as_deref(), Some("the spokesman"));
+}
+
+#[test]
+fn speaker_introduced_with_colon_at_paragraph_end() {
+    let t = "On Tuesday, Sanders made the following comment:\n\n\
+             “For young people who have graduated high school or dropped out, the unemployment rate is high.”";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].3.as_deref(), Some("Sanders"));
+}
+
+#[test]
+fn mixed_quote_takes_the_whole_clause() {
+    let t =
+        "He said that Clinton’s “only experience in cybersecurity” was her attempt to hide emails.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].1, QuoteKind::Mixed);
+    assert_eq!(
+        q[0].0,
+        "Clinton’s “only experience in cybersecurity” was her attempt to hide emails"
+    );
+    assert_eq!(q[0].3.as_deref(), Some("He"));
+}
+
+#[test]
+fn indirect_quotes() {
+    let q = quotes("The minister said the talks would resume next week.");
+    assert_eq!(q[0].0, "the talks would resume next week");
+    assert_eq!(
+        (q[0].1, q[0].3.as_deref()),
+        (QuoteKind::Indirect, Some("The minister"))
+    );
+    let q = quotes("The campaign avoided the emergency room, a source said.");
+    assert_eq!(q[0].0, "The campaign avoided the emergency room");
+    assert_eq!(q[0].3.as_deref(), Some("a source"));
+    let q = quotes("According to the police, three people were arrested overnight.");
+    assert_eq!(q[0].0, "three people were arrested overnight");
+    assert_eq!(q[0].3.as_deref(), Some("the police"));
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_quotes() {
+    let t = "The meeting was held under the theme “Strengthening Victim-Centered Approaches: Learning from COMMIT experiences”.";
+    assert!(quotes(t).is_empty());
+    assert!(quotes("Critics called the plan a “disaster” for the economy.").is_empty());
+    assert!(quotes("He appeared on MSNBC’s “Morning Joe” on Monday.").is_empty());
+}
+
+#[test]
+fn odd_number_of_marks_and_bullets() {
+    let t = "“Unclosed quote runs on and on\n\n» First item\n» Second item\n\n“We are ready,” she said.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "“We are ready,”");
+}
+
+#[test]
+fn quote_without_opening_mark() {
+    let t = "In 2004, six countries signed a memorandum, which can be a very successful model,” added Maj. Gen. Somkeo.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, t.split(" added").next().unwrap());
+    assert_eq!(q[0].2.as_deref(), Some("added"));
+}
+
+#[test]
+fn british_single_quotes() {
+    let q = quotes("‘We don’t accept Jones’ figures at all,’ the chancellor said.");
+    assert_eq!(q[0].0, "‘We don’t accept Jones’ figures at all,’");
+    assert_eq!(q[0].3.as_deref(), Some("the chancellor"));
+}
+
+#[test]
+fn seed_article_all_attributions_with_full_names() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/seed/seed.txt"
+    );
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("the seed article at {path}: {e}"));
+    let q = quotes(&text);
+    let names: Vec<_> = q.iter().map(|x| x.4.clone().unwrap_or_default()).collect();
+    assert_eq!(
+        names,
+        [
+            "Somkeo Sylavong",
+            "Somkeo Sylavong",
+            "Somkeo Sylavong",
+            "Kaori Kawarabayashi",
+            "Kaori Kawarabayashi",
+            "Kaori Kawarabayashi",
+            "Vegard Holmelid",
+            "Vegard Holmelid",
+            "Vegard Holmelid"
+        ]
+    );
+    assert!(
+        !q.iter().any(|x| x.0.contains("Strengthening")),
+        "the meeting theme is not a quote"
+    );
+}
