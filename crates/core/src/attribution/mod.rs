@@ -74,8 +74,10 @@ pub struct Attributed {
     pub first_token: usize,
 }
 
-/// An attribution: the cue's first and last token (if any) and the speaker.
-type Found = (Option<(usize, usize)>, Option<Mention>);
+/// An attribution: the cue's first and last token (if any), the speaker,
+/// and, for a quote that opens a longer reported clause ("“…” to drive up
+/// the price, she said"), the last token of that clause.
+type Found = (Option<(usize, usize)>, Option<Mention>, Option<usize>);
 
 /// Most tokens allowed between a cue and the opening mark it introduces.
 const MAX_CUE_GAP: usize = 4;
@@ -238,9 +240,12 @@ fn attribute_marked_inner(
         mention,
         first_token: first,
     };
-    if let Some((cue, mention)) = found {
+    if let Some((cue, mention, extend_to)) = found {
         if open.is_some() && looks_like_title(doc, inner) && cue.is_none() {
             return None;
+        }
+        if let Some(end) = extend_to.filter(|&e| e > close) {
+            return Some(make(QuoteKind::Mixed, doc.range(first, end), cue, mention));
         }
         return Some(make(QuoteKind::Direct, range, cue, mention));
     }
@@ -304,12 +309,12 @@ fn after_attribution(doc: &Doc, close: usize, comma: bool) -> Option<Found> {
     // "… — X" / "… – X": dash attribution.
     if matches!(doc.s(j), "—" | "–" | "―") {
         let m = np_right(doc, j + 1, sent_end + 1)?;
-        return (m.kind != MentionKind::Pronoun).then_some((None, Some(m)));
+        return (m.kind != MentionKind::Pronoun).then_some((None, Some(m), None));
     }
     // "…,” said X" / "…,” according to X".
     if let Some(cue_end) = cue_at(doc, j) {
         let mention = np_right(doc, cue_end + 1, sent_end + 1);
-        return Some((Some((j, cue_end)), mention));
+        return Some((Some((j, cue_end)), mention, None));
     }
     // "…,” X said" / "…,” X, the minister, said".
     let mut k = j;
@@ -319,13 +324,19 @@ fn after_attribution(doc: &Doc, close: usize, comma: bool) -> Option<Found> {
             if k == j {
                 break;
             }
-            let mention =
-                np_right(doc, j, k).or_else(|| np_left(doc, skip_modifiers_back(doc, k, j), j));
+            if let Some(m) = np_right(doc, j, k) {
+                return Some((Some((k, cue_end)), Some(m), None));
+            }
+            let m = np_left(doc, skip_modifiers_back(doc, k, j), j);
+            // "“…” to drive up the price, she said": the clause up to the comma.
+            if let Some(m) = m.filter(|m| m.first > j + 1 && doc.is(m.first - 1, ",")) {
+                return Some((Some((k, cue_end)), Some(m), Some(m.first - 2)));
+            }
             // An intervening clause ("…,” and then he left, saying) is not an attribution.
-            if mention.is_none() && k - j > 3 {
+            if m.is_none() && k - j > 3 || m.is_some_and(|m| m.first > j) {
                 return None;
             }
-            return Some((Some((k, cue_end)), mention));
+            return Some((Some((k, cue_end)), m, None));
         }
         k += 1;
     }
@@ -336,7 +347,7 @@ fn after_attribution(doc: &Doc, close: usize, comma: bool) -> Option<Found> {
                 let after = m.last + 1;
                 let ends = after > sent_end || matches!(doc.s(after), "," | "." | "(" | ";");
                 if ends {
-                    return Some((None, Some(m)));
+                    return Some((None, Some(m), None));
                 }
             }
         }
@@ -378,7 +389,7 @@ fn before_attribution(doc: &Doc, open: usize) -> Option<Found> {
         let mention = left_speaker(doc, cue_start, sent_start)
             .or_else(|| np_right(doc, cue_end + 1, open).filter(|m| m.kind == MentionKind::Name));
         mention?;
-        return Some((Some((cue_start, cue_end)), mention));
+        return Some((Some((cue_start, cue_end)), mention, None));
     }
     None
 }
@@ -403,7 +414,7 @@ fn colon_introduction(doc: &Doc, open: usize) -> Option<Found> {
             (verb_follows && matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
                 .then_some(m)
         })?;
-    Some((None, Some(subject)))
+    Some((None, Some(subject), None))
 }
 
 /// Whether the words between a cue and the opening mark still introduce a
@@ -579,6 +590,9 @@ fn sentence_start_from(doc: &Doc, i: usize) -> usize {
 /// sentence end, less its final punctuation.
 fn clause_end(doc: &Doc, from: usize) -> usize {
     let mut e = sentence_end_from(doc, from);
+    if let Some(semi) = (from..e).find(|&i| doc.is(i, ";")) {
+        e = semi.saturating_sub(1).max(from);
+    }
     while e > from && (doc.is_terminal(e) || doc.is_mark(e) && doc.is_terminal(e - 1)) {
         e -= 1;
     }
@@ -680,9 +694,6 @@ fn indirect_in_sentence(doc: &Doc, a: usize, b: usize) -> Option<Attributed> {
         }
         // "X said (that) …": the speaker near the sentence start.
         let m = left_speaker(doc, c, a)?;
-        if m.first > a + 3 {
-            return None;
-        }
         let mut content = c + 1;
         if matches!(&*low, "told" | "tells" | "tell" | "telling") {
             // Skip the listener: "told reporters (that)".
