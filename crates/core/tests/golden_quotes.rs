@@ -200,7 +200,12 @@ fn indirect_quotes() {
 fn scare_quotes_and_titles_are_not_quotes() {
     let t = "The meeting was held under the theme “Strengthening Victim-Centered Approaches: Learning from COMMIT experiences”.";
     assert!(quotes(t).is_empty());
-    assert!(quotes("Critics called the plan a “disaster” for the economy.").is_empty());
+    assert!(quotes("The so-called “reform” left many voters confused.").is_empty());
+    // A characterising verb makes a scare quote someone's words: a mixed quote.
+    let q = quotes("Critics called the plan a “disaster” for the economy.");
+    assert_eq!(q[0].1, QuoteKind::Mixed);
+    assert_eq!(q[0].0, "the plan a “disaster” for the economy");
+    assert_eq!(q[0].3.as_deref(), Some("Critics"));
     assert!(quotes("He appeared on MSNBC’s “Morning Joe” on Monday.").is_empty());
 }
 

@@ -394,6 +394,71 @@ const INDIRECT_CUES: &[&str] = &[
     "proposed",
 ];
 
+/// Verbs that characterise someone's words and so introduce a mixed quote
+/// ("blasted Clinton as a “disgrace”", "called the plan “a disaster”").
+const CHARACTERISING_CUES: &[&str] = &[
+    "called",
+    "calls",
+    "calling",
+    "blasted",
+    "blasts",
+    "lauded",
+    "praised",
+    "praises",
+    "criticized",
+    "criticised",
+    "criticizes",
+    "slammed",
+    "slams",
+    "described",
+    "describes",
+    "describing",
+    "dubbed",
+    "labeled",
+    "labelled",
+    "branded",
+    "accused",
+    "accuses",
+    "attacked",
+    "attacks",
+    "hailed",
+    "touted",
+    "mocked",
+    "cited",
+    "citing",
+    "admitting",
+    "admits",
+    "characterized",
+    "characterised",
+    "decried",
+    "denounced",
+    "condemned",
+    "lambasted",
+    "derided",
+    "questioned",
+    "pledging",
+    "vowing",
+    "promising",
+    "warning",
+    "arguing",
+    "claiming",
+    "insisting",
+    "adding",
+    "noting",
+    "saying",
+    "telling",
+    "asking",
+    "urging",
+    "acknowledging",
+    "referring",
+    "referred",
+    "quoted",
+    "quoting",
+    "rated",
+    "ruled",
+    "deemed",
+];
+
 /// Titles and honorifics before a name (without the final dot).
 const TITLES: &[&str] = &[
     "mr",
@@ -688,6 +753,11 @@ lookup!(
     is_indirect_cue,
     INDIRECT_CUES,
     "Whether a lowercase word can introduce an indirect quote."
+);
+lookup!(
+    is_characterising_cue,
+    CHARACTERISING_CUES,
+    "Whether a lowercase word characterises someone's words (a mixed-quote cue)."
 );
 lookup!(
     is_title,

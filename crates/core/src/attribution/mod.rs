@@ -21,7 +21,9 @@ use serde::{Deserialize, Serialize};
 use crate::quotes::MarkScan;
 use crate::span::TextRange;
 use doc::Doc;
-use lexicon::{cue_phrase_len, is_cue_modifier, is_cue_verb, is_indirect_cue};
+use lexicon::{
+    cue_phrase_len, is_characterising_cue, is_cue_modifier, is_cue_verb, is_indirect_cue,
+};
 use phrases::{np_left, np_right, Mention, MentionKind};
 
 /// How a quote reports speech.
@@ -249,7 +251,7 @@ fn attribute_marked_inner(
         }
         return Some(make(QuoteKind::Direct, range, cue, mention));
     }
-    if looks_like_title(doc, inner) {
+    if is_title_case(doc, inner) {
         return None;
     }
     if let Some(o) = open {
@@ -262,6 +264,9 @@ fn attribute_marked_inner(
                 Some(mention),
             ));
         }
+    }
+    if looks_like_title(doc, inner) {
+        return None;
     }
     // Continuation: the previous quote's speaker, when nothing intervenes.
     if let Some(prev) = previous.last() {
@@ -494,13 +499,14 @@ fn mixed_attribution(doc: &Doc, open: usize) -> Option<((usize, usize), Mention,
             return None;
         }
         let low = doc.low(c);
-        if !is_indirect_cue(&low) {
+        if !is_indirect_cue(&low) && !is_characterising_cue(&low) {
             continue;
         }
         let mention = left_speaker(doc, c, sent_start)?;
         let mut content = c + 1;
-        if content < open && doc.is(content, "that") {
-            content += 1;
+        // "said in the letter that …": the clause starts after "that".
+        if let Some(that) = (content..open.min(content + 6)).find(|&i| doc.is(i, "that")) {
+            content = that + 1;
         }
         return Some(((c, c), mention, content));
     }
@@ -597,6 +603,18 @@ fn clause_end(doc: &Doc, from: usize) -> usize {
         e -= 1;
     }
     e.max(from)
+}
+
+/// Titles, names of meetings and slogans: mostly Capitalised words, no
+/// sentence punctuation inside.
+fn is_title_case(doc: &Doc, (a, b): (usize, usize)) -> bool {
+    if a > b || b >= doc.len() {
+        return true;
+    }
+    let words = (a..=b).filter(|&i| doc.is_word(i)).count();
+    let caps = (a..=b).filter(|&i| doc.is_cap(i)).count();
+    let has_stop = (a..=b).any(|i| matches!(doc.s(i), "." | "!" | "?" | ","));
+    (2..=12).contains(&words) && caps * 10 >= words * 6 && !has_stop
 }
 
 /// Titles, names of meetings and slogans: short, mostly Capitalised, no
