@@ -47,6 +47,8 @@ enum Family {
 #[derive(Debug, Clone, Copy)]
 struct Open {
     at: usize,
+    /// Length of the mark in bytes (2 for `''`).
+    len: usize,
     mark: char,
     family: Family,
 }
@@ -89,7 +91,23 @@ pub fn scan_marks(text: &str, paragraphs: &[TextRange]) -> MarkScan {
                 prev = Some(c);
                 continue;
             }
-            step(text, &mut scan, &mut stack, at, c, prev, next);
+            // Two apostrophes stand for a double quotation mark (''…'').
+            if c == '\'' && next == Some('\'') {
+                iter.next();
+                let after = iter.peek().map(|&(_, n)| n);
+                step(text, &mut scan, &mut stack, (at, 2), '"', prev, after);
+                prev = Some('\'');
+                continue;
+            }
+            step(
+                text,
+                &mut scan,
+                &mut stack,
+                (at, c.len_utf8()),
+                c,
+                prev,
+                next,
+            );
             prev = Some(c);
         }
         if stack.is_empty() {
@@ -156,7 +174,7 @@ fn step(
     text: &str,
     scan: &mut MarkScan,
     stack: &mut Vec<Open>,
-    at: usize,
+    (at, len): (usize, usize),
     c: char,
     prev: Option<char>,
     next: Option<char>,
@@ -164,6 +182,7 @@ fn step(
     let open = |stack: &mut Vec<Open>, family| {
         stack.push(Open {
             at,
+            len,
             mark: c,
             family,
         })
@@ -183,14 +202,14 @@ fn step(
                 && closes_here(prev, next)
                 && !opens_here(prev, next);
             if german || typo_close {
-                close(text, scan, stack, at, c, Family::Double);
+                close(text, scan, stack, (at, len), c, Family::Double);
             } else {
                 open(stack, Family::Double);
             }
         }
         '”' => {
             if find_open(stack, Family::Double).is_some() {
-                close(text, scan, stack, at, c, Family::Double);
+                close(text, scan, stack, (at, len), c, Family::Double);
             } else if opens_here(prev, next) && !closes_here(prev, next) {
                 open(stack, Family::Double); // Swedish ”…”
             } else {
@@ -200,7 +219,7 @@ fn step(
         '"' => {
             let has_open = find_open(stack, Family::Double).is_some();
             if has_open && (closes_here(prev, next) || !opens_here(prev, next)) {
-                close(text, scan, stack, at, c, Family::Double);
+                close(text, scan, stack, (at, len), c, Family::Double);
             } else if opens_here(prev, next) {
                 open(stack, Family::Double);
             } else if closes_here(prev, next) {
@@ -209,14 +228,14 @@ fn step(
         }
         '«' => {
             if stack.iter().any(|o| o.mark == '»') {
-                close(text, scan, stack, at, c, Family::Guillemet);
+                close(text, scan, stack, (at, len), c, Family::Guillemet);
             } else {
                 open(stack, Family::Guillemet);
             }
         }
         '»' => {
             if stack.iter().any(|o| o.mark == '«') {
-                close(text, scan, stack, at, c, Family::Guillemet);
+                close(text, scan, stack, (at, len), c, Family::Guillemet);
             } else if opens_here(prev, next)
                 && prev.is_some()
                 && next.is_some_and(char::is_alphanumeric)
@@ -227,27 +246,27 @@ fn step(
         }
         '‹' => {
             if stack.iter().any(|o| o.mark == '›') {
-                close(text, scan, stack, at, c, Family::SingleGuillemet);
+                close(text, scan, stack, (at, len), c, Family::SingleGuillemet);
             } else {
                 open(stack, Family::SingleGuillemet);
             }
         }
         '›' => {
             if stack.iter().any(|o| o.mark == '‹') {
-                close(text, scan, stack, at, c, Family::SingleGuillemet);
+                close(text, scan, stack, (at, len), c, Family::SingleGuillemet);
             } else if opens_here(prev, next) && next.is_some_and(char::is_alphanumeric) {
                 open(stack, Family::SingleGuillemet);
             }
         }
         '「' => open(stack, Family::Corner),
-        '」' => close(text, scan, stack, at, c, Family::Corner),
+        '」' => close(text, scan, stack, (at, len), c, Family::Corner),
         '『' => open(stack, Family::WhiteCorner),
-        '』' => close(text, scan, stack, at, c, Family::WhiteCorner),
+        '』' => close(text, scan, stack, (at, len), c, Family::WhiteCorner),
         '‘' => {
             if opens_here(prev, next) && !looks_like_elided_year(text, at + c.len_utf8()) {
                 open(stack, Family::Single);
             } else if find_open(stack, Family::Single).is_some() && closes_here(prev, next) {
-                close(text, scan, stack, at, c, Family::Single);
+                close(text, scan, stack, (at, len), c, Family::Single);
             }
         }
         '’' | '\'' => {
@@ -260,7 +279,7 @@ fn step(
                 && closes_here(prev, next)
                 && !looks_like_plural_possessive(text, at, prev)
             {
-                close(text, scan, stack, at, c, Family::Single);
+                close(text, scan, stack, (at, len), c, Family::Single);
             } else if c == '\''
                 && opens_here(prev, next)
                 && next.is_some_and(char::is_alphabetic)
@@ -298,7 +317,7 @@ fn close(
     text: &str,
     scan: &mut MarkScan,
     stack: &mut Vec<Open>,
-    at: usize,
+    (at, len): (usize, usize),
     c: char,
     family: Family,
 ) {
@@ -311,12 +330,12 @@ fn close(
     if !stack.is_empty() {
         return; // nested: part of the enclosing quote
     }
-    let content_start = opened.at + opened.mark.len_utf8();
+    let content_start = opened.at + opened.len;
     if text[content_start..at].trim().is_empty() {
         return; // "" or “ ”: nothing quoted
     }
     scan.quotes.push(MarkedQuote {
-        range: TextRange::new(opened.at, at + c.len_utf8()),
+        range: TextRange::new(opened.at, at + len),
         content: TextRange::new(content_start, at),
         open_mark: Some(opened.mark),
         close_mark: Some(c),
@@ -415,5 +434,20 @@ mod tests {
     fn odd_number_of_marks_never_spans_paragraphs_wrongly() {
         let t = "He said \"one thing.\n\nThen \"another\" here.";
         assert_eq!(quotes(t), ["\"another\""]);
+    }
+}
+
+#[cfg(test)]
+mod double_apostrophe_tests {
+    use super::*;
+    use crate::paragraphs::paragraphs;
+
+    #[test]
+    fn two_apostrophes_are_a_double_quotation_mark() {
+        let t = "''They pay us a lot of money,'' Mr. King said. It's Jones' turn.";
+        let q = direct_quotes(t, &paragraphs(t));
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].range.slice(t), "''They pay us a lot of money,''");
+        assert_eq!(q[0].content.slice(t), "They pay us a lot of money,");
     }
 }

@@ -295,7 +295,10 @@ fn attribute_marked_inner(
     let words = (inner.0..=inner.1.max(inner.0))
         .filter(|&i| i < doc.len() && doc.is_word(i))
         .count();
-    (words >= 8).then(|| make(QuoteKind::Direct, range, None, None))
+    // Text in single marks with no speech cue is a scare quote or a title.
+    let single = range.slice(doc.text).starts_with(['‘', '‚', '‹'])
+        || (range.slice(doc.text).starts_with('\'') && !range.slice(doc.text).starts_with("''"));
+    (words >= 8 && !single).then(|| make(QuoteKind::Direct, range, None, None))
 }
 
 /// A cue (and maybe a speaker) right after a closing mark at token `close`.
