@@ -22,7 +22,9 @@ pub fn paragraphs(text: &str) -> Vec<TextRange> {
             continue;
         }
         match current {
-            Some((ps, _)) if has_blank => current = Some((ps, e)),
+            Some((ps, pe)) if has_blank && !ends_paragraph(&text[ps..pe]) => {
+                current = Some((ps, e))
+            }
             Some(p) => {
                 push_trimmed(text, p, &mut out);
                 current = Some((s, e));
@@ -34,6 +36,18 @@ pub fn paragraphs(text: &str) -> Vec<TextRange> {
         push_trimmed(text, p, &mut out);
     }
     out
+}
+
+/// Whether a line ends like a paragraph (sentence-final punctuation or a
+/// closing quotation mark), so that a single line break after it starts a
+/// new paragraph even in a text that uses blank lines elsewhere.
+fn ends_paragraph(line: &str) -> bool {
+    line.trim_end().chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | ':' | '”' | '"' | '’' | '»' | '」' | '。'
+        )
+    })
 }
 
 /// Byte ranges of the lines of `text`, without their line terminators.
@@ -86,6 +100,9 @@ mod tests {
     fn blank_lines_separate_paragraphs() {
         let t = "Title\n\nFirst line\nstill first.\n \n\nSecond.\n";
         assert_eq!(texts(t), ["Title", "First line\nstill first.", "Second."]);
+        // A line ending a sentence ends its paragraph even without a blank line.
+        let t = "Intro.\n\n“Done,” he said.\nNext paragraph.";
+        assert_eq!(texts(t), ["Intro.", "“Done,” he said.", "Next paragraph."]);
     }
 
     #[test]

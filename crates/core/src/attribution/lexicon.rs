@@ -825,6 +825,51 @@ pub fn is_name_particle(lower: &str) -> bool {
     )
 }
 
+/// Sentence adverbs that are capitalised at a sentence start but never a
+/// speaker ("Meanwhile, it said …").
+#[must_use]
+pub fn is_discourse_adverb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "meanwhile"
+            | "however"
+            | "still"
+            | "yet"
+            | "instead"
+            | "later"
+            | "earlier"
+            | "then"
+            | "also"
+            | "now"
+            | "separately"
+            | "similarly"
+            | "additionally"
+            | "moreover"
+            | "indeed"
+            | "but"
+            | "and"
+            | "so"
+            | "in"
+            | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "when"
+            | "while"
+            | "as"
+            | "last"
+            | "this"
+            | "today"
+            | "yesterday"
+            | "finally"
+            | "again"
+            | "though"
+            | "although"
+    )
+}
+
 /// Words that begin a nominal speaker ("the spokesman", "a source").
 #[must_use]
 pub fn is_determiner(lower: &str) -> bool {
@@ -847,7 +892,6 @@ pub fn is_determiner(lower: &str) -> bool {
             | "our"
             | "my"
             | "this"
-            | "that"
             | "these"
             | "those"
             | "other"

@@ -22,7 +22,8 @@ use crate::quotes::MarkScan;
 use crate::span::TextRange;
 use doc::Doc;
 use lexicon::{
-    cue_phrase_len, is_characterising_cue, is_cue_modifier, is_cue_verb, is_indirect_cue,
+    cue_phrase_len, is_characterising_cue, is_cue_modifier, is_cue_verb, is_discourse_adverb,
+    is_indirect_cue,
 };
 use phrases::{np_left, np_right, Mention, MentionKind};
 
@@ -228,8 +229,17 @@ fn attribute_marked_inner(
     previous: &[Attributed],
 ) -> Option<Attributed> {
     let ends_with_comma = inner.1 >= inner.0 && matches!(doc.s(inner.1), "," | "—" | "–" | "-");
+    let before = || open.and_then(|o| before_attribution(doc, o));
     let found = after_attribution(doc, close, ends_with_comma)
-        .or_else(|| open.and_then(|o| before_attribution(doc, o)))
+        .and_then(|f| {
+            // "X said: “…”, adding that …": a speaker before beats none after.
+            if f.1.is_none() {
+                before().or(Some(f))
+            } else {
+                Some(f)
+            }
+        })
+        .or_else(before)
         .or_else(|| open.and_then(|o| colon_introduction(doc, o)));
     let make = |kind, range, cue: Option<(usize, usize)>, mention: Option<Mention>| Attributed {
         quote: Quote {
@@ -244,6 +254,31 @@ fn attribute_marked_inner(
     };
     if let Some((cue, mention, extend_to)) = found {
         if open.is_some() && looks_like_title(doc, inner) && cue.is_none() {
+            return None;
+        }
+        // “Fox News Sunday,” / “Contract with America”: a name after "on", "of"…
+        let named_thing = open.is_some_and(|o| {
+            o > 0
+                && matches!(
+                    &*doc.low(o - 1),
+                    "on" | "in"
+                        | "of"
+                        | "with"
+                        | "to"
+                        | "from"
+                        | "at"
+                        | "s"
+                        | "’s"
+                        | "'s"
+                        | "titled"
+                        | "entitled"
+                        | "called"
+                        | "named"
+                        | "dubbed"
+                        | "the"
+                )
+        });
+        if named_thing && is_title_case(doc, inner) {
             return None;
         }
         if let Some(end) = extend_to.filter(|&e| e > close) {
@@ -502,7 +537,7 @@ fn mixed_attribution(doc: &Doc, open: usize) -> Option<((usize, usize), Mention,
             return None;
         }
         let low = doc.low(c);
-        if !is_indirect_cue(&low) && !is_characterising_cue(&low) {
+        if !is_indirect_cue(&low) && !is_characterising_cue(&low) && low != "reports" {
             continue;
         }
         let mention = left_speaker(doc, c, sent_start)?;
@@ -526,9 +561,16 @@ fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mention> {
     if j < floor {
         return None;
     }
-    // "He defended the remark, saying …": the subject of the main clause.
+    // "He defended the remark, saying …": the subject of the main clause,
+    // after an introductory phrase ("Meanwhile, it attacked Trump, saying").
     if doc.is(j, ",") && doc.low(cue).ends_with("ing") {
-        return np_right(doc, floor, j).or_else(|| np_right(doc, floor + 1, j));
+        let mut start = floor;
+        if doc.is_word(start) && is_discourse_adverb(&doc.low(start)) {
+            if let Some(comma) = (start..j).find(|&i| doc.is(i, ",")) {
+                start = comma + 1;
+            }
+        }
+        return np_right(doc, start, j).filter(|m| m.last + 1 < j && !doc.is(m.last + 1, ","));
     }
     if doc.is(j, ",") && j > floor {
         // Appositive: find the comma that opens it.
