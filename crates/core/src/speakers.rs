@@ -107,6 +107,23 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
                 }
                 Some(idx)
             }
+            MentionKind::Relative => {
+                // "X, who said …": the name just before.
+                let antecedent = names
+                    .iter()
+                    .rev()
+                    .find(|c| c.last < m.first && m.first - c.last <= 2 && !c.is_org);
+                antecedent.map(|c| {
+                    let full = best_full_name(&names, &c.words).unwrap_or(c);
+                    keys.iter()
+                        .position(|k| contains_all(k, &full.words) || contains_all(&full.words, k))
+                        .unwrap_or_else(|| {
+                            keys.push(full.words.clone());
+                            speakers.push(new_speaker(full.display.clone(), true));
+                            speakers.len() - 1
+                        })
+                })
+            }
             MentionKind::Pronoun if m.gender != Gender::Unknown => resolve_pronoun(
                 doc,
                 m.first,

@@ -586,6 +586,14 @@ fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mention> {
     if doc.is(j, "to") || doc.is(j, "not") {
         return None; // "wanted to say", "did not say"
     }
+    if doc.low(j) == "who" {
+        return Some(Mention {
+            first: j,
+            last: j,
+            kind: MentionKind::Relative,
+            gender: lexicon::Gender::Unknown,
+        });
+    }
     np_left(doc, j, floor)
 }
 
@@ -680,30 +688,40 @@ fn looks_like_title(doc: &Doc, (a, b): (usize, usize)) -> bool {
     short || title_case
 }
 
-/// Indirect quotes in sentences that hold no quote yet.
+/// Indirect quotes: reported speech outside quotation marks, anywhere a
+/// quote found so far does not already cover.
 fn indirect_quotes(doc: &Doc, out: &mut Vec<Attributed>) {
-    let taken: Vec<TextRange> = out.iter().map(|a| a.quote.range).collect();
-    for (s, &sent) in doc.sentences.iter().enumerate() {
-        if taken.iter().any(|r| r.overlaps(sent)) {
-            continue;
-        }
+    let mut taken: Vec<TextRange> = out.iter().map(|a| a.quote.range).collect();
+    for s in 0..doc.sentences.len() {
         let Some((a, b)) = doc.sentence_tokens(u32::try_from(s).unwrap_or(u32::MAX)) else {
             continue;
         };
-        if doc.is_empty()
-            || (a..=b)
-                .any(|i| doc.is_mark(i) && matches!(doc.s(i), "“" | "”" | "\"" | "«" | "»" | "„"))
-        {
-            continue;
-        }
-        if let Some(found) = indirect_in_sentence(doc, a, b) {
+        for found in indirect_in_sentence(doc, a, b, &taken) {
+            taken.push(found.quote.range);
             out.push(found);
         }
     }
 }
 
-fn indirect_in_sentence(doc: &Doc, a: usize, b: usize) -> Option<Attributed> {
+/// The last token of the reported clause starting at `from`: before a
+/// dash or semicolon, else the sentence end less its final punctuation.
+fn indirect_clause_end(doc: &Doc, from: usize, b: usize) -> usize {
+    let e = clause_end(doc, from).min(b);
+    (from..=e)
+        .find(|&i| {
+            matches!(doc.s(i), "—" | "–" | ";")
+                || (doc.is(i, "-") && i + 1 <= e && doc.is(i + 1, "-"))
+        })
+        .map_or(e, |d| d.saturating_sub(1).max(from))
+}
+
+fn indirect_in_sentence(doc: &Doc, a: usize, b: usize, taken: &[TextRange]) -> Vec<Attributed> {
+    let mut found: Vec<Attributed> = Vec::new();
     let end = clause_end(doc, a).min(b);
+    let free = |first: usize, last: usize, found: &[Attributed]| {
+        let r = doc.range(first, last);
+        !taken.iter().any(|t| t.overlaps(r)) && !found.iter().any(|f| f.quote.range.overlaps(r))
+    };
     let make = |content: (usize, usize), cue: (usize, usize), mention: Option<Mention>| {
         (content.1 >= content.0 + 3).then(|| Attributed {
             quote: Quote {
@@ -717,59 +735,110 @@ fn indirect_in_sentence(doc: &Doc, a: usize, b: usize) -> Option<Attributed> {
             first_token: content.0,
         })
     };
-    for c in a..=end {
-        if !doc.is_word(c) {
+    let mut c = a;
+    while c <= end {
+        let here = c;
+        c += 1;
+        if !doc.is_word(here) || doc.is_mark(here) {
             continue;
         }
-        let low = doc.low(c);
-        // "According to X, …" / "…, according to X."
-        if low == "according" && c < end && doc.is(c + 1, "to") {
-            let m = np_right(doc, c + 2, end + 1)?;
-            if c == a || (c == a + 1 && !doc.is_word(a)) {
-                let comma = (m.last + 1..=end).find(|&i| doc.is(i, ","))?;
-                return make((comma + 1, end), (c, c + 1), Some(m));
-            }
-            if c > a && doc.is(c - 1, ",") {
-                return make((a, c - 2), (c, c + 1), Some(m));
-            }
+        let low = doc.low(here);
+        let candidate = if low == "according" && here < end && doc.is(here + 1, "to") {
+            according_to(doc, a, end, here)
+        } else if is_indirect_cue(&low) && !doc.is_cap(here) {
+            reported_clause(doc, a, b, end, here)
+        } else {
+            None
+        };
+        let Some((content, cue, mention)) = candidate else {
+            continue;
+        };
+        if !free(content.0.min(cue.0), content.1.max(cue.1), &found) {
             continue;
         }
-        if !is_indirect_cue(&low) || doc.is_cap(c) {
+        // A clause with quoted words is a mixed quote — unless what is
+        // quoted is a title ("the theme “Strengthening …”").
+        let marks: Vec<usize> = (content.0..=content.1)
+            .filter(|&i| doc.is_mark(i) && !matches!(doc.s(i), "’" | "'"))
+            .collect();
+        if marks
+            .windows(2)
+            .any(|w| is_title_case(doc, (w[0] + 1, w[1].saturating_sub(1))))
+        {
             continue;
         }
-        // "…, X said." / "…, said X."
-        if let Some(comma) = (a..c).rev().find(|&i| doc.is(i, ",")) {
-            let tail_is_attribution = (c + 1..=end).all(|i| {
-                !doc.is_word(i) || np_right(doc, c + 1, end + 1).is_some_and(|m| m.last >= i)
-            });
-            let before = np_right(doc, comma + 1, c)
-                .filter(|m| m.last + 1 >= skip_modifiers_back(doc, c, comma + 1));
-            if comma > a + 2 && tail_is_attribution {
-                if let Some(m) = before {
-                    return make((a, comma - 1), (c, c), Some(m));
-                }
-                if comma + 1 == c {
-                    if let Some(m) = np_right(doc, c + 1, end + 1) {
-                        return make((a, comma - 1), (c, c), Some(m));
-                    }
-                }
+        if let Some(mut q) = make(content, cue, Some(mention)) {
+            if !marks.is_empty() {
+                q.quote.kind = QuoteKind::Mixed;
             }
+            c = c.max(content.1 + 1);
+            found.push(q);
         }
-        // "X said (that) …": the speaker near the sentence start.
-        let m = left_speaker(doc, c, a)?;
-        let mut content = c + 1;
-        if matches!(&*low, "told" | "tells" | "tell" | "telling") {
-            // Skip the listener: "told reporters (that)".
-            let listener = np_right(doc, content, end + 1);
-            content = listener.map_or(content, |l| l.last + 1);
-        }
-        if content <= end && doc.is(content, "that") {
-            content += 1;
-        }
-        while content <= end && matches!(doc.s(content), "," | ":") {
-            content += 1;
-        }
-        return make((content, end), (c, c), Some(m));
     }
-    None
+    found
+}
+
+/// "According to X, CLAUSE." / "CLAUSE, according to X."
+fn according_to(
+    doc: &Doc,
+    a: usize,
+    end: usize,
+    c: usize,
+) -> Option<((usize, usize), (usize, usize), Mention)> {
+    let m = np_right(doc, c + 2, end + 1)?;
+    if c == a || (c == a + 1 && !doc.is_word(a)) {
+        let comma = (m.last + 1..=end).find(|&i| doc.is(i, ","))?;
+        return Some((
+            (comma + 1, indirect_clause_end(doc, comma + 1, end)),
+            (c, c + 1),
+            m,
+        ));
+    }
+    (c > a + 1 && doc.is(c - 1, ",")).then(|| ((a, c - 2), (c, c + 1), m))
+}
+
+/// The reported clause around a reporting verb at `c`:
+/// "CLAUSE, X said." / "CLAUSE, said X." / "CLAUSE, X said, CLAUSE." /
+/// "X said (that) CLAUSE."
+fn reported_clause(
+    doc: &Doc,
+    a: usize,
+    b: usize,
+    end: usize,
+    c: usize,
+) -> Option<((usize, usize), (usize, usize), Mention)> {
+    let low = doc.low(c);
+    if let Some(comma) = (a..c).rev().find(|&i| doc.is(i, ",")) {
+        let after = np_right(doc, c + 1, end + 1);
+        let tail_end = after.map_or(c, |m| m.last);
+        let tail_is_attribution = tail_end >= end || doc.is(tail_end + 1, ",") && tail_end < end;
+        let before = np_right(doc, comma + 1, c)
+            .filter(|m| m.last + 1 >= skip_modifiers_back(doc, c, comma + 1));
+        let mention = before.or(if comma + 1 == c { after } else { None });
+        if let (Some(m), true) = (mention, comma > a + 2 && tail_is_attribution) {
+            if tail_end >= end {
+                return Some(((a, comma - 1), (c, c), m));
+            }
+            // A parenthetical attribution: the whole sentence is the content.
+            return Some(((a, indirect_clause_end(doc, a, b)), (c, c), m));
+        }
+    }
+    // "X said (that) …".
+    let m = left_speaker(doc, c, a)?;
+    let mut content = c + 1;
+    if matches!(&*low, "told" | "tells" | "tell" | "telling") {
+        // Skip the listener: "told reporters (that)".
+        let listener = np_right(doc, content, end + 1);
+        content = listener.map_or(content, |l| l.last + 1);
+    }
+    if content <= end && doc.is(content, "that") {
+        content += 1;
+    }
+    while content <= end && matches!(doc.s(content), "," | ":") {
+        content += 1;
+    }
+    if content > end || doc.is_mark(content) {
+        return None;
+    }
+    Some(((content, indirect_clause_end(doc, content, end)), (c, c), m))
 }

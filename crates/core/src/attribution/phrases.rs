@@ -16,6 +16,8 @@ pub enum MentionKind {
     Pronoun,
     /// A common-noun phrase ("the spokesman", "officials").
     Nominal,
+    /// The relative pronoun "who", standing for the phrase before it.
+    Relative,
 }
 
 /// A speaker phrase: tokens `first..=last`.
