@@ -394,6 +394,73 @@ const INDIRECT_CUES: &[&str] = &[
     "proposed",
 ];
 
+/// Verbs that report a finding or belief: an indirect quote only with
+/// "that" right after ("a poll found that …", "she believes that …").
+const THAT_CUES: &[&str] = &[
+    "shows",
+    "showed",
+    "show",
+    "found",
+    "finds",
+    "find",
+    "knows",
+    "know",
+    "knew",
+    "hopes",
+    "hope",
+    "hoped",
+    "expects",
+    "expect",
+    "expected",
+    "fears",
+    "feared",
+    "feel",
+    "feels",
+    "felt",
+    "believed",
+    "thought",
+    "reports",
+    "reported",
+    "estimates",
+    "argue",
+    "suggest",
+    "insist",
+    "claim",
+    "claims",
+    "warn",
+    "agree",
+    "agrees",
+    "concluded",
+    "concludes",
+    "determined",
+    "acknowledges",
+    "admits",
+    "recognized",
+    "recognizes",
+    "realized",
+    "realizes",
+    "learned",
+    "heard",
+    "read",
+    "understands",
+    "stressed",
+    "maintains",
+    "contends",
+    "predicts",
+    "promises",
+    "assured",
+    "assures",
+    "reminded",
+    "informed",
+    "wrote",
+    "writes",
+    "signaled",
+    "signalled",
+    "implied",
+    "implies",
+    "hinted",
+];
+
 /// Verbs that characterise someone's words and so introduce a mixed quote
 /// ("blasted Clinton as a “disgrace”", "called the plan “a disaster”").
 const CHARACTERISING_CUES: &[&str] = &[
@@ -758,6 +825,11 @@ lookup!(
     is_characterising_cue,
     CHARACTERISING_CUES,
     "Whether a lowercase word characterises someone's words (a mixed-quote cue)."
+);
+lookup!(
+    is_that_cue,
+    THAT_CUES,
+    "Whether a lowercase word reports a finding or belief when \"that\" follows."
 );
 lookup!(
     is_title,

@@ -23,7 +23,7 @@ use crate::span::TextRange;
 use doc::Doc;
 use lexicon::{
     cue_phrase_len, is_characterising_cue, is_cue_modifier, is_cue_verb, is_discourse_adverb,
-    is_indirect_cue,
+    is_indirect_cue, is_that_cue,
 };
 use phrases::{np_left, np_right, Mention, MentionKind};
 
@@ -76,6 +76,9 @@ pub struct Attributed {
     /// Token index of the first token of the quote.
     pub first_token: usize,
 }
+
+/// A reported clause: content tokens, cue tokens, speaker.
+type Clause = ((usize, usize), (usize, usize), Mention);
 
 /// An attribution: the cue's first and last token (if any), the speaker,
 /// and, for a quote that opens a longer reported clause ("“…” to drive up
@@ -709,8 +712,7 @@ fn indirect_clause_end(doc: &Doc, from: usize, b: usize) -> usize {
     let e = clause_end(doc, from).min(b);
     (from..=e)
         .find(|&i| {
-            matches!(doc.s(i), "—" | "–" | ";")
-                || (doc.is(i, "-") && i + 1 <= e && doc.is(i + 1, "-"))
+            matches!(doc.s(i), "—" | "–" | ";") || (doc.is(i, "-") && i < e && doc.is(i + 1, "-"))
         })
         .map_or(e, |d| d.saturating_sub(1).max(from))
 }
@@ -747,6 +749,12 @@ fn indirect_in_sentence(doc: &Doc, a: usize, b: usize, taken: &[TextRange]) -> V
             according_to(doc, a, end, here)
         } else if is_indirect_cue(&low) && !doc.is_cap(here) {
             reported_clause(doc, a, b, end, here)
+        } else if is_that_cue(&low) && !doc.is_cap(here) && here < end && doc.is(here + 1, "that") {
+            left_speaker(doc, here, a).and_then(|m| {
+                let from = here + 2;
+                (from <= end && !doc.is_mark(from))
+                    .then(|| ((from, indirect_clause_end(doc, from, end)), (here, here), m))
+            })
         } else {
             None
         };
@@ -779,12 +787,7 @@ fn indirect_in_sentence(doc: &Doc, a: usize, b: usize, taken: &[TextRange]) -> V
 }
 
 /// "According to X, CLAUSE." / "CLAUSE, according to X."
-fn according_to(
-    doc: &Doc,
-    a: usize,
-    end: usize,
-    c: usize,
-) -> Option<((usize, usize), (usize, usize), Mention)> {
+fn according_to(doc: &Doc, a: usize, end: usize, c: usize) -> Option<Clause> {
     let m = np_right(doc, c + 2, end + 1)?;
     if c == a || (c == a + 1 && !doc.is_word(a)) {
         let comma = (m.last + 1..=end).find(|&i| doc.is(i, ","))?;
@@ -800,13 +803,7 @@ fn according_to(
 /// The reported clause around a reporting verb at `c`:
 /// "CLAUSE, X said." / "CLAUSE, said X." / "CLAUSE, X said, CLAUSE." /
 /// "X said (that) CLAUSE."
-fn reported_clause(
-    doc: &Doc,
-    a: usize,
-    b: usize,
-    end: usize,
-    c: usize,
-) -> Option<((usize, usize), (usize, usize), Mention)> {
+fn reported_clause(doc: &Doc, a: usize, b: usize, end: usize, c: usize) -> Option<Clause> {
     let low = doc.low(c);
     if let Some(comma) = (a..c).rev().find(|&i| doc.is(i, ",")) {
         let after = np_right(doc, c + 1, end + 1);
