@@ -808,7 +808,7 @@ fn reported_clause(doc: &Doc, a: usize, b: usize, end: usize, c: usize) -> Optio
     if let Some(comma) = (a..c).rev().find(|&i| doc.is(i, ",")) {
         let after = np_right(doc, c + 1, end + 1);
         let tail_end = after.map_or(c, |m| m.last);
-        let tail_is_attribution = tail_end >= end || doc.is(tail_end + 1, ",") && tail_end < end;
+        let tail_is_attribution = tail_end >= end || doc.is(tail_end + 1, ",");
         let before = np_right(doc, comma + 1, c)
             .filter(|m| m.last + 1 >= skip_modifiers_back(doc, c, comma + 1));
         let mention = before.or(if comma + 1 == c { after } else { None });
