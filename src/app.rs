@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::components::article_view::ArticleView;
 use crate::components::input_panel::InputPanel;
-use crate::components::quote_list::QuoteList;
+use crate::components::speakers_panel::SpeakersPanel;
 use crate::components::status_bar::StatusBar;
 use crate::protocol::{AnalyzeRequest, WORKER_LOADER};
 use crate::state::{Action, AppState};
@@ -81,7 +81,7 @@ pub fn app() -> Html {
                     <StatusBar busy={state.busy()} shown={state.shown.clone()} notice={state.notice.clone()} {on_dismiss} />
                     if let Some(shown) = state.shown.clone() {
                         <ArticleView shown={shown.clone()} />
-                        <QuoteList {shown} />
+                        <SpeakersPanel {shown} />
                     } else {
                         <p class="placeholder">{ "Paste or drop an article to see its quotes highlighted." }</p>
                     }

@@ -9,49 +9,58 @@ pub struct Segment {
     pub range: TextRange,
     /// Index into [`Analysis::quotes`] when the piece is inside a quote.
     pub quote: Option<usize>,
+    /// Index into [`Analysis::quotes`] of the quote whose cue this piece is.
+    pub cue_of: Option<usize>,
 }
 
 /// Each paragraph of `analysis` as a list of segments covering it exactly,
-/// quote pieces marked. A quote that runs over several paragraphs gives one
-/// piece in each.
+/// quote and cue pieces marked. A quote that runs over several paragraphs
+/// gives one piece in each.
 #[must_use]
 pub fn paragraph_segments(analysis: &Analysis) -> Vec<Vec<Segment>> {
     let quotes = &analysis.quotes;
-    let mut q = 0;
     let mut out = Vec::with_capacity(analysis.paragraphs.len());
+    // Quotes are sorted and disjoint; cues are sorted by their quote.
+    let mut first_quote = 0;
     for &para in &analysis.paragraphs {
-        let mut pieces = Vec::new();
-        let mut at = para.start;
-        while q < quotes.len() && quotes[q].range.end <= para.start {
-            q += 1;
+        while first_quote < quotes.len() && quotes[first_quote].range.end <= para.start {
+            first_quote += 1;
         }
-        let mut k = q;
-        while k < quotes.len() && quotes[k].range.start < para.end {
-            let r = quotes[k].range;
-            let s = r.start.max(para.start);
-            let e = r.end.min(para.end);
-            if s > at {
-                pieces.push(Segment {
-                    range: TextRange { start: at, end: s },
-                    quote: None,
-                });
+        // Quotes and cues that touch this paragraph (cues may sit before or
+        // after their quote, so look a little around).
+        let lo = first_quote.saturating_sub(2);
+        let mut hi = first_quote;
+        while hi < quotes.len() && quotes[hi].range.start < para.end {
+            hi += 1;
+        }
+        let hi = (hi + 2).min(quotes.len());
+        let mut cuts = vec![para.start, para.end];
+        for q in &quotes[lo..hi] {
+            for r in std::iter::once(q.range).chain(q.cue) {
+                for x in [r.start, r.end] {
+                    if para.start < x && x < para.end {
+                        cuts.push(x);
+                    }
+                }
             }
-            pieces.push(Segment {
-                range: TextRange { start: s, end: e },
-                quote: Some(k),
-            });
-            at = e;
-            k += 1;
         }
-        if at < para.end {
-            pieces.push(Segment {
-                range: TextRange {
-                    start: at,
-                    end: para.end,
-                },
-                quote: None,
-            });
-        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let pieces = cuts
+            .windows(2)
+            .map(|w| {
+                let range = TextRange {
+                    start: w[0],
+                    end: w[1],
+                };
+                let inside = |r: TextRange| r.contains_range(range);
+                Segment {
+                    range,
+                    quote: (lo..hi).find(|&k| inside(quotes[k].range)),
+                    cue_of: (lo..hi).find(|&k| quotes[k].cue.is_some_and(inside)),
+                }
+            })
+            .collect();
         out.push(pieces);
     }
     out
@@ -62,8 +71,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn segments_cover_each_paragraph_and_mark_quotes() {
-        let t = "“One,” he said.\n\n“Two\n\n“three,” she said. Done.";
+    fn segments_cover_each_paragraph_and_mark_quotes_and_cues() {
+        let t = "“One thing is certain,” he said.\n\n“Two\n\n“three,” she said. Done.";
         let a = saidwho_core::analyze(t);
         let segs = paragraph_segments(&a);
         assert_eq!(segs.len(), 3);
@@ -77,7 +86,14 @@ mod tests {
             .filter(|s| s.quote.is_some())
             .map(|s| s.range.slice(t))
             .collect();
-        assert_eq!(quoted, ["“One,”", "“Two", "“three,”"]);
+        assert_eq!(quoted, ["“One thing is certain,”", "“Two", "“three,”"]);
         assert_eq!(segs[1][0].quote, segs[2][0].quote);
+        let cues: Vec<_> = segs
+            .iter()
+            .flatten()
+            .filter(|s| s.cue_of.is_some())
+            .map(|s| s.range.slice(t))
+            .collect();
+        assert_eq!(cues, ["said", "said"]);
     }
 }

@@ -1,4 +1,5 @@
-//! The article, paragraph by paragraph, with its quotes highlighted.
+//! The article, paragraph by paragraph, with quotes highlighted in their
+//! speaker's colour and the reporting verbs marked.
 
 use std::rc::Rc;
 
@@ -6,6 +7,9 @@ use yew::prelude::*;
 
 use crate::segments::paragraph_segments;
 use crate::state::Shown;
+
+/// Number of distinct speaker styles in the stylesheet (`.speaker-0` …).
+pub const SPEAKER_STYLES: usize = 8;
 
 /// Properties of [`ArticleView`].
 #[derive(Debug, Properties, PartialEq)]
@@ -19,20 +23,36 @@ pub struct ArticleViewProps {
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let shown = &props.shown;
     let text: &str = &shown.text;
-    let paragraphs = paragraph_segments(&shown.analysis);
+    let analysis = &shown.analysis;
+    let paragraphs = paragraph_segments(analysis);
     html! {
         <article class="article" aria-label="Article with quotes highlighted">
             { for paragraphs.iter().map(|pieces| html! {
                 <p>
                     { for pieces.iter().map(|seg| {
                         let piece = seg.range.slice(text).to_owned();
-                        match seg.quote {
-                            Some(i) => html! {
-                                <mark class="quote" data-quote={i.to_string()} id={format!("q-{i}")} tabindex="-1">
+                        if let Some(i) = seg.quote {
+                            let q = &analysis.quotes[i];
+                            let speaker = q.speaker.and_then(|s| analysis.speakers.get(s as usize));
+                            let label = match speaker {
+                                Some(s) => format!("{} quote by {}", q.kind.as_str(), s.name),
+                                None => format!("{} quote, speaker unknown", q.kind.as_str()),
+                            };
+                            let style = q.speaker.map_or_else(
+                                || "speaker-none".to_owned(),
+                                |s| format!("speaker-{}", s as usize % SPEAKER_STYLES),
+                            );
+                            html! {
+                                <mark class={classes!("quote", style, q.kind.as_str())}
+                                    data-quote={i.to_string()} id={format!("q-{i}")} tabindex="-1"
+                                    title={label.clone()} aria-label={label}>
                                     { piece }
                                 </mark>
-                            },
-                            None => html! { { piece } },
+                            }
+                        } else if let Some(i) = seg.cue_of {
+                            html! { <span class="cue" data-cue={i.to_string()}>{ piece }</span> }
+                        } else {
+                            html! { { piece } }
                         }
                     }) }
                 </p>

@@ -2,5 +2,5 @@
 
 pub mod article_view;
 pub mod input_panel;
-pub mod quote_list;
+pub mod speakers_panel;
 pub mod status_bar;

@@ -25,10 +25,10 @@ pub fn status_bar(props: &StatusBarProps) -> Html {
     let summary = match (&props.shown, props.busy) {
         (_, true) => "Analysing…".to_owned(),
         (Some(s), false) => format!(
-            "{} paragraphs · {} sentences · {} quotes · analysed in {:.1} ms",
-            s.analysis.paragraphs.len(),
-            s.analysis.sentences.len(),
+            "{} quotes from {} speakers · {} paragraphs · analysed in {:.1} ms",
             s.analysis.quotes.len(),
+            s.analysis.speakers.len(),
+            s.analysis.paragraphs.len(),
             s.elapsed_ms
         ),
         (None, false) => String::new(),

@@ -22,13 +22,12 @@ before(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   seedText = await readFile(join(SHARED, 'data/seed/seed.txt'), 'utf8');
   const gold = JSON.parse((await readFile(join(SHARED, 'data/seed/gold.jsonl'), 'utf8')).split('\n')[0]);
-  // Gold direct quotes that carry both quotation marks (code-point offsets).
+  // Gold direct quotes (code-point offsets), with their speakers.
   const chars = Array.from(gold.text);
   seedQuotes = gold.attributions
     .filter((a) => a.direct)
-    .map((a) => chars.slice(a.content[0][0], a.content[0][1]).join(''))
-    .filter((q) => q.startsWith('“') && q.endsWith('”'));
-  assert.ok(seedQuotes.length >= 5, 'the seed article has at least five fully marked quotes');
+    .map((a) => ({ text: chars.slice(a.content[0][0], a.content[0][1]).join(''), speaker: a.speaker_name }));
+  assert.equal(seedQuotes.length, 6, 'the seed article has six direct quotes');
   server = await serveDir(DIST, ['/', SUBPATH]);
   context = await launch();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
@@ -77,7 +76,14 @@ for (const [name, path] of [['root', '/'], ['sub-path', SUBPATH]]) {
     await page.locator('mark[data-quote]').first().waitFor({ timeout: 30_000 });
     const shown = await highlightedQuotes(page);
     for (const q of seedQuotes) {
-      assert.ok(shown.includes(q), `quote highlighted: ${q.slice(0, 60)}…`);
+      assert.ok(shown.includes(q.text), `quote highlighted: ${q.text.slice(0, 60)}…`);
+    }
+    assert.ok(!shown.some((q) => q.includes('Strengthening')), 'the meeting theme is not a quote');
+    const speakers = await page.$$eval('[data-speaker]', (els) => els.map((e) => e.getAttribute('data-speaker')));
+    assert.deepEqual(speakers.sort(), ['Kaori Kawarabayashi', 'Somkeo Sylavong', 'Vegard Holmelid']);
+    for (const q of seedQuotes) {
+      const card = page.locator(`[data-speaker="${q.speaker}"]`);
+      assert.ok((await card.innerText()).includes(q.text.replace(/^“/, '').slice(0, 40)), `${q.speaker} card lists the quote`);
     }
     await page.screenshot({ path: join(ARTIFACTS, `seed-${name}.png`), fullPage: true });
     assert.deepEqual(problems, []);

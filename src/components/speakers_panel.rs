@@ -1,0 +1,117 @@
+//! One card per speaker: name, role, how much they are quoted, and their
+//! quotes; choosing a quote scrolls the article to it.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::components::article_view::SPEAKER_STYLES;
+use crate::state::Shown;
+
+/// Longest excerpt shown in a card, in characters.
+const EXCERPT_CHARS: usize = 160;
+
+/// Properties of [`SpeakersPanel`].
+#[derive(Debug, Properties, PartialEq)]
+pub struct SpeakersPanelProps {
+    /// The analysis to list.
+    pub shown: Rc<Shown>,
+}
+
+/// The speakers, most quoted first, then quotes with no known speaker.
+#[function_component(SpeakersPanel)]
+pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
+    let shown = &props.shown;
+    let a = &shown.analysis;
+    let total_words: u32 = a
+        .speakers
+        .iter()
+        .map(|s| s.quoted_words)
+        .sum::<u32>()
+        .max(1);
+    let mut order: Vec<usize> = (0..a.speakers.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(a.speakers[i].quoted_words));
+    let unattributed: Vec<usize> = (0..a.quotes.len())
+        .filter(|&i| a.quotes[i].speaker.is_none())
+        .collect();
+    let quote_button = |i: usize| {
+        let q = &a.quotes[i];
+        let onclick = Callback::from(move |_| reveal(i));
+        html! {
+            <li>
+                <button type="button" class="quote-link" {onclick} aria-label={format!("Show quote {} in the article", i + 1)}>
+                    <span class="kind">{ q.kind.as_str() }</span>
+                    { excerpt(q.range.slice(&shown.text)) }
+                </button>
+            </li>
+        }
+    };
+    html! {
+        <section class="speakers" aria-label="Speakers">
+            <h2>{ format!("Speakers ({})", a.speakers.len()) }</h2>
+            if a.quotes.is_empty() {
+                <p class="placeholder">{ "No quotes found in this text." }</p>
+            }
+            <ul class="speaker-cards">
+                { for order.iter().map(|&si| {
+                    let s = &a.speakers[si];
+                    let share = f64::from(s.quoted_words) * 100.0 / f64::from(total_words);
+                    let quotes: Vec<usize> = (0..a.quotes.len()).filter(|&i| a.quotes[i].speaker == Some(si as u32)).collect();
+                    let details = [s.role.clone(), s.organization.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+                    html! {
+                        <li class={classes!("speaker-card", format!("speaker-{}", si % SPEAKER_STYLES))} data-speaker={s.name.clone()}>
+                            <h3>{ s.name.clone() }</h3>
+                            if !details.is_empty() {
+                                <p class="role">{ details }</p>
+                            }
+                            <p class="stats">
+                                { format!("{} quote{} · {} words · {:.0}% of quoted words", s.quotes, if s.quotes == 1 { "" } else { "s" }, s.quoted_words, share) }
+                            </p>
+                            <div class="bar" role="img" aria-label={format!("{share:.0}% of quoted words")}>
+                                <span style={format!("width: {share:.1}%")}></span>
+                            </div>
+                            <ol class="quotes">{ for quotes.into_iter().map(quote_button) }</ol>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if !unattributed.is_empty() {
+                <h3 class="unattributed">{ format!("Speaker unknown ({})", unattributed.len()) }</h3>
+                <ol class="quotes">{ for unattributed.into_iter().map(quote_button) }</ol>
+            }
+        </section>
+    }
+}
+
+/// Scrolls quote `i` of the article into view, focuses and flashes it.
+fn reveal(i: usize) {
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("q-{i}")))
+    else {
+        return;
+    };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    if let Ok(html) = el.clone().dyn_into::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    }
+    let list = el.class_list();
+    let _ = list.remove_1("flash");
+    // Force a reflow so the animation restarts.
+    let _ = el.get_bounding_client_rect();
+    let _ = list.add_1("flash");
+}
+
+fn excerpt(s: &str) -> String {
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= EXCERPT_CHARS {
+        return flat;
+    }
+    let mut cut: String = flat.chars().take(EXCERPT_CHARS - 1).collect();
+    cut.push('…');
+    cut
+}
