@@ -9,6 +9,18 @@ use std::sync::OnceLock;
 /// "pointed" is handled with "out" in [`cue_phrase_len`]). Forms that are
 /// mostly nouns in news ("state", "report", "claims") are left out.
 const CUE_VERBS: &[&str] = &[
+    "sings",
+    "sang",
+    "chanted",
+    "chants",
+    "prayed",
+    "cried",
+    "screamed",
+    "laughed",
+    "sighed",
+    "texted",
+    "emailed",
+    "messaged",
     "accuse",
     "accused",
     "accuses",

@@ -564,9 +564,11 @@ fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mention> {
     if j < floor {
         return None;
     }
-    // "He defended the remark, saying …": the subject of the main clause,
-    // after an introductory phrase ("Meanwhile, it attacked Trump, saying").
-    if doc.is(j, ",") && doc.low(cue).ends_with("ing") {
+    // "He defended the remark, saying …" / "He bemoaned the unrest and said …":
+    // the subject of the main clause, after an introductory phrase
+    // ("Meanwhile, it attacked Trump, saying").
+    let coordinated = matches!(&*doc.low(j), "and" | "but") && j > floor && !doc.is(j - 1, ",");
+    if (doc.is(j, ",") && doc.low(cue).ends_with("ing")) || coordinated {
         let mut start = floor;
         if doc.is_word(start) && is_discourse_adverb(&doc.low(start)) {
             if let Some(comma) = (start..j).find(|&i| doc.is(i, ",")) {
