@@ -187,6 +187,15 @@ fn attribute_marked(
                 Marked::Quote(Box::new(a))
             }
         }
+        // “A,” she said, “B.” — the second part shares the first one's cue.
+        Some(a)
+            if a.quote.cue.is_some()
+                && previous.last().is_some_and(|p| {
+                    p.quote.kind == QuoteKind::Direct && a.quote.kind == QuoteKind::Direct && p.quote.cue == a.quote.cue
+                }) =>
+        {
+            Marked::Continues
+        }
         Some(a) => Marked::Quote(Box::new(a)),
         None => Marked::NotAQuote,
     }
@@ -379,7 +388,7 @@ fn after_attribution(doc: &Doc, close: usize, comma: bool) -> Option<Found> {
                 return Some((Some((k, cue_end)), Some(m), Some(m.first - 2)));
             }
             // An intervening clause ("…,” and then he left, saying) is not an attribution.
-            if m.is_none() && k - j > 3 || m.is_some_and(|m| m.first > j) {
+            if m.is_none() || m.is_some_and(|m| m.first > j) {
                 return None;
             }
             return Some((Some((k, cue_end)), m, None));
