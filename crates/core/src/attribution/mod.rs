@@ -191,7 +191,9 @@ fn attribute_marked(
         Some(a)
             if a.quote.cue.is_some()
                 && previous.last().is_some_and(|p| {
-                    p.quote.kind == QuoteKind::Direct && a.quote.kind == QuoteKind::Direct && p.quote.cue == a.quote.cue
+                    p.quote.kind == QuoteKind::Direct
+                        && a.quote.kind == QuoteKind::Direct
+                        && p.quote.cue == a.quote.cue
                 }) =>
         {
             Marked::Continues
