@@ -122,7 +122,14 @@ pub fn attribute(doc: &Doc, scan: &MarkScan) -> Vec<Attributed> {
     for (range, open, close) in marked {
         let first = open.unwrap_or_else(|| doc.token_at(range.start()));
         let inner = (open.map_or(first, |o| o + 1), close.saturating_sub(1));
-        match attribute_marked(doc, range, first, open, close, inner, &out) {
+        let span = MarkedSpan {
+            range,
+            first,
+            open,
+            close,
+            inner,
+        };
+        match attribute_marked(doc, span, &out) {
             Marked::Quote(a) => {
                 let relative = a.mention.and_then(|m| relative_clause_quote(doc, &a, m));
                 out.push(*a);
@@ -164,16 +171,24 @@ enum Marked {
     NotAQuote,
 }
 
-fn attribute_marked(
-    doc: &Doc,
+/// Text between quotation marks, in tokens.
+#[derive(Debug, Clone, Copy)]
+struct MarkedSpan {
+    /// The whole span, marks included.
     range: TextRange,
+    /// Its first token.
     first: usize,
+    /// The opening mark's token (none when the mark is missing).
     open: Option<usize>,
+    /// The closing mark's token.
     close: usize,
+    /// First and last token between the marks.
     inner: (usize, usize),
-    previous: &[Attributed],
-) -> Marked {
-    match attribute_marked_inner(doc, range, first, open, close, inner, previous) {
+}
+
+fn attribute_marked(doc: &Doc, span: MarkedSpan, previous: &[Attributed]) -> Marked {
+    let first = span.first;
+    match attribute_marked_inner(doc, span, previous) {
         Some(a) if a.quote.cue.is_none() && a.quote.kind == QuoteKind::Direct => {
             let continues = previous.last().is_some_and(|p| {
                 p.quote.kind == QuoteKind::Direct
@@ -235,13 +250,16 @@ fn relative_clause_quote(doc: &Doc, a: &Attributed, m: Mention) -> Option<Attrib
 
 fn attribute_marked_inner(
     doc: &Doc,
-    range: TextRange,
-    first: usize,
-    open: Option<usize>,
-    close: usize,
-    inner: (usize, usize),
+    span: MarkedSpan,
     previous: &[Attributed],
 ) -> Option<Attributed> {
+    let MarkedSpan {
+        range,
+        first,
+        open,
+        close,
+        inner,
+    } = span;
     let ends_with_comma = inner.1 >= inner.0 && matches!(doc.s(inner.1), "," | "—" | "–" | "-");
     let before = || open.and_then(|o| before_attribution(doc, o));
     let found = after_attribution(doc, close, ends_with_comma)
