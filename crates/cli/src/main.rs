@@ -13,6 +13,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 /// Who is quoted, and what did they say?
@@ -21,6 +22,13 @@ use clap::{Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The entity model (default: `static/models/ner-v1.bin` of this checkout,
+    /// or $SAIDWHO_NER_MODEL).
+    #[arg(long, global = true)]
+    model: Option<PathBuf>,
+    /// Skip entity tagging.
+    #[arg(long, global = true)]
+    no_entities: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -52,13 +60,42 @@ fn main() -> ExitCode {
     }
 }
 
+/// Where the entity model is looked for when `--model` is not given.
+const DEFAULT_MODEL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/models/ner-v1.bin");
+
+/// The analyser, with the entity model unless told otherwise.
+fn analyzer(cli: &Cli) -> anyhow::Result<saidwho_core::Analyzer> {
+    if cli.no_entities {
+        return Ok(saidwho_core::Analyzer::new());
+    }
+    let (path, explicit) = match (&cli.model, std::env::var_os("SAIDWHO_NER_MODEL")) {
+        (Some(p), _) => (p.clone(), true),
+        (None, Some(p)) => (PathBuf::from(p), true),
+        (None, None) => (PathBuf::from(DEFAULT_MODEL), false),
+    };
+    match std::fs::read(&path) {
+        Ok(bytes) => saidwho_core::Analyzer::with_ner_model(&bytes)
+            .with_context(|| format!("cannot load the entity model {}", path.display())),
+        Err(e) if explicit => Err(e).with_context(|| format!("cannot read the entity model {}", path.display())),
+        Err(_) => {
+            eprintln!(
+                "saidwho: no entity model at {} (train one with `cargo run --release -p saidwho-train -- ner`); \
+                 entities are skipped",
+                path.display()
+            );
+            Ok(saidwho_core::Analyzer::new())
+        }
+    }
+}
+
 fn run(cli: Cli) -> anyhow::Result<()> {
+    let analyzer = analyzer(&cli)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match cli.command {
         Command::Analyze { file, json } => {
             let (name, text) = input::read_text(file.as_deref())?;
-            let analysis = saidwho_core::analyze(&text);
+            let analysis = analyzer.analyze(&text);
             if json {
                 report::write_json(&mut out, &text, &analysis)?;
             } else {
@@ -67,7 +104,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Predict { input } => {
             let (name, text) = input::read_text(Some(&input))?;
-            predict::predict_jsonl(&name, &text, &mut out)?;
+            predict::predict_jsonl(&analyzer, &name, &text, &mut out)?;
         }
     }
     out.flush()?;

@@ -6,7 +6,7 @@
 use std::io::Write;
 
 use anyhow::{bail, Context};
-use saidwho_core::{analyze, OffsetIndex};
+use saidwho_core::{Analyzer, OffsetIndex};
 use serde::Serialize;
 
 /// One prediction line.
@@ -34,7 +34,7 @@ struct EntityPrediction {
 
 /// Predicts every document of the JSON lines `text` (read from `name`) and
 /// writes one prediction line per document to `out`.
-pub fn predict_jsonl(name: &str, text: &str, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn predict_jsonl(analyzer: &Analyzer, name: &str, text: &str, out: &mut impl Write) -> anyhow::Result<()> {
     for (n, line) in text.lines().enumerate() {
         let line_no = n + 1;
         if line.trim().is_empty() {
@@ -53,7 +53,7 @@ pub fn predict_jsonl(name: &str, text: &str, out: &mut impl Write) -> anyhow::Re
         let Some(doc_text) = obj.get("text").and_then(|v| v.as_str()) else {
             bail!("{name}, line {line_no} (id {id:?}): missing or non-string \"text\"");
         };
-        let prediction = predict_one(id, doc_text);
+        let prediction = predict_one(analyzer, id, doc_text);
         serde_json::to_writer(&mut *out, &prediction)
             .with_context(|| format!("cannot write the prediction for {id:?}"))?;
         out.write_all(b"\n")?;
@@ -61,8 +61,8 @@ pub fn predict_jsonl(name: &str, text: &str, out: &mut impl Write) -> anyhow::Re
     Ok(())
 }
 
-fn predict_one<'a>(id: &'a str, text: &str) -> Prediction<'a> {
-    let analysis = analyze(text);
+fn predict_one<'a>(analyzer: &Analyzer, id: &'a str, text: &str) -> Prediction<'a> {
+    let analysis = analyzer.analyze(text);
     let index = OffsetIndex::new(text);
     let quotes = analysis
         .quotes
@@ -78,11 +78,15 @@ fn predict_one<'a>(id: &'a str, text: &str) -> Prediction<'a> {
             kind: q.kind.as_str(),
         })
         .collect();
-    Prediction {
-        id,
-        quotes,
-        entities: Vec::new(),
-    }
+    let entities = analysis
+        .entities
+        .iter()
+        .map(|e| EntityPrediction {
+            span: index.range_to_chars(e.range),
+            label: e.label.as_str().to_owned(),
+        })
+        .collect();
+    Prediction { id, quotes, entities }
 }
 
 #[cfg(test)]
@@ -91,7 +95,7 @@ mod tests {
 
     fn run(input: &str) -> anyhow::Result<String> {
         let mut out = Vec::new();
-        predict_jsonl("in.jsonl", input, &mut out)?;
+        predict_jsonl(&Analyzer::new(), "in.jsonl", input, &mut out)?;
         Ok(String::from_utf8(out).unwrap())
     }
 

@@ -18,11 +18,13 @@ pub fn write_table(
     let index = OffsetIndex::new(text);
     writeln!(
         out,
-        "{name}: {} paragraphs, {} sentences, {} tokens, {} quotes",
+        "{name}: {} paragraphs, {} sentences, {} tokens, {} quotes, {} speakers, {} entities",
         analysis.paragraphs.len(),
         analysis.sentences.len(),
         analysis.tokens.len(),
-        analysis.quotes.len()
+        analysis.quotes.len(),
+        analysis.speakers.len(),
+        analysis.entities.len()
     )?;
     if analysis.quotes.is_empty() {
         return Ok(());
@@ -63,6 +65,14 @@ struct JsonAnalysis<'a> {
     sentences: Vec<[usize; 2]>,
     quotes: Vec<JsonQuote<'a>>,
     speakers: &'a [saidwho_core::Speaker],
+    entities: Vec<JsonEntity<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEntity<'a> {
+    span: [usize; 2],
+    label: &'static str,
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -98,6 +108,11 @@ pub fn write_json(out: &mut impl Write, text: &str, analysis: &Analysis) -> anyh
             })
             .collect(),
         speakers: &analysis.speakers,
+        entities: analysis
+            .entities
+            .iter()
+            .map(|e| JsonEntity { span: index.range_to_chars(e.range), label: e.label.as_str(), text: e.range.slice(text) })
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)?;

@@ -1,9 +1,11 @@
-//! The whole pipeline: [`analyze`] and its result, [`Analysis`].
+//! The whole pipeline: [`Analyzer::analyze`] (or [`analyze`] without
+//! models) and its result, [`Analysis`].
 
 use serde::{Deserialize, Serialize};
 
 use crate::attribution::doc::Doc;
 use crate::attribution::{attribute, Quote};
+use crate::ner::{ner_tokens, tag_entities, Entity, ModelError, NerModel};
 use crate::paragraphs::paragraphs;
 use crate::quotes::scan_marks;
 use crate::sentences::sentences;
@@ -26,10 +28,53 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
     /// The people (and sources) quoted, in order of first quote.
     pub speakers: Vec<Speaker>,
+    /// Named entities, in text order (empty when no entity model is loaded).
+    pub entities: Vec<Entity>,
 }
 
-/// Analyses `text`. Never panics, whatever the input; the time taken grows
-/// linearly with the length of the text.
+/// The analyser with its models loaded once; cheap to call many times.
+#[derive(Debug, Clone, Default)]
+pub struct Analyzer {
+    ner: Option<NerModel>,
+}
+
+impl Analyzer {
+    /// An analyser without an entity model: quotes and speakers only.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An analyser that also tags entities with the model in `ner_bytes`
+    /// (the contents of `static/models/ner-v1.bin`).
+    ///
+    /// # Errors
+    /// When the bytes are not a model this build can read.
+    pub fn with_ner_model(ner_bytes: &[u8]) -> Result<Self, ModelError> {
+        Ok(Self { ner: Some(NerModel::from_bytes(ner_bytes)?) })
+    }
+
+    /// Whether an entity model is loaded.
+    #[must_use]
+    pub fn has_ner(&self) -> bool {
+        self.ner.is_some()
+    }
+
+    /// Analyses `text`. Never panics, whatever the input; the time taken
+    /// grows linearly with the length of the text.
+    #[must_use]
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let mut a = analyze(text);
+        if let Some(model) = &self.ner {
+            let ntoks = ner_tokens(text, &a.tokens);
+            a.entities = tag_entities(text, &a.sentences, &ntoks, model);
+        }
+        a
+    }
+}
+
+/// Analyses `text` without models (no entities). Never panics, whatever the
+/// input; the time taken grows linearly with the length of the text.
 #[must_use]
 pub fn analyze(text: &str) -> Analysis {
     let tokens = tokenize(text);
@@ -48,6 +93,7 @@ pub fn analyze(text: &str) -> Analysis {
         tokens,
         quotes,
         speakers,
+        entities: Vec::new(),
     }
 }
 

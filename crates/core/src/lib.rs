@@ -12,6 +12,7 @@
 
 pub mod analysis;
 pub mod attribution;
+pub mod ner;
 pub mod offsets;
 pub mod paragraphs;
 pub mod quotes;
@@ -20,7 +21,8 @@ pub mod span;
 pub mod speakers;
 pub mod tokens;
 
-pub use analysis::{analyze, Analysis};
+pub use analysis::{analyze, Analysis, Analyzer};
+pub use ner::{Entity, EntityLabel};
 pub use attribution::{Quote, QuoteKind};
 pub use offsets::OffsetIndex;
 pub use span::TextRange;

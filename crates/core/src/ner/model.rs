@@ -1,0 +1,413 @@
+//! The tagger's model: a compact binary file, loaded from bytes.
+//!
+//! Layout (little-endian):
+//! `b"SAIDWHO\0"`, format version `u16`, tag count `u8`, reserved `u8`,
+//! weight scale `f32`, transition (`n×n`) and start (`n`) scores as `f32`,
+//! then the feature table — count `u32`, then per feature (sorted by
+//! fingerprint) the fingerprint delta as a varint, a `u16` mask of the tags
+//! with a non-zero weight and one `i8` per set bit (weight = q × scale) —
+//! and the gazetteer — count `u32`, then per word the fingerprint delta as a
+//! varint and a `u8` mask.
+
+use super::features::{extract, fingerprint, is_all_caps_sentence, Gazetteer};
+use super::hash::FeatureHasher;
+use super::labels::{allowed, N_TAGS};
+
+/// First bytes of every model file.
+pub const MAGIC: &[u8; 8] = b"SAIDWHO\0";
+/// The format version this code reads and writes.
+pub const FORMAT_VERSION: u16 = 1;
+
+/// Why a model file could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ModelError {
+    /// Not a saidwho model at all.
+    #[error("not a saidwho model file (bad magic bytes); was the right file loaded?")]
+    BadMagic,
+    /// A model from another version of saidwho.
+    #[error("model format version {found} is not supported (this build reads version {FORMAT_VERSION}); rebuild the model with `cargo run --release -p saidwho-train -- ner`")]
+    UnsupportedVersion {
+        /// The version in the file.
+        found: u16,
+    },
+    /// The model was made for another tag set.
+    #[error("model has {found} tags, this build expects {N_TAGS}")]
+    WrongTagCount {
+        /// Tags in the file.
+        found: u8,
+    },
+    /// The file ends early or has trailing garbage.
+    #[error("model file is truncated or corrupt at byte {at}")]
+    Corrupt {
+        /// Where reading failed.
+        at: usize,
+    },
+}
+
+/// Scores of one model: `feature fingerprint → per-tag weights`, tag
+/// transitions, and a gazetteer of words seen in training entities.
+#[derive(Debug, Clone)]
+pub struct NerModel {
+    keys: Vec<u32>,
+    rows: Vec<u32>,
+    weights: Vec<f32>,
+    trans: [[f32; N_TAGS]; N_TAGS],
+    start: [f32; N_TAGS],
+    gaz_keys: Vec<u32>,
+    gaz_masks: Vec<u8>,
+}
+
+/// Everything needed to write a model file.
+#[derive(Debug, Clone)]
+pub struct ModelParts {
+    /// (fingerprint, weights per tag), any order.
+    pub features: Vec<(u32, [f32; N_TAGS])>,
+    /// `trans[prev][next]`.
+    pub trans: [[f32; N_TAGS]; N_TAGS],
+    /// Score of each tag at a sentence start.
+    pub start: [f32; N_TAGS],
+    /// (fingerprint of a lowercase word, mask), any order.
+    pub gazetteer: Vec<(u32, u8)>,
+}
+
+/// Fingerprint of a lowercase gazetteer word.
+#[must_use]
+pub fn gazetteer_key(lower_word: &str) -> u32 {
+    fingerprint(FeatureHasher::new(200).str(lower_word).finish())
+}
+
+impl ModelParts {
+    /// Serialises the model (weights quantised to 8 bits).
+    #[must_use]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let max = self
+            .features
+            .iter()
+            .flat_map(|(_, w)| w.iter())
+            .fold(0f32, |m, &x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.push(N_TAGS as u8);
+        out.push(0);
+        out.extend_from_slice(&scale.to_le_bytes());
+        for row in &self.trans {
+            for x in row {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        for x in &self.start {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+        let mut feats: Vec<(u32, [i8; N_TAGS])> = self
+            .features
+            .iter()
+            .map(|(k, w)| (*k, w.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8)))
+            .filter(|(_, q)| q.iter().any(|&x| x != 0))
+            .collect();
+        feats.sort_unstable_by_key(|f| f.0);
+        feats.dedup_by_key(|f| f.0);
+        out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+        let mut prev = 0u32;
+        for (k, q) in &feats {
+            varint(&mut out, k - prev);
+            prev = *k;
+            let mask = q.iter().enumerate().filter(|(_, &x)| x != 0).fold(0u16, |m, (i, _)| m | (1 << i));
+            out.extend_from_slice(&mask.to_le_bytes());
+            out.extend(q.iter().filter(|&&x| x != 0).map(|&x| x as u8));
+        }
+        let mut gaz = self.gazetteer.clone();
+        gaz.sort_unstable_by_key(|g| g.0);
+        gaz.dedup_by_key(|g| g.0);
+        out.extend_from_slice(&(gaz.len() as u32).to_le_bytes());
+        let mut prev = 0u32;
+        for (k, m) in &gaz {
+            varint(&mut out, k - prev);
+            prev = *k;
+            out.push(*m);
+        }
+        out
+    }
+}
+
+fn varint(out: &mut Vec<u8>, mut x: u32) {
+    while x >= 0x80 {
+        out.push((x as u8) | 0x80);
+        x >>= 7;
+    }
+    out.push(x as u8);
+}
+
+/// A cursor over model bytes.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or(ModelError::Corrupt { at: self.at })?;
+        let s = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+    fn u8(&mut self) -> Result<u8, ModelError> {
+        Ok(self.take(1)?[0])
+    }
+    fn u16(&mut self) -> Result<u16, ModelError> {
+        let b = self.take(2)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn f32(&mut self) -> Result<f32, ModelError> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+    fn varint(&mut self) -> Result<u32, ModelError> {
+        let mut x = 0u32;
+        for shift in (0..35).step_by(7) {
+            let b = self.u8()?;
+            x |= u32::from(b & 0x7F).checked_shl(shift).ok_or(ModelError::Corrupt { at: self.at })?;
+            if b & 0x80 == 0 {
+                return Ok(x);
+            }
+        }
+        Err(ModelError::Corrupt { at: self.at })
+    }
+}
+
+/// An open-addressing table from fingerprint to slot value.
+fn build_table(keys_in: &[u32]) -> (Vec<u32>, Vec<u32>) {
+    let cap = (keys_in.len() * 2).next_power_of_two().max(16);
+    let mut keys = vec![0u32; cap];
+    let mut rows = vec![0u32; cap];
+    for (row, &k) in keys_in.iter().enumerate() {
+        let mut slot = (k as usize).wrapping_mul(0x9E37_79B9) & (cap - 1);
+        while keys[slot] != 0 && keys[slot] != k {
+            slot = (slot + 1) & (cap - 1);
+        }
+        keys[slot] = k;
+        rows[slot] = row as u32;
+    }
+    (keys, rows)
+}
+
+fn find(keys: &[u32], k: u32) -> Option<usize> {
+    let cap = keys.len();
+    let mut slot = (k as usize).wrapping_mul(0x9E37_79B9) & (cap - 1);
+    loop {
+        match keys[slot] {
+            0 => return None,
+            x if x == k => return Some(slot),
+            _ => slot = (slot + 1) & (cap - 1),
+        }
+    }
+}
+
+impl NerModel {
+    /// Loads a model from its file's bytes.
+    ///
+    /// # Errors
+    /// When the bytes are not a model of this format version.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(8).map_err(|_| ModelError::BadMagic)? != MAGIC {
+            return Err(ModelError::BadMagic);
+        }
+        let version = r.u16()?;
+        if version != FORMAT_VERSION {
+            return Err(ModelError::UnsupportedVersion { found: version });
+        }
+        let n = r.u8()?;
+        if usize::from(n) != N_TAGS {
+            return Err(ModelError::WrongTagCount { found: n });
+        }
+        r.u8()?;
+        let scale = r.f32()?;
+        let mut trans = [[0f32; N_TAGS]; N_TAGS];
+        for row in &mut trans {
+            for x in row.iter_mut() {
+                *x = r.f32()?;
+            }
+        }
+        let mut start = [0f32; N_TAGS];
+        for x in &mut start {
+            *x = r.f32()?;
+        }
+        let n_feats = r.u32()? as usize;
+        if n_feats > bytes.len() {
+            return Err(ModelError::Corrupt { at: r.at });
+        }
+        let mut fkeys = Vec::with_capacity(n_feats);
+        let mut weights = vec![0f32; n_feats * N_TAGS];
+        let mut prev = 0u32;
+        for f in 0..n_feats {
+            prev = prev.wrapping_add(r.varint()?);
+            fkeys.push(prev);
+            let mask = r.u16()?;
+            for t in 0..N_TAGS {
+                if mask & (1 << t) != 0 {
+                    weights[f * N_TAGS + t] = f32::from(r.u8()? as i8) * scale;
+                }
+            }
+        }
+        let n_gaz = r.u32()? as usize;
+        if n_gaz > bytes.len() {
+            return Err(ModelError::Corrupt { at: r.at });
+        }
+        let mut gkeys = Vec::with_capacity(n_gaz);
+        let mut gmasks = Vec::with_capacity(n_gaz);
+        let mut prev = 0u32;
+        for _ in 0..n_gaz {
+            prev = prev.wrapping_add(r.varint()?);
+            gkeys.push(prev);
+            gmasks.push(r.u8()?);
+        }
+        if r.at != bytes.len() {
+            return Err(ModelError::Corrupt { at: r.at });
+        }
+        let (keys, rows) = build_table(&fkeys);
+        let (gaz_keys, gaz_rows) = build_table(&gkeys);
+        let gaz_masks = gaz_rows.iter().zip(&gaz_keys).map(|(&r, &k)| if k == 0 { 0 } else { gmasks[r as usize] }).collect();
+        Ok(Self { keys, rows, weights, trans, start, gaz_keys, gaz_masks })
+    }
+
+    /// Number of features with weights.
+    #[must_use]
+    pub fn n_features(&self) -> usize {
+        self.weights.len() / N_TAGS
+    }
+
+    /// Adds the weights of the features `feats` to `scores`.
+    pub fn add_scores(&self, feats: &[u32], scores: &mut [f32; N_TAGS]) {
+        for &f in feats {
+            if let Some(slot) = find(&self.keys, f) {
+                let row = self.rows[slot] as usize * N_TAGS;
+                for (s, w) in scores.iter_mut().zip(&self.weights[row..row + N_TAGS]) {
+                    *s += w;
+                }
+            }
+        }
+    }
+
+    /// The best tag sequence for a sentence (Viterbi, BIO constraints kept).
+    #[must_use]
+    pub fn tag(&self, words: &[&str]) -> Vec<usize> {
+        let mut feats = Vec::with_capacity(48);
+        let all_caps = is_all_caps_sentence(words);
+        let emissions: Vec<[f32; N_TAGS]> = (0..words.len())
+            .map(|i| {
+                feats.clear();
+                extract(words, i, all_caps, self, &mut feats);
+                let mut s = [0f32; N_TAGS];
+                self.add_scores(&feats, &mut s);
+                s
+            })
+            .collect();
+        viterbi(&emissions, &self.trans, &self.start)
+    }
+}
+
+impl Gazetteer for NerModel {
+    fn mask(&self, word: &str) -> u8 {
+        find(&self.gaz_keys, gazetteer_key(word)).map_or(0, |slot| self.gaz_masks[slot])
+    }
+}
+
+/// Exact best path through `emissions` under `trans`/`start`, never
+/// breaking the BIO constraints.
+#[must_use]
+pub fn viterbi(emissions: &[[f32; N_TAGS]], trans: &[[f32; N_TAGS]; N_TAGS], start: &[f32; N_TAGS]) -> Vec<usize> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = [f32::NEG_INFINITY; N_TAGS];
+    for t in 0..N_TAGS {
+        if allowed(None, t) {
+            score[t] = start[t] + emissions[0][t];
+        }
+    }
+    let mut back = vec![[0u8; N_TAGS]; n];
+    for i in 1..n {
+        let mut next = [f32::NEG_INFINITY; N_TAGS];
+        for t in 0..N_TAGS {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for p in 0..N_TAGS {
+                if score[p] == f32::NEG_INFINITY || !allowed(Some(p), t) {
+                    continue;
+                }
+                let s = score[p] + trans[p][t];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            if best > f32::NEG_INFINITY {
+                next[t] = best + emissions[i][t];
+                back[i][t] = arg;
+            }
+        }
+        score = next;
+    }
+    let mut t = (1..N_TAGS).fold(0, |best, x| if score[x] > score[best] { x } else { best });
+    let mut path = vec![0usize; n];
+    for i in (0..n).rev() {
+        path[i] = t;
+        t = usize::from(back[i][t]);
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> ModelParts {
+        let mut w = [0f32; N_TAGS];
+        w[1] = 2.0; // B-PER
+        let feat = fingerprint(FeatureHasher::new(1).str("Kaori").finish());
+        ModelParts {
+            features: vec![(feat, w)],
+            trans: [[0.0; N_TAGS]; N_TAGS],
+            start: [0.0; N_TAGS],
+            gazetteer: vec![(gazetteer_key("kaori"), 1)],
+        }
+    }
+
+    #[test]
+    fn round_trip_and_tagging() {
+        let bytes = tiny().to_bytes();
+        let m = NerModel::from_bytes(&bytes).unwrap();
+        assert_eq!(m.n_features(), 1);
+        assert_eq!(m.mask("kaori"), 1);
+        assert_eq!(m.mask("paris"), 0);
+        assert_eq!(m.tag(&["Ms", "Kaori", "spoke"]), vec![0, 1, 0]);
+    }
+
+    #[test]
+    fn bad_files_are_errors_not_panics() {
+        assert_eq!(NerModel::from_bytes(b"nope").unwrap_err(), ModelError::BadMagic);
+        let mut bytes = tiny().to_bytes();
+        bytes[8] = 9;
+        assert!(matches!(NerModel::from_bytes(&bytes), Err(ModelError::UnsupportedVersion { found: 9 })));
+        let bytes = tiny().to_bytes();
+        for cut in 0..bytes.len() {
+            assert!(NerModel::from_bytes(&bytes[..cut]).is_err(), "truncated at {cut}");
+        }
+    }
+
+    #[test]
+    fn viterbi_respects_bio() {
+        // Emissions prefer I-PER at the start, which is not allowed.
+        let mut e = [[0f32; N_TAGS]; 2];
+        e[0][2] = 5.0;
+        e[1][2] = 5.0;
+        let path = viterbi(&e, &[[0.0; N_TAGS]; N_TAGS], &[0.0; N_TAGS]);
+        assert_ne!(path[0], 2);
+    }
+}

@@ -1,0 +1,130 @@
+//! Running the tagger over a text: tokens as the model expects them,
+//! sentence by sentence, tags turned into entity spans.
+
+use serde::{Deserialize, Serialize};
+
+use super::labels::{tag_label, EntityLabel};
+use super::model::NerModel;
+use crate::span::TextRange;
+use crate::tokens::{Token, TokenKind};
+
+/// A named entity found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Where it is.
+    pub range: TextRange,
+    /// What it is.
+    pub label: EntityLabel,
+}
+
+/// Abbreviations whose dot belongs to the word for tagging ("Corp.", "Jr.").
+fn keeps_dot(word: &str) -> bool {
+    let mut chars = word.chars();
+    let single_capital = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    single_capital
+        || word.contains('.')
+        || matches!(
+            word,
+            "Corp" | "Inc" | "Ltd" | "Co" | "Jr" | "Sr" | "St" | "Mt" | "Bros" | "Gen" | "Lt" | "Col" | "Dr"
+                | "Mr" | "Mrs" | "Ms" | "Prof" | "Gov" | "Sen" | "Rep" | "Ft" | "Maj" | "Capt" | "Sgt" | "Adm"
+                | "Rev" | "Messrs" | "Plc" | "plc" | "Cos" | "Bhd" | "Pty" | "Ave" | "Blvd"
+        )
+}
+
+/// The tokens the tagger works on: the text's tokens, with the dot of an
+/// abbreviation or initial joined to its word ("U.S.", "J.", "Corp.").
+#[must_use]
+pub fn ner_tokens(text: &str, tokens: &[Token]) -> Vec<TextRange> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if t.kind == TokenKind::Word
+            && i + 1 < tokens.len()
+            && tokens[i + 1].range.start == t.range.end
+            && tokens[i + 1].range.slice(text) == "."
+            && keeps_dot(t.range.slice(text))
+        {
+            out.push(TextRange { start: t.range.start, end: tokens[i + 1].range.end });
+            i += 2;
+            continue;
+        }
+        out.push(t.range);
+        i += 1;
+    }
+    out
+}
+
+/// Tags every sentence and returns the entities in text order.
+#[must_use]
+pub fn tag_entities(text: &str, sentences: &[TextRange], tokens: &[TextRange], model: &NerModel) -> Vec<Entity> {
+    let mut out = Vec::new();
+    let mut t = 0;
+    let mut words: Vec<&str> = Vec::new();
+    for &s in sentences {
+        while t < tokens.len() && tokens[t].start < s.start {
+            t += 1;
+        }
+        let first = t;
+        while t < tokens.len() && tokens[t].end <= s.end {
+            t += 1;
+        }
+        let toks = &tokens[first..t];
+        if toks.is_empty() {
+            continue;
+        }
+        words.clear();
+        words.extend(toks.iter().map(|r| r.slice(text)));
+        let tags = model.tag(&words);
+        spans_from_tags(toks, &tags, &mut out);
+    }
+    out
+}
+
+/// Turns BIO tags over `toks` into entities.
+pub fn spans_from_tags(toks: &[TextRange], tags: &[usize], out: &mut Vec<Entity>) {
+    let mut open: Option<(usize, EntityLabel)> = None;
+    for (i, &tag) in tags.iter().enumerate() {
+        let this = tag_label(tag);
+        if let Some((start, label)) = open {
+            let continues = matches!(this, Some((l, false)) if l == label);
+            if !continues {
+                out.push(Entity { range: TextRange { start: toks[start].start, end: toks[i - 1].end }, label });
+                open = None;
+            }
+        }
+        if let Some((label, begin)) = this {
+            if begin || open.is_none() {
+                open = Some((i, label));
+            }
+        }
+    }
+    if let Some((start, label)) = open {
+        out.push(Entity { range: TextRange { start: toks[start].start, end: toks[toks.len() - 1].end }, label });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    #[test]
+    fn abbreviation_dots_join_their_word() {
+        let t = "The U.S. Army and J. Smith Corp. left.";
+        let toks = ner_tokens(t, &tokenize(t));
+        let words: Vec<_> = toks.iter().map(|r| r.slice(t)).collect();
+        assert_eq!(words, ["The", "U.S.", "Army", "and", "J.", "Smith", "Corp.", "left", "."]);
+    }
+
+    #[test]
+    fn tags_become_spans() {
+        let t = "Ms Kaori Kawarabayashi met UN staff";
+        let toks: Vec<_> = tokenize(t).iter().map(|x| x.range).collect();
+        let mut out = Vec::new();
+        // O B-PER I-PER O B-ORG O
+        spans_from_tags(&toks, &[0, 1, 2, 0, 3, 0], &mut out);
+        let got: Vec<_> = out.iter().map(|e| (e.range.slice(t), e.label)).collect();
+        assert_eq!(got, [("Kaori Kawarabayashi", EntityLabel::Person), ("UN", EntityLabel::Org)]);
+    }
+}
