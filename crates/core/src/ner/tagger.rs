@@ -55,9 +55,95 @@ pub fn ner_tokens(text: &str, tokens: &[Token]) -> Vec<TextRange> {
     out
 }
 
-/// Tags every sentence and returns the entities in text order.
+/// Tags every sentence and returns the entities in text order, after the
+/// document-level clean-up of [`tidy`].
 #[must_use]
 pub fn tag_entities(text: &str, sentences: &[TextRange], tokens: &[TextRange], model: &NerModel) -> Vec<Entity> {
+    let raw = tag_sentences(text, sentences, tokens, model);
+    tidy(text, tokens, raw)
+}
+
+/// Person names lose their titles ("Mr Vegard" → "Vegard", as in CoNLL);
+/// phrases made only of titles and role words ("Project Manager") are not
+/// names; and one string gets one label in a document (the most frequent).
+#[must_use]
+pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Entity> {
+    use crate::attribution::lexicon::{is_role_word, is_title};
+    use std::collections::HashMap;
+    let lower = |r: TextRange| r.slice(text).trim_end_matches('.').to_lowercase();
+    let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
+    for mut e in entities {
+        let first = tokens.partition_point(|t| t.start < e.range.start);
+        let mut last = first;
+        while last + 1 < tokens.len() && tokens[last + 1].end <= e.range.end {
+            last += 1;
+        }
+        if e.label == EntityLabel::Person {
+            let mut k = first;
+            while k < last && is_title(&lower(tokens[k])) {
+                k += 1;
+            }
+            e.range = TextRange { start: tokens[k].start, end: e.range.end };
+        }
+        let words = tokens[first..=last.max(first)].iter().filter(|t| t.start >= e.range.start);
+        let all_roles = words.clone().all(|&t| {
+            let w = lower(t);
+            is_title(&w) || is_role_word(&w) || !t.slice(text).chars().any(char::is_alphanumeric)
+        });
+        if all_roles && e.label == EntityLabel::Person {
+            continue;
+        }
+        out.push(e);
+    }
+    // "Mohammed bin Salman": two names joined by a particle are one.
+    let mut merged: Vec<Entity> = Vec::with_capacity(out.len());
+    for e in out {
+        if let Some(prev) = merged.last_mut() {
+            let gap = text.get(prev.range.end()..e.range.start()).unwrap_or("");
+            let particle = gap.trim();
+            let joins = prev.label == EntityLabel::Person
+                && e.label == EntityLabel::Person
+                && gap.starts_with(' ')
+                && gap.ends_with(' ')
+                && crate::attribution::lexicon::is_name_particle(&particle.to_lowercase());
+            if joins {
+                prev.range = TextRange { start: prev.range.start, end: e.range.end };
+                continue;
+            }
+        }
+        merged.push(e);
+    }
+    let mut out = merged;
+    // A name right after a personal title is a person ("Mr Vegard Holmelid").
+    for e in &mut out {
+        let before = text[..e.range.start()].trim_end();
+        let title = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let title = title.trim_end_matches('.').to_lowercase();
+        if matches!(title.as_str(), "mr" | "mrs" | "ms" | "miss" | "dr" | "gen" | "maj" | "sir" | "dame" | "prof") {
+            e.label = EntityLabel::Person;
+        }
+    }
+    // One label per string: the majority.
+    let mut votes: HashMap<&str, [u32; 4]> = HashMap::new();
+    for e in &out {
+        if let Some(k) = EntityLabel::TAGGED.iter().position(|&l| l == e.label) {
+            votes.entry(e.range.slice(text)).or_default()[k] += 1;
+        }
+    }
+    for e in &mut out {
+        if let Some(v) = votes.get(e.range.slice(text)) {
+            let best = (0..4).fold(0, |b, k| if v[k] > v[b] { k } else { b });
+            if v[best] > v.iter().sum::<u32>() - v[best] {
+                e.label = EntityLabel::TAGGED[best];
+            }
+        }
+    }
+    out
+}
+
+/// Tags every sentence; entities straight from the tag sequences.
+#[must_use]
+pub fn tag_sentences(text: &str, sentences: &[TextRange], tokens: &[TextRange], model: &NerModel) -> Vec<Entity> {
     let mut out = Vec::new();
     let mut t = 0;
     let mut words: Vec<&str> = Vec::new();
