@@ -61,7 +61,10 @@ fn main() -> ExitCode {
 }
 
 /// Where the entity model is looked for when `--model` is not given.
-const DEFAULT_MODEL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/models/ner-v1.bin");
+const DEFAULT_MODEL: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../static/models/ner-v1.bin"
+);
 
 /// The analyser, with the entity model unless told otherwise.
 fn analyzer(cli: &Cli) -> anyhow::Result<saidwho_core::Analyzer> {
@@ -76,7 +79,9 @@ fn analyzer(cli: &Cli) -> anyhow::Result<saidwho_core::Analyzer> {
     match std::fs::read(&path) {
         Ok(bytes) => saidwho_core::Analyzer::with_ner_model(&bytes)
             .with_context(|| format!("cannot load the entity model {}", path.display())),
-        Err(e) if explicit => Err(e).with_context(|| format!("cannot read the entity model {}", path.display())),
+        Err(e) if explicit => {
+            Err(e).with_context(|| format!("cannot read the entity model {}", path.display()))
+        }
         Err(_) => {
             eprintln!(
                 "saidwho: no entity model at {} (train one with `cargo run --release -p saidwho-train -- ner`); \

@@ -34,7 +34,12 @@ struct EntityPrediction {
 
 /// Predicts every document of the JSON lines `text` (read from `name`) and
 /// writes one prediction line per document to `out`.
-pub fn predict_jsonl(analyzer: &Analyzer, name: &str, text: &str, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn predict_jsonl(
+    analyzer: &Analyzer,
+    name: &str,
+    text: &str,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     for (n, line) in text.lines().enumerate() {
         let line_no = n + 1;
         if line.trim().is_empty() {
@@ -86,7 +91,11 @@ fn predict_one<'a>(analyzer: &Analyzer, id: &'a str, text: &str) -> Prediction<'
             label: e.label.as_str().to_owned(),
         })
         .collect();
-    Prediction { id, quotes, entities }
+    Prediction {
+        id,
+        quotes,
+        entities,
+    }
 }
 
 #[cfg(test)]

@@ -111,7 +111,11 @@ pub fn write_json(out: &mut impl Write, text: &str, analysis: &Analysis) -> anyh
         entities: analysis
             .entities
             .iter()
-            .map(|e| JsonEntity { span: index.range_to_chars(e.range), label: e.label.as_str(), text: e.range.slice(text) })
+            .map(|e| JsonEntity {
+                span: index.range_to_chars(e.range),
+                label: e.label.as_str(),
+                text: e.range.slice(text),
+            })
             .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;

@@ -51,7 +51,9 @@ impl Analyzer {
     /// # Errors
     /// When the bytes are not a model this build can read.
     pub fn with_ner_model(ner_bytes: &[u8]) -> Result<Self, ModelError> {
-        Ok(Self { ner: Some(NerModel::from_bytes(ner_bytes)?) })
+        Ok(Self {
+            ner: Some(NerModel::from_bytes(ner_bytes)?),
+        })
     }
 
     /// Whether an entity model is loaded.

@@ -22,8 +22,8 @@ pub mod speakers;
 pub mod tokens;
 
 pub use analysis::{analyze, Analysis, Analyzer};
-pub use ner::{Entity, EntityLabel};
 pub use attribution::{Quote, QuoteKind};
+pub use ner::{Entity, EntityLabel};
 pub use offsets::OffsetIndex;
 pub use span::TextRange;
 pub use speakers::Speaker;

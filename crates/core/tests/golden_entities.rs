@@ -17,7 +17,11 @@ fn entities(text: &str) -> Vec<(String, EntityLabel)> {
 }
 
 fn people(text: &str) -> Vec<String> {
-    entities(text).into_iter().filter(|e| e.1 == EntityLabel::Person).map(|e| e.0).collect()
+    entities(text)
+        .into_iter()
+        .filter(|e| e.1 == EntityLabel::Person)
+        .map(|e| e.0)
+        .collect()
 }
 
 #[test]
@@ -25,7 +29,10 @@ fn lao_norwegian_and_japanese_names_from_the_seed_article() {
     let t = "The statement was made by the Minister of Public Security, Maj. Gen. Somkeo Sylavong at the meeting in Vientiane.\n\n\
              “Norway and Sweden are proud to support your efforts,” said Mr Vegard Holmelid, Minister Counsellor.\n\n\
              “The SDGs present a framework,” said Ms Kaori Kawarabayashi of the United Nations.";
-    assert_eq!(people(t), ["Somkeo Sylavong", "Vegard Holmelid", "Kaori Kawarabayashi"]);
+    assert_eq!(
+        people(t),
+        ["Somkeo Sylavong", "Vegard Holmelid", "Kaori Kawarabayashi"]
+    );
     let e = entities(t);
     assert!(e.contains(&("Vientiane".into(), EntityLabel::Loc)));
     assert!(e.contains(&("Norway".into(), EntityLabel::Loc)));
@@ -53,7 +60,13 @@ fn african_names() {
              Nigerian author Chimamanda Ngozi Adichie spoke with Ethiopian Prime Minister Abiy Ahmed in Addis Ababa.";
     assert_eq!(
         people(t),
-        ["Cyril Ramaphosa", "Ngozi Okonjo-Iweala", "Uhuru Kenyatta", "Chimamanda Ngozi Adichie", "Abiy Ahmed"]
+        [
+            "Cyril Ramaphosa",
+            "Ngozi Okonjo-Iweala",
+            "Uhuru Kenyatta",
+            "Chimamanda Ngozi Adichie",
+            "Abiy Ahmed"
+        ]
     );
     assert!(entities(t).contains(&("World Trade Organization".into(), EntityLabel::Org)));
 }
@@ -64,7 +77,12 @@ fn names_with_accents_and_particles() {
              Norwegian Prime Minister Jonas Gahr Støre met Indian Prime Minister Narendra Modi.";
     assert_eq!(
         people(t),
-        ["Luiz Inácio Lula da Silva", "Andrés Manuel López Obrador", "Jonas Gahr Støre", "Narendra Modi"]
+        [
+            "Luiz Inácio Lula da Silva",
+            "Andrés Manuel López Obrador",
+            "Jonas Gahr Støre",
+            "Narendra Modi"
+        ]
     );
 }
 
@@ -75,7 +93,11 @@ fn entities_never_cross_sentence_ends_and_spans_are_on_char_boundaries() {
     let a = analyzer.analyze(t);
     for e in &a.entities {
         assert!(t.is_char_boundary(e.range.start()) && t.is_char_boundary(e.range.end()));
-        assert!(a.sentences.iter().any(|s| s.contains_range(e.range)), "{:?} crosses a sentence", e);
+        assert!(
+            a.sentences.iter().any(|s| s.contains_range(e.range)),
+            "{:?} crosses a sentence",
+            e
+        );
     }
 }
 
@@ -85,5 +107,8 @@ fn corrupt_model_bytes_are_an_error() {
     bytes.truncate(bytes.len() / 2);
     let err = Analyzer::with_ner_model(&bytes).unwrap_err();
     assert!(err.to_string().contains("truncated or corrupt"), "{err}");
-    assert!(Analyzer::with_ner_model(b"PNG....").unwrap_err().to_string().contains("not a saidwho model"));
+    assert!(Analyzer::with_ner_model(b"PNG....")
+        .unwrap_err()
+        .to_string()
+        .contains("not a saidwho model"));
 }

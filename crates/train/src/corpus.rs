@@ -44,13 +44,15 @@ pub struct Doc {
 
 /// Loads a JSON lines file of `{"text", "entities"}` documents.
 pub fn load(path: &Path) -> Result<Vec<Doc>> {
-    let raw = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let raw =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut docs = Vec::new();
     for (n, line) in raw.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let d: RawDoc = serde_json::from_str(line).with_context(|| format!("{}, line {}", path.display(), n + 1))?;
+        let d: RawDoc = serde_json::from_str(line)
+            .with_context(|| format!("{}, line {}", path.display(), n + 1))?;
         docs.push(prepare(d));
     }
     Ok(docs)
@@ -66,7 +68,10 @@ fn prepare(d: RawDoc) -> Doc {
         .iter()
         .filter_map(|e| {
             let label = EntityLabel::parse(&e.label)?;
-            Some((TextRange::new(byte_at[e.span[0]], byte_at[e.span[1]]), label))
+            Some((
+                TextRange::new(byte_at[e.span[0]], byte_at[e.span[1]]),
+                label,
+            ))
         })
         .collect();
     let toks = tokens::tokenize(&text);
@@ -86,20 +91,29 @@ fn prepare(d: RawDoc) -> Doc {
         if first == t {
             continue;
         }
-        let words: Vec<String> = ntoks[first..t].iter().map(|r| r.slice(&text).to_owned()).collect();
+        let words: Vec<String> = ntoks[first..t]
+            .iter()
+            .map(|r| r.slice(&text).to_owned())
+            .collect();
         let tags = ntoks[first..t]
             .iter()
             .map(|r| {
                 entities
                     .iter()
                     .find(|(e, _)| e.start <= r.start && r.start < e.end)
-                    .and_then(|(e, l)| begin_tag(*l).map(|b| if e.start == r.start { b } else { b + 1 }))
+                    .and_then(|(e, l)| {
+                        begin_tag(*l).map(|b| if e.start == r.start { b } else { b + 1 })
+                    })
                     .unwrap_or(0)
             })
             .collect();
         out.push(Sentence { words, tags });
     }
-    Doc { text, entities, sentences: out }
+    Doc {
+        text,
+        entities,
+        sentences: out,
+    }
 }
 
 /// Entity-level precision, recall and F1, overall and per label.
@@ -109,15 +123,29 @@ pub struct Scores {
 }
 
 fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if pred > 0 { tp as f64 / pred as f64 } else { 0.0 };
-    let r = if gold > 0 { tp as f64 / gold as f64 } else { 0.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let p = if pred > 0 {
+        tp as f64 / pred as f64
+    } else {
+        0.0
+    };
+    let r = if gold > 0 {
+        tp as f64 / gold as f64
+    } else {
+        0.0
+    };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
 impl Scores {
     fn total(&self) -> (usize, usize, usize) {
-        self.per_label.values().fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2))
+        self.per_label
+            .values()
+            .fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2))
     }
 
     /// Micro F1.
@@ -140,10 +168,16 @@ impl Scores {
         let mut m = serde_json::Map::new();
         let (tp, p, g) = self.total();
         let (pp, rr, ff) = prf(tp, p, g);
-        m.insert("micro".into(), serde_json::json!({"precision": pp, "recall": rr, "f1": ff}));
+        m.insert(
+            "micro".into(),
+            serde_json::json!({"precision": pp, "recall": rr, "f1": ff}),
+        );
         for (l, &(tp, p, g)) in &self.per_label {
             let (pp, rr, ff) = prf(tp, p, g);
-            m.insert((*l).into(), serde_json::json!({"precision": pp, "recall": rr, "f1": ff, "gold": g}));
+            m.insert(
+                (*l).into(),
+                serde_json::json!({"precision": pp, "recall": rr, "f1": ff, "gold": g}),
+            );
         }
         serde_json::Value::Object(m)
     }
@@ -159,8 +193,17 @@ pub fn evaluate(docs: &[Doc], model: &NerModel) -> Scores {
         let ntoks = ner_tokens(&d.text, &toks);
         let pred = tag_entities(&d.text, &sents, &ntoks, model);
         for label in EntityLabel::TAGGED {
-            let g: Vec<TextRange> = d.entities.iter().filter(|e| e.1 == label).map(|e| e.0).collect();
-            let p: Vec<TextRange> = pred.iter().filter(|e| e.label == label).map(|e| e.range).collect();
+            let g: Vec<TextRange> = d
+                .entities
+                .iter()
+                .filter(|e| e.1 == label)
+                .map(|e| e.0)
+                .collect();
+            let p: Vec<TextRange> = pred
+                .iter()
+                .filter(|e| e.label == label)
+                .map(|e| e.range)
+                .collect();
             let tp = p.iter().filter(|r| g.contains(r)).count();
             let e = scores.per_label.entry(label.as_str()).or_default();
             e.0 += tp;

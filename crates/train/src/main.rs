@@ -40,7 +40,9 @@ fn parse_args() -> Result<Options> {
         seed: 7,
     };
     while let Some(flag) = args.next() {
-        let value = args.next().with_context(|| format!("{flag} needs a value"))?;
+        let value = args
+            .next()
+            .with_context(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
             "--data" => o.data = value.into(),
             "--out" => o.out = value.into(),
@@ -57,7 +59,11 @@ fn main() -> Result<()> {
     let started = Instant::now();
     let train = corpus::load(&o.data.join("conll2003/train.jsonl"))?;
     let dev = corpus::load(&o.data.join("conll2003/dev.jsonl"))?;
-    eprintln!("train: {} documents, dev: {} documents", train.len(), dev.len());
+    eprintln!(
+        "train: {} documents, dev: {} documents",
+        train.len(),
+        dev.len()
+    );
     let parts: ModelParts = perceptron::train(&train, o.epochs, o.seed, &dev);
     let bytes = parts.to_bytes();
     let model = NerModel::from_bytes(&bytes).context("the model just written does not load")?;
@@ -84,6 +90,12 @@ fn main() -> Result<()> {
     });
     let card_path = o.out.with_extension("card.json");
     std::fs::write(&card_path, serde_json::to_string_pretty(&card)? + "\n")?;
-    eprintln!("wrote {} ({} bytes, {} features) and {}", o.out.display(), bytes.len(), model.n_features(), card_path.display());
+    eprintln!(
+        "wrote {} ({} bytes, {} features) and {}",
+        o.out.display(),
+        bytes.len(),
+        model.n_features(),
+        card_path.display()
+    );
     Ok(())
 }

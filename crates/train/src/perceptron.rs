@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use saidwho_core::ner::features::{extract, is_all_caps_sentence};
+use saidwho_core::ner::features::{extract_prepared, Prepared};
 use saidwho_core::ner::labels::N_TAGS;
 use saidwho_core::ner::model::{gazetteer_key, viterbi, ModelParts, NerModel};
 
@@ -106,7 +106,12 @@ impl Weights {
         for t in 0..N_TAGS {
             start[t] = avg(self.start[t], self.start_u[t]);
         }
-        ModelParts { features, trans, start, gazetteer }
+        ModelParts {
+            features,
+            trans,
+            start,
+            gazetteer,
+        }
     }
 }
 
@@ -154,11 +159,11 @@ pub fn train(docs: &[Doc], epochs: usize, seed: u64, dev: &[Doc]) -> ModelParts 
         for d in half.iter() {
             for s in &d.sentences {
                 let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                let caps = is_all_caps_sentence(&words);
+                let prepared = Prepared::new(&words, &lookup);
                 let feats = (0..words.len())
                     .map(|i| {
                         let mut f = Vec::with_capacity(48);
-                        extract(&words, i, caps, &lookup, &mut f);
+                        extract_prepared(&prepared, i, &mut f);
                         f
                     })
                     .collect();
@@ -166,7 +171,10 @@ pub fn train(docs: &[Doc], epochs: usize, seed: u64, dev: &[Doc]) -> ModelParts 
             }
         }
     }
-    let gazetteer: Vec<(u32, u8)> = gaz_all.iter().map(|(w, &m)| (gazetteer_key(w), m)).collect();
+    let gazetteer: Vec<(u32, u8)> = gaz_all
+        .iter()
+        .map(|(w, &m)| (gazetteer_key(w), m))
+        .collect();
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut w = Weights::new();
@@ -186,7 +194,8 @@ pub fn train(docs: &[Doc], epochs: usize, seed: u64, dev: &[Doc]) -> ModelParts 
             w.c += 1.0;
         }
         let parts = w.averaged(gazetteer.clone());
-        let dev_score = NerModel::from_bytes(&parts.to_bytes()).map(|m| evaluate(dev, &m).summary());
+        let dev_score =
+            NerModel::from_bytes(&parts.to_bytes()).map(|m| evaluate(dev, &m).summary());
         eprintln!(
             "epoch {epoch}: {errors} sentences wrong, {} features; dev {}",
             w.w.len(),

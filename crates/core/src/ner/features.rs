@@ -70,12 +70,18 @@ fn short_shape(w: &str, out: &mut [u8; 12]) -> usize {
 
 fn shape_str(w: &str, short: bool) -> ([u8; 12], usize) {
     let mut buf = [0u8; 12];
-    let n = if short { short_shape(w, &mut buf) } else { shape(w, &mut buf) };
+    let n = if short {
+        short_shape(w, &mut buf)
+    } else {
+        shape(w, &mut buf)
+    };
     (buf, n)
 }
 
 fn bytes_hash(t: u8, b: &[u8]) -> FeatureHasher {
-    b.iter().copied().fold(FeatureHasher::new(t), FeatureHasher::byte)
+    b.iter()
+        .copied()
+        .fold(FeatureHasher::new(t), FeatureHasher::byte)
 }
 
 /// The first `k` characters of the lowercased word.
@@ -96,7 +102,10 @@ fn suffix(w: &str, k: usize) -> Option<&str> {
 /// Whether every letter of every word is uppercase (a headline).
 #[must_use]
 pub fn is_all_caps_sentence(words: &[&str]) -> bool {
-    let letters = words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic());
+    let letters = words
+        .iter()
+        .flat_map(|w| w.chars())
+        .filter(|c| c.is_alphabetic());
     let mut any = false;
     for c in letters {
         if c.is_lowercase() {
@@ -107,8 +116,45 @@ pub fn is_all_caps_sentence(words: &[&str]) -> bool {
     any
 }
 
+/// A sentence prepared for feature extraction: words, their lowercase
+/// forms and gazetteer masks, computed once.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared<'a> {
+    /// The words.
+    pub words: Vec<&'a str>,
+    /// Lowercased words.
+    pub lower: Vec<String>,
+    /// Gazetteer mask of each word.
+    pub gaz: Vec<u8>,
+    /// Whether the sentence is all capitals (a headline).
+    pub all_caps: bool,
+}
+
+impl<'a> Prepared<'a> {
+    /// Prepares `words` with the gazetteer `gaz`.
+    pub fn new(words: &[&'a str], gaz: &dyn Gazetteer) -> Self {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let gaz = lower.iter().map(|w| gaz.mask(w)).collect();
+        Self {
+            words: words.to_vec(),
+            lower,
+            gaz,
+            all_caps: is_all_caps_sentence(words),
+        }
+    }
+}
+
 /// Appends the feature fingerprints of `words[i]` to `out`.
 pub fn extract(words: &[&str], i: usize, all_caps: bool, gaz: &dyn Gazetteer, out: &mut Vec<u32>) {
+    let p = Prepared::new(words, gaz);
+    debug_assert_eq!(p.all_caps, all_caps);
+    extract_prepared(&p, i, out);
+}
+
+/// Appends the feature fingerprints of word `i` of a prepared sentence.
+pub fn extract_prepared(p: &Prepared, i: usize, out: &mut Vec<u32>) {
+    let words = &p.words;
+    let all_caps = p.all_caps;
     let w = words[i];
     let push = |out: &mut Vec<u32>, h: FeatureHasher| out.push(fingerprint(h.finish()));
     let at = |k: isize| -> &str {
@@ -124,12 +170,12 @@ pub fn extract(words: &[&str], i: usize, all_caps: bool, gaz: &dyn Gazetteer, ou
     push(out, FeatureHasher::new(0));
     push(out, FeatureHasher::new(1).str(w));
     push(out, FeatureHasher::new(2).lower(w));
-    let lower = w.to_lowercase();
+    let lower = p.lower[i].as_str();
     for k in 1..=4 {
-        if let Some(p) = prefix(&lower, k) {
-            push(out, FeatureHasher::new(2 + k as u8).str(p));
+        if let Some(pre) = prefix(lower, k) {
+            push(out, FeatureHasher::new(2 + k as u8).str(pre));
         }
-        if let Some(s) = suffix(&lower, k) {
+        if let Some(s) = suffix(lower, k) {
             push(out, FeatureHasher::new(6 + k as u8).str(s));
         }
     }
@@ -144,24 +190,36 @@ pub fn extract(words: &[&str], i: usize, all_caps: bool, gaz: &dyn Gazetteer, ou
     let (ns, nsn) = shape_str(at(1), true);
     push(out, bytes_hash(17, &ps[..psn]));
     push(out, bytes_hash(18, &ns[..nsn]));
-    push(out, FeatureHasher::new(19).lower(at(-1)).str(&lower));
-    push(out, FeatureHasher::new(20).str(&lower).lower(at(1)));
-    push(out, bytes_hash(26, &ps[..psn]).byte(0xFE).str(std::str::from_utf8(ss).unwrap_or("")).byte(0xFE).str(std::str::from_utf8(&ns[..nsn]).unwrap_or("")));
+    push(out, FeatureHasher::new(19).lower(at(-1)).str(lower));
+    push(out, FeatureHasher::new(20).str(lower).lower(at(1)));
+    push(
+        out,
+        bytes_hash(26, &ps[..psn])
+            .byte(0xFE)
+            .str(std::str::from_utf8(ss).unwrap_or(""))
+            .byte(0xFE)
+            .str(std::str::from_utf8(&ns[..nsn]).unwrap_or("")),
+    );
     if i == 0 {
         push(out, bytes_hash(21, ss));
     }
     if all_caps {
-        push(out, FeatureHasher::new(25).str(&lower));
+        push(out, FeatureHasher::new(25).str(lower));
     }
-    let g = gaz.mask(&lower);
+    let g = p.gaz[i];
     for bit in 0..8u8 {
         if g & (1 << bit) != 0 {
             push(out, FeatureHasher::new(22).byte(bit));
-            push(out, FeatureHasher::new(27).byte(bit).str(std::str::from_utf8(ss).unwrap_or("")));
+            push(
+                out,
+                FeatureHasher::new(27)
+                    .byte(bit)
+                    .str(std::str::from_utf8(ss).unwrap_or("")),
+            );
         }
     }
-    let gp = if i > 0 { gaz.mask(&at(-1).to_lowercase()) } else { 0 };
-    let gn = if i + 1 < words.len() { gaz.mask(&at(1).to_lowercase()) } else { 0 };
+    let gp = if i > 0 { p.gaz[i - 1] } else { 0 };
+    let gn = p.gaz.get(i + 1).copied().unwrap_or(0);
     for bit in 0..8u8 {
         if gp & (1 << bit) != 0 {
             push(out, FeatureHasher::new(23).byte(bit));

@@ -68,8 +68,14 @@ mod tests {
         let a = FeatureHasher::new(1).str("Paris").finish();
         assert_eq!(a, FeatureHasher::new(1).str("Paris").finish());
         assert_ne!(a, FeatureHasher::new(2).str("Paris").finish());
-        assert_eq!(FeatureHasher::new(3).lower("PARIS").finish(), FeatureHasher::new(3).lower("paris").finish());
-        assert_eq!(FeatureHasher::new(3).lower("ÉTÉ").finish(), FeatureHasher::new(3).lower("été").finish());
+        assert_eq!(
+            FeatureHasher::new(3).lower("PARIS").finish(),
+            FeatureHasher::new(3).lower("paris").finish()
+        );
+        assert_eq!(
+            FeatureHasher::new(3).lower("ÉTÉ").finish(),
+            FeatureHasher::new(3).lower("été").finish()
+        );
         assert_ne!(
             FeatureHasher::new(4).str("ab").str("c").finish(),
             FeatureHasher::new(4).str("a").str("bc").finish()

@@ -75,7 +75,10 @@ pub fn tag_label(tag: usize) -> Option<(EntityLabel, bool)> {
 /// The B tag of a label (`None` for labels the tagger does not predict).
 #[must_use]
 pub fn begin_tag(label: EntityLabel) -> Option<usize> {
-    EntityLabel::TAGGED.iter().position(|&l| l == label).map(|k| 1 + 2 * k)
+    EntityLabel::TAGGED
+        .iter()
+        .position(|&l| l == label)
+        .map(|k| 1 + 2 * k)
 }
 
 /// Whether tag `next` may follow tag `prev` (`None`: sentence start).

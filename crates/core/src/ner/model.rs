@@ -9,7 +9,7 @@
 //! and the gazetteer — count `u32`, then per word the fingerprint delta as a
 //! varint and a `u8` mask.
 
-use super::features::{extract, fingerprint, is_all_caps_sentence, Gazetteer};
+use super::features::{extract_prepared, fingerprint, Gazetteer, Prepared};
 use super::hash::FeatureHasher;
 use super::labels::{allowed, N_TAGS};
 
@@ -103,7 +103,12 @@ impl ModelParts {
         let mut feats: Vec<(u32, [i8; N_TAGS])> = self
             .features
             .iter()
-            .map(|(k, w)| (*k, w.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8)))
+            .map(|(k, w)| {
+                (
+                    *k,
+                    w.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8),
+                )
+            })
             .filter(|(_, q)| q.iter().any(|&x| x != 0))
             .collect();
         feats.sort_unstable_by_key(|f| f.0);
@@ -113,7 +118,11 @@ impl ModelParts {
         for (k, q) in &feats {
             varint(&mut out, k - prev);
             prev = *k;
-            let mask = q.iter().enumerate().filter(|(_, &x)| x != 0).fold(0u16, |m, (i, _)| m | (1 << i));
+            let mask = q
+                .iter()
+                .enumerate()
+                .filter(|(_, &x)| x != 0)
+                .fold(0u16, |m, (i, _)| m | (1 << i));
             out.extend_from_slice(&mask.to_le_bytes());
             out.extend(q.iter().filter(|&&x| x != 0).map(|&x| x as u8));
         }
@@ -147,7 +156,11 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
-        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or(ModelError::Corrupt { at: self.at })?;
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or(ModelError::Corrupt { at: self.at })?;
         let s = &self.bytes[self.at..end];
         self.at = end;
         Ok(s)
@@ -170,7 +183,9 @@ impl Reader<'_> {
         let mut x = 0u32;
         for shift in (0..35).step_by(7) {
             let b = self.u8()?;
-            x |= u32::from(b & 0x7F).checked_shl(shift).ok_or(ModelError::Corrupt { at: self.at })?;
+            x |= u32::from(b & 0x7F)
+                .checked_shl(shift)
+                .ok_or(ModelError::Corrupt { at: self.at })?;
             if b & 0x80 == 0 {
                 return Ok(x);
             }
@@ -271,8 +286,20 @@ impl NerModel {
         }
         let (keys, rows) = build_table(&fkeys);
         let (gaz_keys, gaz_rows) = build_table(&gkeys);
-        let gaz_masks = gaz_rows.iter().zip(&gaz_keys).map(|(&r, &k)| if k == 0 { 0 } else { gmasks[r as usize] }).collect();
-        Ok(Self { keys, rows, weights, trans, start, gaz_keys, gaz_masks })
+        let gaz_masks = gaz_rows
+            .iter()
+            .zip(&gaz_keys)
+            .map(|(&r, &k)| if k == 0 { 0 } else { gmasks[r as usize] })
+            .collect();
+        Ok(Self {
+            keys,
+            rows,
+            weights,
+            trans,
+            start,
+            gaz_keys,
+            gaz_masks,
+        })
     }
 
     /// Number of features with weights.
@@ -297,11 +324,11 @@ impl NerModel {
     #[must_use]
     pub fn tag(&self, words: &[&str]) -> Vec<usize> {
         let mut feats = Vec::with_capacity(48);
-        let all_caps = is_all_caps_sentence(words);
+        let prepared = Prepared::new(words, self);
         let emissions: Vec<[f32; N_TAGS]> = (0..words.len())
             .map(|i| {
                 feats.clear();
-                extract(words, i, all_caps, self, &mut feats);
+                extract_prepared(&prepared, i, &mut feats);
                 let mut s = [0f32; N_TAGS];
                 self.add_scores(&feats, &mut s);
                 s
@@ -320,7 +347,11 @@ impl Gazetteer for NerModel {
 /// Exact best path through `emissions` under `trans`/`start`, never
 /// breaking the BIO constraints.
 #[must_use]
-pub fn viterbi(emissions: &[[f32; N_TAGS]], trans: &[[f32; N_TAGS]; N_TAGS], start: &[f32; N_TAGS]) -> Vec<usize> {
+pub fn viterbi(
+    emissions: &[[f32; N_TAGS]],
+    trans: &[[f32; N_TAGS]; N_TAGS],
+    start: &[f32; N_TAGS],
+) -> Vec<usize> {
     let n = emissions.len();
     if n == 0 {
         return Vec::new();
@@ -391,13 +422,22 @@ mod tests {
 
     #[test]
     fn bad_files_are_errors_not_panics() {
-        assert_eq!(NerModel::from_bytes(b"nope").unwrap_err(), ModelError::BadMagic);
+        assert_eq!(
+            NerModel::from_bytes(b"nope").unwrap_err(),
+            ModelError::BadMagic
+        );
         let mut bytes = tiny().to_bytes();
         bytes[8] = 9;
-        assert!(matches!(NerModel::from_bytes(&bytes), Err(ModelError::UnsupportedVersion { found: 9 })));
+        assert!(matches!(
+            NerModel::from_bytes(&bytes),
+            Err(ModelError::UnsupportedVersion { found: 9 })
+        ));
         let bytes = tiny().to_bytes();
         for cut in 0..bytes.len() {
-            assert!(NerModel::from_bytes(&bytes[..cut]).is_err(), "truncated at {cut}");
+            assert!(
+                NerModel::from_bytes(&bytes[..cut]).is_err(),
+                "truncated at {cut}"
+            );
         }
     }
 

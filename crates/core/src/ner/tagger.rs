@@ -20,14 +20,46 @@ pub struct Entity {
 /// Abbreviations whose dot belongs to the word for tagging ("Corp.", "Jr.").
 fn keeps_dot(word: &str) -> bool {
     let mut chars = word.chars();
-    let single_capital = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    let single_capital =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     single_capital
         || word.contains('.')
         || matches!(
             word,
-            "Corp" | "Inc" | "Ltd" | "Co" | "Jr" | "Sr" | "St" | "Mt" | "Bros" | "Gen" | "Lt" | "Col" | "Dr"
-                | "Mr" | "Mrs" | "Ms" | "Prof" | "Gov" | "Sen" | "Rep" | "Ft" | "Maj" | "Capt" | "Sgt" | "Adm"
-                | "Rev" | "Messrs" | "Plc" | "plc" | "Cos" | "Bhd" | "Pty" | "Ave" | "Blvd"
+            "Corp"
+                | "Inc"
+                | "Ltd"
+                | "Co"
+                | "Jr"
+                | "Sr"
+                | "St"
+                | "Mt"
+                | "Bros"
+                | "Gen"
+                | "Lt"
+                | "Col"
+                | "Dr"
+                | "Mr"
+                | "Mrs"
+                | "Ms"
+                | "Prof"
+                | "Gov"
+                | "Sen"
+                | "Rep"
+                | "Ft"
+                | "Maj"
+                | "Capt"
+                | "Sgt"
+                | "Adm"
+                | "Rev"
+                | "Messrs"
+                | "Plc"
+                | "plc"
+                | "Cos"
+                | "Bhd"
+                | "Pty"
+                | "Ave"
+                | "Blvd"
         )
 }
 
@@ -45,7 +77,10 @@ pub fn ner_tokens(text: &str, tokens: &[Token]) -> Vec<TextRange> {
             && tokens[i + 1].range.slice(text) == "."
             && keeps_dot(t.range.slice(text))
         {
-            out.push(TextRange { start: t.range.start, end: tokens[i + 1].range.end });
+            out.push(TextRange {
+                start: t.range.start,
+                end: tokens[i + 1].range.end,
+            });
             i += 2;
             continue;
         }
@@ -58,7 +93,12 @@ pub fn ner_tokens(text: &str, tokens: &[Token]) -> Vec<TextRange> {
 /// Tags every sentence and returns the entities in text order, after the
 /// document-level clean-up of [`tidy`].
 #[must_use]
-pub fn tag_entities(text: &str, sentences: &[TextRange], tokens: &[TextRange], model: &NerModel) -> Vec<Entity> {
+pub fn tag_entities(
+    text: &str,
+    sentences: &[TextRange],
+    tokens: &[TextRange],
+    model: &NerModel,
+) -> Vec<Entity> {
     let raw = tag_sentences(text, sentences, tokens, model);
     tidy(text, tokens, raw)
 }
@@ -83,9 +123,14 @@ pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Enti
             while k < last && is_title(&lower(tokens[k])) {
                 k += 1;
             }
-            e.range = TextRange { start: tokens[k].start, end: e.range.end };
+            e.range = TextRange {
+                start: tokens[k].start,
+                end: e.range.end,
+            };
         }
-        let words = tokens[first..=last.max(first)].iter().filter(|t| t.start >= e.range.start);
+        let words = tokens[first..=last.max(first)]
+            .iter()
+            .filter(|t| t.start >= e.range.start);
         let all_roles = words.clone().all(|&t| {
             let w = lower(t);
             is_title(&w) || is_role_word(&w) || !t.slice(text).chars().any(char::is_alphanumeric)
@@ -107,7 +152,10 @@ pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Enti
                 && gap.ends_with(' ')
                 && crate::attribution::lexicon::is_name_particle(&particle.to_lowercase());
             if joins {
-                prev.range = TextRange { start: prev.range.start, end: e.range.end };
+                prev.range = TextRange {
+                    start: prev.range.start,
+                    end: e.range.end,
+                };
                 continue;
             }
         }
@@ -117,9 +165,15 @@ pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Enti
     // A name right after a personal title is a person ("Mr Vegard Holmelid").
     for e in &mut out {
         let before = text[..e.range.start()].trim_end();
-        let title = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let title = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
         let title = title.trim_end_matches('.').to_lowercase();
-        if matches!(title.as_str(), "mr" | "mrs" | "ms" | "miss" | "dr" | "gen" | "maj" | "sir" | "dame" | "prof") {
+        if matches!(
+            title.as_str(),
+            "mr" | "mrs" | "ms" | "miss" | "dr" | "gen" | "maj" | "sir" | "dame" | "prof"
+        ) {
             e.label = EntityLabel::Person;
         }
     }
@@ -143,7 +197,12 @@ pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Enti
 
 /// Tags every sentence; entities straight from the tag sequences.
 #[must_use]
-pub fn tag_sentences(text: &str, sentences: &[TextRange], tokens: &[TextRange], model: &NerModel) -> Vec<Entity> {
+pub fn tag_sentences(
+    text: &str,
+    sentences: &[TextRange],
+    tokens: &[TextRange],
+    model: &NerModel,
+) -> Vec<Entity> {
     let mut out = Vec::new();
     let mut t = 0;
     let mut words: Vec<&str> = Vec::new();
@@ -175,7 +234,13 @@ pub fn spans_from_tags(toks: &[TextRange], tags: &[usize], out: &mut Vec<Entity>
         if let Some((start, label)) = open {
             let continues = matches!(this, Some((l, false)) if l == label);
             if !continues {
-                out.push(Entity { range: TextRange { start: toks[start].start, end: toks[i - 1].end }, label });
+                out.push(Entity {
+                    range: TextRange {
+                        start: toks[start].start,
+                        end: toks[i - 1].end,
+                    },
+                    label,
+                });
                 open = None;
             }
         }
@@ -186,7 +251,13 @@ pub fn spans_from_tags(toks: &[TextRange], tags: &[usize], out: &mut Vec<Entity>
         }
     }
     if let Some((start, label)) = open {
-        out.push(Entity { range: TextRange { start: toks[start].start, end: toks[toks.len() - 1].end }, label });
+        out.push(Entity {
+            range: TextRange {
+                start: toks[start].start,
+                end: toks[toks.len() - 1].end,
+            },
+            label,
+        });
     }
 }
 
@@ -200,7 +271,10 @@ mod tests {
         let t = "The U.S. Army and J. Smith Corp. left.";
         let toks = ner_tokens(t, &tokenize(t));
         let words: Vec<_> = toks.iter().map(|r| r.slice(t)).collect();
-        assert_eq!(words, ["The", "U.S.", "Army", "and", "J.", "Smith", "Corp.", "left", "."]);
+        assert_eq!(
+            words,
+            ["The", "U.S.", "Army", "and", "J.", "Smith", "Corp.", "left", "."]
+        );
     }
 
     #[test]
@@ -211,6 +285,12 @@ mod tests {
         // O B-PER I-PER O B-ORG O
         spans_from_tags(&toks, &[0, 1, 2, 0, 3, 0], &mut out);
         let got: Vec<_> = out.iter().map(|e| (e.range.slice(t), e.label)).collect();
-        assert_eq!(got, [("Kaori Kawarabayashi", EntityLabel::Person), ("UN", EntityLabel::Org)]);
+        assert_eq!(
+            got,
+            [
+                ("Kaori Kawarabayashi", EntityLabel::Person),
+                ("UN", EntityLabel::Org)
+            ]
+        );
     }
 }
