@@ -84,28 +84,16 @@ impl Weights {
     }
 
     fn averaged(&self, gazetteer: Vec<(u32, u8)>) -> ModelParts {
-        let avg = |w: f32, u: f32| w - u / self.c;
+        let c = self.c;
+        let avg_row =
+            |w: &[f32; N_TAGS], u: &[f32; N_TAGS]| std::array::from_fn(|t| w[t] - u[t] / c);
         let features = self
             .index
             .iter()
-            .map(|(&f, &row)| {
-                let mut out = [0f32; N_TAGS];
-                for t in 0..N_TAGS {
-                    out[t] = avg(self.w[row][t], self.u[row][t]);
-                }
-                (f, out)
-            })
+            .map(|(&f, &row)| (f, avg_row(&self.w[row], &self.u[row])))
             .collect();
-        let mut trans = [[0f32; N_TAGS]; N_TAGS];
-        for p in 0..N_TAGS {
-            for t in 0..N_TAGS {
-                trans[p][t] = avg(self.trans[p][t], self.trans_u[p][t]);
-            }
-        }
-        let mut start = [0f32; N_TAGS];
-        for t in 0..N_TAGS {
-            start[t] = avg(self.start[t], self.start_u[t]);
-        }
+        let trans = std::array::from_fn(|p| avg_row(&self.trans[p], &self.trans_u[p]));
+        let start = avg_row(&self.start, &self.start_u);
         ModelParts {
             features,
             trans,
