@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::components::article_view::ArticleView;
 use crate::components::input_panel::InputPanel;
+use crate::components::legend::Legend;
 use crate::components::speakers_panel::SpeakersPanel;
 use crate::components::status_bar::StatusBar;
 use crate::protocol::{AnalyzeRequest, WORKER_LOADER};
@@ -64,6 +65,19 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |n| dispatcher.dispatch(Action::Notify(n)))
     };
+    let hidden = use_state(Vec::<&'static str>::new);
+    let on_toggle = {
+        let hidden = hidden.clone();
+        Callback::from(move |key: &'static str| {
+            let mut next = (*hidden).clone();
+            if let Some(i) = next.iter().position(|&k| k == key) {
+                next.remove(i);
+            } else {
+                next.push(key);
+            }
+            hidden.set(next);
+        })
+    };
     let on_dismiss = {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(Action::Dismiss))
@@ -80,7 +94,8 @@ pub fn app() -> Html {
                 <section class="results" aria-label="Analysis">
                     <StatusBar busy={state.busy()} shown={state.shown.clone()} notice={state.notice.clone()} {on_dismiss} />
                     if let Some(shown) = state.shown.clone() {
-                        <ArticleView shown={shown.clone()} />
+                        <Legend hidden={(*hidden).clone()} {on_toggle} />
+                        <ArticleView shown={shown.clone()} hidden={(*hidden).clone()} />
                         <SpeakersPanel {shown} />
                     } else {
                         <p class="placeholder">{ "Paste or drop an article to see its quotes highlighted." }</p>

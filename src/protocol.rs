@@ -7,6 +7,21 @@ use serde::{Deserialize, Serialize};
 /// app works from any sub-path of a static host).
 pub const WORKER_LOADER: &str = "./worker_loader.js";
 
+/// The entity model, relative to the worker (Trunk copies `static/models/`).
+pub const NER_MODEL_URL: &str = "./models/ner-v1.bin";
+
+/// Whether the worker has its entity model.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ModelState {
+    /// Still downloading: quotes are shown, entities follow.
+    #[default]
+    Loading,
+    /// Loaded: entities are included.
+    Ready,
+    /// Could not be loaded (the reason); quotes still work.
+    Failed(String),
+}
+
 /// Ask the worker to analyse a text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnalyzeRequest {
@@ -25,4 +40,6 @@ pub struct AnalyzeResponse {
     pub analysis: Analysis,
     /// Time spent in `analyze`, in milliseconds.
     pub elapsed_ms: f64,
+    /// Whether entities could be included.
+    pub model: ModelState,
 }

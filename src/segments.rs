@@ -11,6 +11,8 @@ pub struct Segment {
     pub quote: Option<usize>,
     /// Index into [`Analysis::quotes`] of the quote whose cue this piece is.
     pub cue_of: Option<usize>,
+    /// Index into [`Analysis::entities`] when the piece is (part of) an entity.
+    pub entity: Option<usize>,
 }
 
 /// Each paragraph of `analysis` as a list of segments covering it exactly,
@@ -34,7 +36,17 @@ pub fn paragraph_segments(analysis: &Analysis) -> Vec<Vec<Segment>> {
             hi += 1;
         }
         let hi = (hi + 2).min(quotes.len());
+        let ents = &analysis.entities;
+        let e_lo = ents.partition_point(|e| e.range.end <= para.start);
+        let e_hi = ents.partition_point(|e| e.range.start < para.end);
         let mut cuts = vec![para.start, para.end];
+        for e in &ents[e_lo..e_hi.max(e_lo)] {
+            for x in [e.range.start, e.range.end] {
+                if para.start < x && x < para.end {
+                    cuts.push(x);
+                }
+            }
+        }
         for q in &quotes[lo..hi] {
             for r in std::iter::once(q.range).chain(q.cue) {
                 for x in [r.start, r.end] {
@@ -58,6 +70,7 @@ pub fn paragraph_segments(analysis: &Analysis) -> Vec<Vec<Segment>> {
                     range,
                     quote: (lo..hi).find(|&k| inside(quotes[k].range)),
                     cue_of: (lo..hi).find(|&k| quotes[k].cue.is_some_and(inside)),
+                    entity: (e_lo..e_hi.max(e_lo)).find(|&k| inside(ents[k].range)),
                 }
             })
             .collect();
@@ -95,5 +108,30 @@ mod tests {
             .map(|s| s.range.slice(t))
             .collect();
         assert_eq!(cues, ["said", "said"]);
+    }
+
+    #[test]
+    fn entities_are_pieces_inside_quotes_too() {
+        let t = "“Paris is lovely,” said Anne in Rome.";
+        let mut a = saidwho_core::analyze(t);
+        let at = |w: &str| t.find(w).unwrap();
+        let ent = |w: &str, label| saidwho_core::Entity {
+            range: TextRange::new(at(w), at(w) + w.len()),
+            label,
+        };
+        a.entities = vec![
+            ent("Paris", saidwho_core::EntityLabel::Loc),
+            ent("Anne", saidwho_core::EntityLabel::Person),
+            ent("Rome", saidwho_core::EntityLabel::Loc),
+        ];
+        let segs = paragraph_segments(&a);
+        let named: Vec<_> = segs[0]
+            .iter()
+            .filter(|s| s.entity.is_some())
+            .map(|s| (s.range.slice(t), s.quote.is_some()))
+            .collect();
+        assert_eq!(named, [("Paris", true), ("Anne", false), ("Rome", false)]);
+        let joined: String = segs[0].iter().map(|s| s.range.slice(t)).collect();
+        assert_eq!(joined, t);
     }
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use saidwho_core::Analysis;
 use yew::Reducible;
 
-use crate::protocol::AnalyzeResponse;
+use crate::protocol::{AnalyzeResponse, ModelState};
 
 /// An analysis on screen, with the exact text it was made from.
 #[derive(Debug)]
@@ -18,11 +18,13 @@ pub struct Shown {
     pub analysis: Analysis,
     /// Time the worker spent in `analyze`, in milliseconds.
     pub elapsed_ms: f64,
+    /// Whether the entity model was there for this analysis.
+    pub model: ModelState,
 }
 
 impl PartialEq for Shown {
     fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
+        self.id == other.id && self.model == other.model
     }
 }
 
@@ -91,6 +93,17 @@ impl Reducible for AppState {
                 next.shown = None;
             }
             Action::Received(resp) => {
+                // The same request answered again once the entity model arrived.
+                if let Some(shown) = next.shown.clone().filter(|s| s.id == resp.id) {
+                    next.shown = Some(Rc::new(Shown {
+                        id: resp.id,
+                        text: shown.text.clone(),
+                        analysis: resp.analysis.clone(),
+                        elapsed_ms: resp.elapsed_ms,
+                        model: resp.model.clone(),
+                    }));
+                    return Rc::new(next);
+                }
                 let Some(pos) = next.pending.iter().position(|(id, _)| *id == resp.id) else {
                     return self; // answer to a request cancelled by Clear
                 };
@@ -102,6 +115,7 @@ impl Reducible for AppState {
                         text,
                         analysis: resp.analysis.clone(),
                         elapsed_ms: resp.elapsed_ms,
+                        model: resp.model.clone(),
                     }));
                 }
             }
@@ -121,6 +135,7 @@ mod tests {
             id,
             analysis: saidwho_core::analyze(text),
             elapsed_ms: 1.0,
+            model: ModelState::Ready,
         }))
     }
 

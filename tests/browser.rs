@@ -26,9 +26,16 @@ async fn render(text: &str) -> web_sys::Element {
         text: Rc::from(text),
         analysis: saidwho_core::analyze(text),
         elapsed_ms: 0.0,
+        model: saidwho_web::protocol::ModelState::Ready,
     });
-    yew::Renderer::<ArticleView>::with_root_and_props(div.clone(), ArticleViewProps { shown })
-        .render();
+    yew::Renderer::<ArticleView>::with_root_and_props(
+        div.clone(),
+        ArticleViewProps {
+            shown,
+            hidden: Vec::new(),
+        },
+    )
+    .render();
     yew::platform::time::sleep(Duration::from_millis(20)).await;
     div
 }

@@ -16,6 +16,9 @@ pub const SPEAKER_STYLES: usize = 8;
 pub struct ArticleViewProps {
     /// The analysis to show, with its text.
     pub shown: Rc<Shown>,
+    /// Highlight kinds switched off ("quotes", "PERSON", …).
+    #[prop_or_default]
+    pub hidden: Vec<&'static str>,
 }
 
 /// Renders the analysed text. User text is only ever inserted as text nodes.
@@ -26,11 +29,20 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let analysis = &shown.analysis;
     let paragraphs = paragraph_segments(analysis);
     html! {
-        <article class="article" aria-label="Article with quotes highlighted">
+        <article class={classes!("article", props.hidden.iter().map(|h| format!("hide-{h}")).collect::<Vec<_>>())}
+            aria-label="Article with quotes and names highlighted">
             { for paragraphs.iter().map(|pieces| html! {
                 <p>
                     { for pieces.iter().map(|seg| {
                         let piece = seg.range.slice(text).to_owned();
+                        let inner = match seg.entity.map(|k| analysis.entities[k].label.as_str()) {
+                            Some(label) => html! {
+                                <span class={classes!("entity", format!("ent-{label}"))} data-entity={label} title={label}>
+                                    { piece }
+                                </span>
+                            },
+                            None => html! { { piece } },
+                        };
                         if let Some(i) = seg.quote {
                             let q = &analysis.quotes[i];
                             let speaker = q.speaker.and_then(|s| analysis.speakers.get(s as usize));
@@ -45,14 +57,14 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                             html! {
                                 <mark class={classes!("quote", style, q.kind.as_str())}
                                     data-quote={i.to_string()} id={format!("q-{i}")} tabindex="-1"
-                                    title={label.clone()} aria-label={label}>
-                                    { piece }
+                                    title={label}>
+                                    { inner }
                                 </mark>
                             }
                         } else if let Some(i) = seg.cue_of {
-                            html! { <span class="cue" data-cue={i.to_string()}>{ piece }</span> }
+                            html! { <span class="cue" data-cue={i.to_string()}>{ inner }</span> }
                         } else {
-                            html! { { piece } }
+                            inner
                         }
                     }) }
                 </p>

@@ -2,5 +2,6 @@
 
 pub mod article_view;
 pub mod input_panel;
+pub mod legend;
 pub mod speakers_panel;
 pub mod status_bar;

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::protocol::ModelState;
 use crate::state::{Notice, Shown};
 
 /// Properties of [`StatusBar`].
@@ -25,20 +26,32 @@ pub fn status_bar(props: &StatusBarProps) -> Html {
     let summary = match (&props.shown, props.busy) {
         (_, true) => "Analysing…".to_owned(),
         (Some(s), false) => format!(
-            "{} quotes from {} speakers · {} paragraphs · analysed in {:.1} ms",
+            "{} quotes from {} speakers · {} names · analysed in {:.1} ms",
             s.analysis.quotes.len(),
             s.analysis.speakers.len(),
-            s.analysis.paragraphs.len(),
+            s.analysis.entities.len(),
             s.elapsed_ms
         ),
         (None, false) => String::new(),
     };
+    let model_note = props.shown.as_ref().and_then(|s| match &s.model {
+        ModelState::Loading => {
+            Some("Loading the names model… quotes are ready; names follow.".to_owned())
+        }
+        ModelState::Failed(e) => Some(format!(
+            "Names are unavailable ({e}); quotes and speakers still work."
+        )),
+        ModelState::Ready => None,
+    });
     let on_dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
     html! {
         <div class="status">
             <p class={classes!("summary", props.busy.then_some("busy"))} role="status" aria-live="polite" aria-busy={props.busy.to_string()}>
                 { summary }
             </p>
+            if let Some(note) = model_note {
+                <p class="model-note">{ note }</p>
+            }
             if let Some(n) = &props.notice {
                 <div class={classes!("notice", n.is_error.then_some("error"))} role={if n.is_error { "alert" } else { "status" }}>
                     <span>{ n.text.clone() }</span>

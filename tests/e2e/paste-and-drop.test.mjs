@@ -85,6 +85,13 @@ for (const [name, path] of [['root', '/'], ['sub-path', SUBPATH]]) {
       const card = page.locator(`[data-speaker="${q.speaker}"]`);
       assert.ok((await card.innerText()).includes(q.text.replace(/^“/, '').slice(0, 40)), `${q.speaker} card lists the quote`);
     }
+    // Names arrive once the worker has its model.
+    await page.locator('[data-entity="PERSON"]').first().waitFor({ timeout: 30_000 });
+    const people = await page.$$eval('[data-entity="PERSON"]', (els) => els.map((e) => e.textContent));
+    for (const name of ['Somkeo Sylavong', 'Kaori Kawarabayashi', 'Vegard Holmelid']) {
+      assert.ok(people.includes(name), `${name} is highlighted as a person`);
+    }
+    assert.ok((await page.$$('[data-entity="LOC"]')).length >= 3, 'places are highlighted');
     await page.screenshot({ path: join(ARTIFACTS, `seed-${name}.png`), fullPage: true });
     assert.deepEqual(problems, []);
     await page.close();
