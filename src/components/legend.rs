@@ -3,12 +3,14 @@
 use yew::prelude::*;
 
 /// The highlight kinds: (key used in class names and `data-entity`, label).
-pub const KINDS: [(&str, &str); 5] = [
+pub const KINDS: [(&str, &str); 7] = [
     ("quotes", "Quotes"),
     ("PERSON", "People"),
     ("ORG", "Organisations"),
     ("LOC", "Places"),
     ("MISC", "Other names"),
+    ("DATE", "Dates & times"),
+    ("MONEY", "Money & percentages"),
 ];
 
 /// Properties of [`Legend`].

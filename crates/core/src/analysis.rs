@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::attribution::doc::Doc;
 use crate::attribution::{attribute, Quote};
+use crate::ner::numeric::{merge, numeric_entities};
 use crate::ner::{ner_tokens, tag_entities, Entity, ModelError, NerModel};
 use crate::paragraphs::paragraphs;
 use crate::quotes::scan_marks;
@@ -69,7 +70,8 @@ impl Analyzer {
         let mut a = analyze(text);
         if let Some(model) = &self.ner {
             let ntoks = ner_tokens(text, &a.tokens);
-            a.entities = tag_entities(text, &a.sentences, &ntoks, model);
+            let names = tag_entities(text, &a.sentences, &ntoks, model);
+            a.entities = merge(names, numeric_entities(text, &a.sentences, &ntoks));
         }
         a
     }

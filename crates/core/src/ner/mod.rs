@@ -1,11 +1,13 @@
 //! Named entities: a statistical tagger for people, organisations, places
 //! and other names (averaged perceptron, Viterbi decoding under BIO
-//! constraints), trained by `saidwho-train` into a compact model file.
+//! constraints), trained by `saidwho-train` into a compact model file; and
+//! dates, times, money and percentages by rules ([`numeric`]).
 
 pub mod features;
 pub mod hash;
 pub mod labels;
 pub mod model;
+pub mod numeric;
 pub mod tagger;
 
 pub use labels::EntityLabel;

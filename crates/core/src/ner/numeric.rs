@@ -1,0 +1,298 @@
+//! Dates, times, money and percentages, found by rules over tokens.
+//!
+//! - PERCENT: "51 percent", "3.5%", "12 per cent", "two percentage points"
+//! - MONEY: "$10 trillion", "£3.5m", "US$ 200", "40 million euros", "5 cents"
+//! - DATE: "Nov 24", "24 November 2016", "Sept. 11, 2001", "March 2004",
+//!   "in 2004", "1996-08-30", "on Monday"
+//! - TIME: "3:15 a.m.", "10 pm", "noon", "midnight"
+
+use super::labels::EntityLabel;
+use super::tagger::Entity;
+use crate::span::TextRange;
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const SCALES: &[&str] = &[
+    "thousand", "million", "billion", "trillion", "bn", "m", "k", "mn", "tn",
+];
+const CURRENCY_WORDS: &[&str] = &[
+    "dollars", "dollar", "euros", "euro", "pounds", "pound", "yen", "yuan", "renminbi", "rupees",
+    "rupee", "cents", "pence", "francs", "kip", "baht", "rubles", "roubles", "won", "pesos",
+    "dinars", "riyals", "usd", "eur", "gbp", "jpy", "cny",
+];
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "half", "a",
+];
+
+/// Finds dates, times, money and percentages in `tokens` (tagger tokens of
+/// `text`), within each sentence.
+#[must_use]
+pub fn numeric_entities(text: &str, sentences: &[TextRange], tokens: &[TextRange]) -> Vec<Entity> {
+    let mut out = Vec::new();
+    let mut t = 0;
+    for &s in sentences {
+        while t < tokens.len() && tokens[t].start < s.start {
+            t += 1;
+        }
+        let first = t;
+        while t < tokens.len() && tokens[t].end <= s.end {
+            t += 1;
+        }
+        scan(text, &tokens[first..t], &mut out);
+    }
+    out
+}
+
+fn is_number(w: &str) -> bool {
+    let mut digits = false;
+    for c in w.chars() {
+        if c.is_ascii_digit() {
+            digits = true;
+        } else if !matches!(c, ',' | '.') {
+            return false;
+        }
+    }
+    digits
+}
+
+fn lower(text: &str, r: TextRange) -> String {
+    r.slice(text).trim_end_matches('.').to_lowercase()
+}
+
+fn scan(text: &str, toks: &[TextRange], out: &mut Vec<Entity>) {
+    let w = |i: usize| toks.get(i).map_or("", |r| r.slice(text));
+    let l = |i: usize| toks.get(i).map_or(String::new(), |r| lower(text, *r));
+    let glued = |i: usize| i + 1 < toks.len() && toks[i].end == toks[i + 1].start;
+    let mut i = 0;
+    while i < toks.len() {
+        let found: Option<(usize, EntityLabel)> = (|| {
+            let li = l(i);
+            // Money: "$10", "US$ 5 billion", "£3.5m".
+            if matches!(w(i), "$" | "£" | "€" | "¥" | "₹") || li == "us$" {
+                let mut j = i + 1;
+                if is_number(w(j)) {
+                    if SCALES.contains(&l(j + 1).as_str()) {
+                        j += 1;
+                    }
+                    return Some((j, EntityLabel::Money));
+                }
+                return None;
+            }
+            let numeric =
+                is_number(w(i)) || (NUMBER_WORDS.contains(&li.as_str()) && i + 1 < toks.len());
+            if numeric {
+                let mut j = i;
+                if SCALES.contains(&l(j + 1).as_str()) {
+                    j += 1;
+                }
+                let next = l(j + 1);
+                if next == "percent" || w(j + 1) == "%" || (next == "per" && l(j + 2) == "cent") {
+                    let end = if next == "per" { j + 2 } else { j + 1 };
+                    return Some((end, EntityLabel::Percent));
+                }
+                if next == "percentage" && l(j + 2) == "points" {
+                    return Some((j + 2, EntityLabel::Percent));
+                }
+                if CURRENCY_WORDS.contains(&next.as_str()) && is_number(w(i)) {
+                    return Some((j + 1, EntityLabel::Money));
+                }
+            }
+            if is_number(w(i)) {
+                // Times: "3:15", "3:15 a.m.", "10 pm".
+                if w(i + 1) == ":" && glued(i) && is_number(w(i + 2)) {
+                    let mut j = i + 2;
+                    if matches!(l(j + 1).as_str(), "a.m" | "p.m" | "am" | "pm") {
+                        j += 1;
+                    }
+                    return Some((j, EntityLabel::Time));
+                }
+                if matches!(l(i + 1).as_str(), "a.m" | "p.m" | "am" | "pm") && w(i).len() <= 2 {
+                    return Some((i + 1, EntityLabel::Time));
+                }
+                // ISO dates: "1996-08-30".
+                if w(i).len() == 4
+                    && w(i + 1) == "-"
+                    && glued(i)
+                    && is_number(w(i + 2))
+                    && w(i + 3) == "-"
+                    && is_number(w(i + 4))
+                {
+                    return Some((i + 4, EntityLabel::Date));
+                }
+                // "24 November 2016".
+                if w(i).len() <= 2 && MONTHS.contains(&l(i + 1).as_str()) && l(i + 1).len() > 2 {
+                    let mut j = i + 1;
+                    if is_year(w(j + 1)) {
+                        j += 1;
+                    }
+                    return Some((j, EntityLabel::Date));
+                }
+                // A year after "in", "since", "by", "from", "of", "until".
+                let before = if i > 0 { l(i - 1) } else { String::new() };
+                if is_year(w(i))
+                    && matches!(
+                        before.as_str(),
+                        "in" | "since" | "by" | "from" | "until" | "of" | "early" | "late" | "mid"
+                    )
+                {
+                    return Some((i, EntityLabel::Date));
+                }
+            }
+            // "Nov 24", "Sept. 11, 2001", "March 2004".
+            if MONTHS.contains(&li.as_str())
+                && toks[i]
+                    .slice(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            {
+                // "Sept. 11": the abbreviation's dot.
+                let k = if w(i + 1) == "." && glued(i) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if is_number(w(k)) && w(k).len() <= 2 {
+                    let mut j = k;
+                    if w(j + 1) == "," && is_year(w(j + 2)) {
+                        j += 2;
+                    } else if is_year(w(j + 1)) {
+                        j += 1;
+                    }
+                    return Some((j, EntityLabel::Date));
+                }
+                if is_year(w(k)) {
+                    return Some((k, EntityLabel::Date));
+                }
+                return None;
+            }
+            if WEEKDAYS.contains(&li.as_str())
+                && toks[i]
+                    .slice(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            {
+                return Some((i, EntityLabel::Date));
+            }
+            if matches!(li.as_str(), "noon" | "midnight") {
+                return Some((i, EntityLabel::Time));
+            }
+            None
+        })();
+        match found {
+            Some((end, label)) => {
+                out.push(Entity {
+                    range: TextRange {
+                        start: toks[i].start,
+                        end: toks[end].end,
+                    },
+                    label,
+                });
+                i = end + 1;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.chars().all(|c| c.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20"))
+}
+
+/// Adds `extra` entities that do not overlap `base`, keeping text order.
+#[must_use]
+pub fn merge(mut base: Vec<Entity>, extra: Vec<Entity>) -> Vec<Entity> {
+    for e in extra {
+        if !base.iter().any(|b| b.range.overlaps(e.range)) {
+            base.push(e);
+        }
+    }
+    base.sort_by_key(|e| e.range.start);
+    base
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::tagger::ner_tokens;
+    use crate::paragraphs::paragraphs;
+    use crate::sentences::sentences;
+    use crate::tokens::tokenize;
+
+    fn found(text: &str) -> Vec<(&str, &'static str)> {
+        let toks = tokenize(text);
+        let sents = sentences(text, &paragraphs(text), &toks);
+        let ntoks = ner_tokens(text, &toks);
+        numeric_entities(text, &sents, &ntoks)
+            .iter()
+            .map(|e| (e.range.slice(text), e.label.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn percentages_and_money() {
+        assert_eq!(
+            found("Unemployment is 51 percent, up 3.5% or two percentage points, costing $10 trillion."),
+            [("51 percent", "PERCENT"), ("3.5%", "PERCENT"), ("two percentage points", "PERCENT"), ("$10 trillion", "MONEY")]
+        );
+        assert_eq!(
+            found("They paid 40 million euros and £3.5 m."),
+            [("40 million euros", "MONEY"), ("£3.5 m", "MONEY")]
+        );
+    }
+
+    #[test]
+    fn dates_and_times() {
+        assert_eq!(
+            found("In Vientiane on Nov 24, after the Sept. 11, 2001 attacks and in 2004, at 3:15 a.m. on Monday."),
+            [("Nov 24", "DATE"), ("Sept. 11, 2001", "DATE"), ("2004", "DATE"), ("3:15 a.m.", "TIME"), ("Monday", "DATE")]
+        );
+        assert_eq!(found("LONDON 1996-08-30"), [("1996-08-30", "DATE")]);
+        assert_eq!(
+            found("On 24 November 2016 at noon."),
+            [("24 November 2016", "DATE"), ("noon", "TIME")]
+        );
+    }
+
+    #[test]
+    fn plain_numbers_and_may_are_not_dates() {
+        assert!(found("He may win 3 seats with 2004 votes.").is_empty());
+    }
+}
