@@ -12,6 +12,7 @@
 
 pub mod analysis;
 pub mod attribution;
+pub mod extract;
 pub mod ner;
 pub mod offsets;
 pub mod paragraphs;
