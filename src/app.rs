@@ -7,17 +7,24 @@ use gloo_timers::callback::Timeout;
 use gloo_worker::{Spawnable, WorkerBridge};
 use yew::prelude::*;
 
+use crate::browser;
 use crate::components::article_view::ArticleView;
+use crate::components::entities_panel::EntitiesPanel;
 use crate::components::input_panel::InputPanel;
 use crate::components::legend::Legend;
 use crate::components::speakers_panel::SpeakersPanel;
 use crate::components::status_bar::StatusBar;
+use crate::components::toolbar::Toolbar;
+use crate::permalink;
 use crate::protocol::{AnalyzeRequest, WORKER_LOADER};
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, Notice};
 use crate::worker::AnalysisWorker;
 
 /// Pause after the last keystroke before analysing, in milliseconds.
 pub const DEBOUNCE_MS: u32 = 120;
+
+/// Where the example article is, relative to the page.
+pub const EXAMPLE_URL: &str = "./examples/seed.txt";
 
 /// The saidwho page.
 #[function_component(App)]
@@ -45,6 +52,7 @@ pub fn app() -> Html {
             }
             if text.trim().is_empty() {
                 dispatcher.dispatch(Action::Clear);
+                browser::save_text("");
                 return;
             }
             let (bridge, next_id, dispatcher) =
@@ -55,6 +63,7 @@ pub fn app() -> Html {
                     *n += 1;
                     *n
                 };
+                browser::save_text(&text);
                 let shared: Rc<str> = Rc::from(text.as_str());
                 bridge.send(AnalyzeRequest { id, text });
                 dispatcher.dispatch(Action::Sent(id, shared));
@@ -64,6 +73,52 @@ pub fn app() -> Html {
     let on_notice = {
         let dispatcher = state.dispatcher();
         Callback::from(move |n| dispatcher.dispatch(Action::Notify(n)))
+    };
+
+    // On first render: the text of a shared link, else the text kept from last time.
+    {
+        let (on_text, on_notice) = (on_text.clone(), on_notice.clone());
+        use_effect_with((), move |()| {
+            browser::register_service_worker();
+            let fragment = browser::fragment();
+            if fragment.len() > 1 {
+                match permalink::decode(&fragment) {
+                    Ok(text) => on_text.emit(text),
+                    Err(e) => on_notice.emit(Notice {
+                        text: e.to_string(),
+                        is_error: true,
+                    }),
+                }
+            } else if let Some(text) = browser::load_text() {
+                on_text.emit(text);
+            }
+        });
+    }
+
+    let on_example = {
+        let (on_text, on_notice) = (on_text.clone(), on_notice.clone());
+        Callback::from(move |()| {
+            let (on_text, on_notice) = (on_text.clone(), on_notice.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match browser::fetch_text(EXAMPLE_URL).await {
+                    Ok(text) => on_text.emit(text),
+                    Err(e) => on_notice.emit(Notice {
+                        text: format!("The example could not be loaded: {e}"),
+                        is_error: true,
+                    }),
+                }
+            });
+        })
+    };
+    let on_edit_text = {
+        let on_text = on_text.clone();
+        Callback::from(move |text: String| {
+            // The address bar no longer describes the text once it changes.
+            if browser::fragment().len() > 1 {
+                browser::clear_fragment();
+            }
+            on_text.emit(text);
+        })
     };
     let hidden = use_state(Vec::<&'static str>::new);
     let on_toggle = {
@@ -90,15 +145,17 @@ pub fn app() -> Html {
                 <p class="tagline">{ "Who is quoted, and what did they say? Paste an article — it never leaves your browser." }</p>
             </header>
             <main class="layout">
-                <InputPanel text={state.text.clone()} {on_text} {on_notice} />
+                <InputPanel text={state.text.clone()} on_text={on_edit_text} on_notice={on_notice.clone()} {on_example} />
                 <section class="results" aria-label="Analysis">
                     <StatusBar busy={state.busy()} shown={state.shown.clone()} notice={state.notice.clone()} {on_dismiss} />
                     if let Some(shown) = state.shown.clone() {
+                        <Toolbar shown={shown.clone()} on_notice={on_notice.clone()} />
                         <Legend hidden={(*hidden).clone()} {on_toggle} />
                         <ArticleView shown={shown.clone()} hidden={(*hidden).clone()} />
-                        <SpeakersPanel {shown} />
+                        <SpeakersPanel shown={shown.clone()} on_notice={on_notice.clone()} />
+                        <EntitiesPanel {shown} />
                     } else {
-                        <p class="placeholder">{ "Paste or drop an article to see its quotes highlighted." }</p>
+                        <p class="placeholder">{ "Paste or drop an article — or try the example — to see who is quoted." }</p>
                     }
                 </section>
             </main>

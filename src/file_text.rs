@@ -40,7 +40,8 @@ impl fmt::Display for FileTextError {
         match self {
             Self::Unsupported { name } => write!(
                 f,
-                "“{name}” is not a plain-text file. Drop a .txt file, or paste the article's text."
+                "“{name}” is not a file saidwho can read. Drop a .txt, .md or .html file, \
+                 or paste the article's text."
             ),
             Self::TooLarge { name, bytes } => write!(
                 f,
@@ -53,18 +54,66 @@ impl fmt::Display for FileTextError {
                 "“{name}” is not UTF-8 text (byte {offset} is not valid). Is it a binary file? \
                  Save it as UTF-8 text and try again."
             ),
-            Self::Empty { name } => write!(f, "“{name}” is empty."),
+            Self::Empty { name } => write!(f, "“{name}” has no text to analyse."),
         }
     }
 }
 
 impl std::error::Error for FileTextError {}
 
-/// Whether a file with this name and MIME type is read as plain text.
+/// How a file's contents become article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// Plain text, as it is.
+    Text,
+    /// Markdown: markup removed.
+    Markdown,
+    /// An HTML page: the article's text, nothing executed.
+    Html,
+}
+
+/// The kind of a file from its name and MIME type, if the page reads it.
+#[must_use]
+pub fn kind_of(name: &str, mime: &str) -> Option<FileKind> {
+    let lower = name.to_ascii_lowercase();
+    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+    match ext {
+        "txt" | "text" => Some(FileKind::Text),
+        "md" | "markdown" => Some(FileKind::Markdown),
+        "html" | "htm" | "xhtml" => Some(FileKind::Html),
+        _ if mime.starts_with("text/plain") => Some(FileKind::Text),
+        _ if mime.starts_with("text/markdown") => Some(FileKind::Markdown),
+        _ if mime.starts_with("text/html") => Some(FileKind::Html),
+        _ => None,
+    }
+}
+
+/// Whether the page reads files with this name and MIME type.
 #[must_use]
 pub fn is_supported(name: &str, mime: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    mime.starts_with("text/plain") || lower.ends_with(".txt") || lower.ends_with(".text")
+    kind_of(name, mime).is_some()
+}
+
+/// The article text of a file: decoded, then converted from its format.
+///
+/// # Errors
+/// When the file is of an unsupported kind, too large, not UTF-8, or has no text.
+pub fn file_to_text(name: &str, mime: &str, bytes: &[u8]) -> Result<String, FileTextError> {
+    let kind = kind_of(name, mime).ok_or_else(|| FileTextError::Unsupported {
+        name: name.to_owned(),
+    })?;
+    let raw = decode(name, bytes)?;
+    let text = match kind {
+        FileKind::Text => raw,
+        FileKind::Markdown => saidwho_core::extract::markdown_to_text(&raw),
+        FileKind::Html => saidwho_core::extract::html_to_text(&raw),
+    };
+    if text.trim().is_empty() {
+        return Err(FileTextError::Empty {
+            name: name.to_owned(),
+        });
+    }
+    Ok(text)
 }
 
 /// Decodes a file's bytes into text (UTF-8, a leading BOM dropped).
@@ -136,6 +185,27 @@ mod tests {
     fn supported_types() {
         assert!(is_supported("Article.TXT", ""));
         assert!(is_supported("x", "text/plain;charset=utf-8"));
+        assert_eq!(kind_of("page.HTM", ""), Some(FileKind::Html));
+        assert_eq!(kind_of("notes.md", ""), Some(FileKind::Markdown));
         assert!(!is_supported("a.pdf", "application/pdf"));
+        assert!(!is_supported("story.docx", ""));
+    }
+
+    #[test]
+    fn html_and_markdown_files_become_article_text() {
+        let html = b"<html><body><script>alert(1)</script><p>\xE2\x80\x9CHi,\xE2\x80\x9D she said.</p></body></html>";
+        assert_eq!(file_to_text("a.html", "", html).unwrap(), "“Hi,” she said.");
+        assert_eq!(
+            file_to_text("a.md", "", b"# Head\n\n*Body* text").unwrap(),
+            "Head\n\nBody text"
+        );
+        assert!(matches!(
+            file_to_text("a.html", "", b"<script>x</script>"),
+            Err(FileTextError::Empty { .. })
+        ));
+        assert!(matches!(
+            file_to_text("a.docx", "", b"PK"),
+            Err(FileTextError::Unsupported { .. })
+        ));
     }
 }

@@ -5,8 +5,10 @@
 //! article with its quotes highlighted. No text ever leaves the browser.
 
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod file_text;
+pub mod permalink;
 pub mod protocol;
 pub mod segments;
 pub mod state;

@@ -35,12 +35,18 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 <p>
                     { for pieces.iter().map(|seg| {
                         let piece = seg.range.slice(text).to_owned();
-                        let inner = match seg.entity.map(|k| analysis.entities[k].label.as_str()) {
-                            Some(label) => html! {
-                                <span class={classes!("entity", format!("ent-{label}"))} data-entity={label} title={label}>
-                                    { piece }
-                                </span>
-                            },
+                        let inner = match seg.entity {
+                            Some(k) => {
+                                let e = &analysis.entities[k];
+                                let label = e.label.as_str();
+                                // The first piece of an entity carries its id (for "show mentions").
+                                let id = (e.range.start == seg.range.start).then(|| format!("e-{k}"));
+                                html! {
+                                    <span class={classes!("entity", format!("ent-{label}"))} data-entity={label} title={label} {id} tabindex="-1">
+                                        { piece }
+                                    </span>
+                                }
+                            }
                             None => html! { { piece } },
                         };
                         if let Some(i) = seg.quote {

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{File, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::file_text::{decode, is_supported, FileTextError};
+use crate::file_text::{file_to_text, is_supported, FileTextError};
 use crate::state::Notice;
 
 /// Properties of [`InputPanel`].
@@ -17,6 +17,8 @@ pub struct InputPanelProps {
     pub on_text: Callback<String>,
     /// Called to tell the user something (e.g. a file could not be read).
     pub on_notice: Callback<Notice>,
+    /// Loads the example article.
+    pub on_example: Callback<()>,
 }
 
 /// The editor and drop zone.
@@ -82,13 +84,15 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
             {ondragover} {ondragleave} {ondrop}>
             <label for="article-text" class="label">{ "Article text" }</label>
             <textarea id="article-text" class="editor" value={props.text.clone()} {oninput}
-                placeholder="Paste a news article here, or drop a .txt file…" spellcheck="false" />
+                placeholder="Paste a news article here, or drop a .txt, .md or .html file…" spellcheck="false" />
             <div class="file-row">
                 <label class="file-button">
-                    { "Open a .txt file" }
-                    <input type="file" accept=".txt,text/plain" class="visually-hidden" {onchange} />
+                    { "Open a file" }
+                    <input type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                        class="visually-hidden" {onchange} />
                 </label>
-                <span class="hint">{ "or drop one anywhere on this panel" }</span>
+                <button type="button" class="file-button" onclick={props.on_example.reform(|_| ())}>{ "Try an example" }</button>
+                <span class="hint">{ ".txt, .md or .html — or drop one on this panel" }</span>
             </div>
         </section>
     }
@@ -97,14 +101,15 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
 /// Reads a dropped or picked file and hands its text on, or explains why not.
 fn read_file(file: File, on_text: Callback<String>, on_notice: Callback<Notice>) {
     let name = file.name();
-    if !is_supported(&name, &file.type_()) {
+    let mime = file.type_();
+    if !is_supported(&name, &mime) {
         on_notice.emit(error(&FileTextError::Unsupported { name }));
         return;
     }
     let file = gloo_file::File::from(file);
     wasm_bindgen_futures::spawn_local(async move {
         match gloo_file::futures::read_as_bytes(&file).await {
-            Ok(bytes) => match decode(&name, &bytes) {
+            Ok(bytes) => match file_to_text(&name, &mime, &bytes) {
                 Ok(text) => on_text.emit(text),
                 Err(e) => on_notice.emit(error(&e)),
             },

@@ -1,7 +1,9 @@
 //! The page's parts, one component per file.
 
 pub mod article_view;
+pub mod entities_panel;
 pub mod input_panel;
 pub mod legend;
 pub mod speakers_panel;
 pub mod status_bar;
+pub mod toolbar;

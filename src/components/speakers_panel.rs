@@ -6,8 +6,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::browser;
 use crate::components::article_view::SPEAKER_STYLES;
-use crate::state::Shown;
+use crate::state::{Notice, Shown};
 
 /// Longest excerpt shown in a card, in characters.
 const EXCERPT_CHARS: usize = 160;
@@ -17,6 +18,8 @@ const EXCERPT_CHARS: usize = 160;
 pub struct SpeakersPanelProps {
     /// The analysis to list.
     pub shown: Rc<Shown>,
+    /// Tells the user whether a copy worked.
+    pub on_notice: Callback<Notice>,
 }
 
 /// The speakers, most quoted first, then quotes with no known speaker.
@@ -38,12 +41,38 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
     let quote_button = |i: usize| {
         let q = &a.quotes[i];
         let onclick = Callback::from(move |_| reveal(i));
+        let on_copy = {
+            let (shown, on_notice) = (shown.clone(), props.on_notice.clone());
+            Callback::from(move |_| {
+                let Some(citation) =
+                    saidwho_core::export::citation(&shown.text, &shown.analysis, i)
+                else {
+                    return;
+                };
+                let on_notice = on_notice.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let n = match browser::copy(&citation).await {
+                        Ok(()) => Notice {
+                            text: "Quote copied with its attribution.".into(),
+                            is_error: false,
+                        },
+                        Err(e) => Notice {
+                            text: format!("The quote could not be copied ({e})."),
+                            is_error: true,
+                        },
+                    };
+                    on_notice.emit(n);
+                });
+            })
+        };
         html! {
             <li>
-                <button type="button" class="quote-link" {onclick} aria-label={format!("Show quote {} in the article", i + 1)}>
+                <button type="button" class="quote-link" {onclick} title="Show this quote in the article">
                     <span class="kind">{ q.kind.as_str() }</span>
                     { excerpt(q.range.slice(&shown.text)) }
                 </button>
+                <button type="button" class="copy" data-copy-quote={i.to_string()} onclick={on_copy}
+                    aria-label={format!("Copy quote {} with its attribution", i + 1)}>{ "Copy" }</button>
             </li>
         }
     };
@@ -86,9 +115,14 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
 
 /// Scrolls quote `i` of the article into view, focuses and flashes it.
 fn reveal(i: usize) {
+    reveal_element(&format!("q-{i}"));
+}
+
+/// Scrolls the element with this id into view, focuses and flashes it.
+pub fn reveal_element(id: &str) {
     let Some(el) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&format!("q-{i}")))
+        .and_then(|d| d.get_element_by_id(id))
     else {
         return;
     };

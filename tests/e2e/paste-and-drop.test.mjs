@@ -52,6 +52,7 @@ async function open(path) {
 /** Puts `text` on the clipboard and pastes it into the editor with Ctrl+V. */
 async function paste(page, text) {
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator('#article-text').fill(''); // text kept from an earlier visit
   await page.locator('#article-text').focus();
   await page.keyboard.press('Control+V');
 }
@@ -112,6 +113,7 @@ test('a dropped .txt file is analysed; a binary file gets a clear message', asyn
       },
       { name, bytes, type },
     );
+  await page.locator('#article-text').fill('');
   const article = '“We dropped it in,” said Ms Ada Lovelace.\n\nShe left.';
   await drop('article.txt', [...Buffer.from(article, 'utf8')], 'text/plain');
   await page.locator('mark[data-quote]').first().waitFor({ timeout: 30_000 });

@@ -12,6 +12,7 @@
 
 pub mod analysis;
 pub mod attribution;
+pub mod export;
 pub mod extract;
 pub mod ner;
 pub mod offsets;

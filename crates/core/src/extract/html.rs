@@ -6,19 +6,70 @@ use super::entities::decode;
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "svg", "math",
-    "iframe", "object", "embed", "button", "select", "textarea", "canvas", "audio", "video", "head", "figcaption",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "button",
+    "select",
+    "textarea",
+    "canvas",
+    "audio",
+    "video",
+    "head",
+    "figcaption",
 ];
 
 /// Elements that start and end a block (a paragraph break in the text).
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote",
-    "pre", "table", "tr", "td", "th", "dl", "dt", "dd", "figure", "hr", "br", "address", "body", "html", "title",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "hr",
+    "br",
+    "address",
+    "body",
+    "html",
+    "title",
 ];
 
 /// Elements that may not contain others (their content is raw text).
 fn is_raw_text(name: &str) -> bool {
-    matches!(name, "script" | "style" | "textarea" | "title" | "noscript" | "template" | "xmp" | "iframe")
+    matches!(
+        name,
+        "script" | "style" | "textarea" | "title" | "noscript" | "template" | "xmp" | "iframe"
+    )
 }
 
 /// One parsed tag.
@@ -38,7 +89,9 @@ fn parse_tag(s: &str) -> Option<(Tag<'_>, usize)> {
         i += 1;
     }
     let name_start = i;
-    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-' || bytes[i] == b':') {
+    while i < bytes.len()
+        && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-' || bytes[i] == b':')
+    {
         i += 1;
     }
     if i == name_start {
@@ -54,7 +107,15 @@ fn parse_tag(s: &str) -> Option<(Tag<'_>, usize)> {
             (None, b'"' | b'\'') => quote = Some(bytes[i]),
             (None, b'>') => {
                 let self_closing = i > 0 && bytes[i - 1] == b'/';
-                return Some((Tag { name, closing, self_closing, _raw: &s[..=i] }, i + 1));
+                return Some((
+                    Tag {
+                        name,
+                        closing,
+                        self_closing,
+                        _raw: &s[..=i],
+                    },
+                    i + 1,
+                ));
             }
             _ => {}
         }
@@ -74,7 +135,10 @@ pub fn html_to_text(html: &str) -> String {
     let mut skip_depth: Vec<String> = Vec::new();
     let mut rest = scope;
     let flush = |current: &mut String, blocks: &mut Vec<String>| {
-        let text = decode(current).split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = decode(current)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         if !text.is_empty() {
             blocks.push(text);
         }
@@ -101,7 +165,11 @@ pub fn html_to_text(html: &str) -> String {
         }
         let Some((tag, len)) = parse_tag(rest) else {
             // A tag that never closes swallows the rest, as in a browser.
-            if rest.as_bytes().get(1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/') {
+            if rest
+                .as_bytes()
+                .get(1)
+                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/')
+            {
                 break;
             }
             // A lone '<' is text.
@@ -154,7 +222,9 @@ fn article_scope(html: &str) -> Option<&str> {
     let lower = html.to_ascii_lowercase();
     let open = lower.find("<article")?;
     let body_start = open + lower[open..].find('>')? + 1;
-    let close = lower[body_start..].find("</article>").map_or(html.len(), |c| body_start + c);
+    let close = lower[body_start..]
+        .find("</article>")
+        .map_or(html.len(), |c| body_start + c);
     Some(&html[body_start..close])
 }
 
@@ -168,7 +238,10 @@ mod tests {
             <nav><a href='/'>Home</a></nav><h1>Big news</h1>\
             <p>&ldquo;We won,&rdquo; she <b>said</b>.</p><p>Second\n   para&nbsp;here.</p>\
             <footer>© 2024</footer></body></html>";
-        assert_eq!(html_to_text(html), "Big news\n\n“We won,” she said.\n\nSecond para here.");
+        assert_eq!(
+            html_to_text(html),
+            "Big news\n\n“We won,” she said.\n\nSecond para here."
+        );
     }
 
     #[test]

@@ -98,9 +98,14 @@ fn inline_text(s: &str) -> String {
         if c == '<' {
             // Raw-text elements go whole: "<script>…</script>".
             let rest: String = chars[i..].iter().collect::<String>().to_ascii_lowercase();
-            if let Some(name) = ["script", "style"].into_iter().find(|n| rest.starts_with(&format!("<{n}"))) {
+            if let Some(name) = ["script", "style"]
+                .into_iter()
+                .find(|n| rest.starts_with(&format!("<{n}")))
+            {
                 let end = format!("</{name}>");
-                let skip = rest.find(&end).map_or(rest.chars().count(), |e| rest[..e + end.len()].chars().count());
+                let skip = rest.find(&end).map_or(rest.chars().count(), |e| {
+                    rest[..e + end.len()].chars().count()
+                });
                 i += skip;
                 continue;
             }
@@ -111,7 +116,12 @@ fn inline_text(s: &str) -> String {
                 continue;
             }
         }
-        if matches!(c, '*' | '`') || (c == '_' && (i == 0 || !chars[i - 1].is_alphanumeric() || chars.get(i + 1).is_none_or(|n| !n.is_alphanumeric()))) {
+        if matches!(c, '*' | '`')
+            || (c == '_'
+                && (i == 0
+                    || !chars[i - 1].is_alphanumeric()
+                    || chars.get(i + 1).is_none_or(|n| !n.is_alphanumeric())))
+        {
             i += 1;
             continue;
         }
@@ -147,6 +157,9 @@ mod tests {
 
     #[test]
     fn inline_html_is_text_only() {
-        assert_eq!(markdown_to_text("Hi <script>alert(1)</script><b>there</b>"), "Hi there");
+        assert_eq!(
+            markdown_to_text("Hi <script>alert(1)</script><b>there</b>"),
+            "Hi there"
+        );
     }
 }

@@ -1,0 +1,130 @@
+//! Small wrappers over browser APIs used by the page: downloads, clipboard,
+//! local storage, fetching a bundled file. Each returns a `Result` with a
+//! message a person can read; none panics.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Key under which the current text is kept in local storage.
+pub const STORAGE_KEY: &str = "saidwho.text.v1";
+
+fn describe(e: wasm_bindgen::JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            js_sys::Reflect::get(&e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+        })
+        .unwrap_or_else(|| "the browser refused".to_owned())
+}
+
+fn window() -> Result<web_sys::Window, String> {
+    web_sys::window().ok_or_else(|| "no browser window".to_owned())
+}
+
+/// Offers `contents` as a file download named `name`.
+pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let doc = window()?.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&contents.into());
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(describe)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let a: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(|_| "no link element")?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    web_sys::Url::revoke_object_url(&url).map_err(describe)
+}
+
+/// Copies `text` to the clipboard.
+pub async fn copy(text: &str) -> Result<(), String> {
+    let clipboard = window()?.navigator().clipboard();
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(describe)
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().ok()?.local_storage().ok().flatten()
+}
+
+/// The text kept from the last visit, if any.
+#[must_use]
+pub fn load_text() -> Option<String> {
+    storage()?
+        .get_item(STORAGE_KEY)
+        .ok()
+        .flatten()
+        .filter(|t| !t.is_empty())
+}
+
+/// Keeps `text` for the next visit (best effort: storage may be full or off).
+pub fn save_text(text: &str) {
+    if let Some(s) = storage() {
+        let _ = if text.is_empty() {
+            s.remove_item(STORAGE_KEY)
+        } else {
+            s.set_item(STORAGE_KEY, text)
+        };
+    }
+}
+
+/// The URL fragment of the page (with its `#`), or "".
+#[must_use]
+pub fn fragment() -> String {
+    window()
+        .ok()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The page URL with `fragment` (without `#`) as its fragment.
+pub fn url_with_fragment(fragment: &str) -> Result<String, String> {
+    let href = window()?.location().href().map_err(describe)?;
+    let base = href.split('#').next().unwrap_or(&href);
+    Ok(format!("{base}#{fragment}"))
+}
+
+/// Removes the fragment from the address bar without reloading.
+pub fn clear_fragment() {
+    if let Ok(w) = window() {
+        if let (Ok(history), Ok(path)) = (w.history(), w.location().pathname()) {
+            let search = w.location().search().unwrap_or_default();
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("{path}{search}")),
+            );
+        }
+    }
+}
+
+/// Fetches a text file bundled with the page (relative URL).
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let resp: web_sys::Response = JsFuture::from(window()?.fetch_with_str(url))
+        .await
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(|_| "not a response")?;
+    if !resp.ok() {
+        return Err(format!("{url}: HTTP {}", resp.status()));
+    }
+    let text = JsFuture::from(resp.text().map_err(describe)?)
+        .await
+        .map_err(describe)?;
+    text.as_string().ok_or_else(|| "not text".to_owned())
+}
+
+/// Registers the offline service worker (best effort).
+pub fn register_service_worker() {
+    if let Ok(w) = window() {
+        let sw = w.navigator().service_worker();
+        let _ = sw.register("./sw.js");
+    }
+}

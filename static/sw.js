@@ -1,0 +1,59 @@
+// saidwho service worker: after the first visit the page works offline.
+// The page itself is fetched network-first (so updates arrive); every other
+// file of the page is cached on first use (hashed names: a new version is a
+// new file). Nothing but the page's own files is ever requested or cached.
+const CACHE = 'saidwho-v1';
+const SHELL = ['./', './worker.js', './worker_bg.wasm', './worker_loader.js',
+  './models/ner-v1.bin', './examples/seed.txt', './manifest.webmanifest', './icon.svg'];
+
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const page = await fetch('./', { cache: 'no-cache' });
+  if (!page.ok) return;
+  const html = await page.clone().text();
+  await cache.put('./', page);
+  // The hashed files the page names (app script, wasm, styles, icons).
+  const named = [...html.matchAll(/["'](\.\/[^"'#?]+\.(?:js|wasm|css|svg|webmanifest))["']/g)].map((m) => m[1]);
+  await Promise.all([...new Set([...SHELL.slice(1), ...named])].map(async (url) => {
+    try {
+      const res = await fetch(url);
+      if (res.ok) await cache.put(url, res);
+    } catch (_) { /* offline while installing: cached on next use */ }
+  }));
+}
+
+self.addEventListener('install', (event) => {
+  self.skipWaiting();
+  event.waitUntil(precache().catch(() => {}));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    if (req.mode === 'navigate') {
+      try {
+        const res = await fetch(req);
+        if (res.ok) await cache.put('./', res.clone());
+        return res;
+      } catch (_) {
+        return (await cache.match('./')) || Response.error();
+      }
+    }
+    const hit = await cache.match(req, { ignoreSearch: true });
+    if (hit) return hit;
+    const res = await fetch(req);
+    if (res.ok) await cache.put(req, res.clone());
+    return res;
+  })());
+});

@@ -1,0 +1,231 @@
+// The analyzer page as its users meet it: example, files of every kind
+// (including hostile HTML), switches, click-to-scroll, exports, share link,
+// text kept across reloads, offline use, accessibility (axe-core) and
+// screenshots at desktop and phone widths in light and dark themes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { serveDir } from './static-server.mjs';
+import { launch } from './browser.mjs';
+
+const DIST = resolve(process.env.SAIDWHO_DIST ?? 'dist');
+const SHARED = resolve(process.env.SAIDWHO_SHARED ?? '../shared');
+const ARTIFACTS = resolve(process.env.SAIDWHO_ARTIFACTS ?? 'target/e2e');
+const require = createRequire(import.meta.url);
+const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let server;
+let context;
+let seedText;
+
+before(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  seedText = await readFile(join(SHARED, 'data/seed/seed.txt'), 'utf8');
+  server = await serveDir(DIST, ['/']);
+  context = await launch({ acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+async function open(path = '/') {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  await page.goto(server.origin + path);
+  await page.locator('#article-text').waitFor({ state: 'visible', timeout: 30_000 });
+  return { page, problems };
+}
+
+async function setText(page, text) {
+  await page.locator('#article-text').fill(text);
+}
+
+async function waitForNames(page) {
+  await page.locator('mark[data-quote]').first().waitFor({ timeout: 30_000 });
+  await page.locator('[data-entity="PERSON"]').first().waitFor({ timeout: 30_000 });
+}
+
+async function drop(page, name, content, type) {
+  await page.evaluate(({ name, content, type }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], name, { type }));
+    const zone = document.querySelector('section.input');
+    for (const kind of ['dragenter', 'dragover', 'drop']) {
+      zone.dispatchEvent(new DragEvent(kind, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  }, { name, content, type });
+}
+
+test('the example button loads and analyses the seed article', async () => {
+  const { page, problems } = await open();
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  await waitForNames(page);
+  assert.equal(await page.locator('#article-text').inputValue(), seedText);
+  const speakers = await page.$$eval('[data-speaker]', (els) => els.map((e) => e.getAttribute('data-speaker')));
+  assert.equal(speakers.length, 3);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('markdown and HTML files are read as text; scripts and handlers in HTML never run', async () => {
+  const { page, problems } = await open();
+  await page.evaluate(() => { window.__xss = 0; });
+  await drop(page, 'story.md', '# Headline\n\n“We are **ready**,” said [Ms Ada Lovelace](http://x.test).', 'text/markdown');
+  await page.locator('mark[data-quote]').first().waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('#article-text').inputValue(), 'Headline\n\n“We are ready,” said Ms Ada Lovelace.');
+
+  const html = `<html><head><script>window.__xss = 1</script><style>p{color:red}</style></head><body>
+    <nav><a href="javascript:window.__xss=2">Home</a></nav>
+    <article><h1>Big news</h1><p>“We will act now,” said <b onmouseover="window.__xss=3">Mr Tom Reed</b>.</p>
+    <img src="x" onerror="window.__xss=4"><svg onload="window.__xss=5"></svg>
+    <iframe srcdoc="<script>parent.__xss=6</script>"></iframe></article></body></html>`;
+  await drop(page, 'page.html', html, 'text/html');
+  await page.waitForFunction(() => document.querySelector('#article-text').value.startsWith('Big news'));
+  assert.equal(await page.locator('#article-text').inputValue(), 'Big news\n\n“We will act now,” said Mr Tom Reed.');
+  await page.locator('mark[data-quote]').first().waitFor();
+  await page.hover('text=Tom Reed').catch(() => {});
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__xss), 0, 'no script, handler or javascript: URL ran');
+  assert.equal(await page.locator('article img, article svg, article iframe, article script').count(), 0);
+
+  await drop(page, 'report.docx', 'PK\u0003\u0004', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').innerText(), /not a file saidwho can read/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('switches hide highlights; choosing a quote scrolls to it', async () => {
+  const { page } = await open();
+  await setText(page, seedText);
+  await waitForNames(page);
+  await page.locator('[data-toggle="PERSON"]').uncheck();
+  assert.ok(await page.locator('article.article.hide-PERSON').count() === 1);
+  const bg = await page.$eval('[data-entity="PERSON"]', (e) => getComputedStyle(e).backgroundColor);
+  assert.equal(bg, 'rgba(0, 0, 0, 0)', 'people are no longer highlighted');
+  await page.locator('[data-toggle="quotes"]').uncheck();
+  assert.ok(await page.locator('article.article.hide-quotes').count() === 1);
+  await page.locator('[data-toggle="quotes"]').check();
+
+  const last = page.locator('[data-speaker="Vegard Holmelid"] .quote-link').last();
+  await last.click();
+  await page.waitForFunction(() => document.activeElement?.matches('mark[data-quote]'));
+  const focused = await page.evaluate(() => document.activeElement.textContent);
+  assert.ok(focused.startsWith('“When addressing human trafficking'), focused);
+  const inView = await page.evaluate(() => {
+    const r = document.activeElement.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  assert.ok(inView, 'the quote is scrolled into view');
+
+  await page.locator('[data-entity-name="Somkeo Sylavong"]').click();
+  await page.waitForFunction(() => document.activeElement?.matches('[data-entity]'));
+  await page.close();
+});
+
+test('exports: JSON, CSV and Markdown files with the analysis; copy one quote', async () => {
+  const { page } = await open();
+  await setText(page, seedText);
+  await waitForNames(page);
+  const save = async (format) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${format}"]`)]);
+    return readFile(await download.path(), 'utf8');
+  };
+  const json = JSON.parse(await save('json'));
+  assert.equal(json.quotes.length, 9);
+  assert.deepEqual([...new Set(json.quotes.map((q) => q.speaker))].sort(), ['Kaori Kawarabayashi', 'Somkeo Sylavong', 'Vegard Holmelid']);
+  assert.ok(json.entities.some((e) => e.label === 'PERSON' && e.text === 'Somkeo Sylavong'));
+  const chars = Array.from(seedText);
+  for (const q of json.quotes) assert.equal(chars.slice(q.span[0], q.span[1]).join(''), q.text, 'spans are code points');
+
+  const csv = await save('csv');
+  const lines = csv.trim().split('\r\n');
+  assert.equal(lines[0], 'speaker,role,organization,kind,quote,cue,start,end');
+  assert.equal(lines.length, 10);
+  assert.ok(lines[1].startsWith('"Somkeo Sylavong","Minister of Public Security","","direct","“Human trafficking'), lines[1]);
+
+  const md = await save('md');
+  assert.ok(md.startsWith('# Mekong Countries Reaffirms Cooperation'), md.slice(0, 80));
+  assert.ok(md.includes('## Somkeo Sylavong — Minister of Public Security'));
+
+  await page.locator('[data-copy-quote]').first().click();
+  await page.waitForFunction(() => document.querySelector('[role=status] + *, .notice') !== null);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.startsWith('“Human trafficking is a problem') && copied.endsWith('— Somkeo Sylavong, Minister of Public Security'), copied);
+  await page.close();
+});
+
+test('a share link carries the text and restores the analysis', async () => {
+  const { page } = await open();
+  const text = '“Links should just work,” said Ms Grace Hopper.\n\nShe meant it. 東京 😀';
+  await setText(page, text);
+  await page.locator('mark[data-quote]').first().waitFor({ timeout: 30_000 });
+  await page.click('[data-share]');
+  await page.locator('.notice').waitFor();
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(url.startsWith(server.origin + '/#text='), url);
+  assert.ok(!url.includes('Hopper'), 'the text is compressed, not readable in the link');
+  await page.close();
+  const other = await open(url.slice(server.origin.length));
+  assert.equal(await other.page.locator('#article-text').inputValue(), text);
+  await other.page.locator('mark[data-quote]').first().waitFor({ timeout: 30_000 });
+  const broken = await open('/#text=AAAA-broken');
+  await broken.page.getByRole('alert').waitFor();
+  assert.match(await broken.page.getByRole('alert').innerText(), /damaged/);
+  await other.page.close();
+  await broken.page.close();
+});
+
+test('the text survives a reload; the page works offline after the first visit', async () => {
+  const { page } = await open();
+  await setText(page, seedText);
+  await waitForNames(page);
+  await page.reload();
+  await page.locator('mark[data-quote]').first().waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('#article-text').inputValue(), seedText, 'kept in local storage');
+  // Wait for the service worker to control the page and finish caching.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+  await page.waitForTimeout(1500);
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await page.locator('#article-text').waitFor({ timeout: 30_000 });
+    await waitForNames(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'offline.png') });
+  } finally {
+    await context.setOffline(false);
+  }
+  await page.close();
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe-core finds no violations (${scheme} theme); screenshots at desktop and phone widths`, async () => {
+    const { page } = await open();
+    await page.emulateMedia({ colorScheme: scheme });
+    await setText(page, seedText);
+    await waitForNames(page);
+    await page.evaluate(AXE);
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const report = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.html}`);
+    assert.deepEqual(report, []);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: join(ARTIFACTS, `desktop-${scheme}.png`), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(ARTIFACTS, `phone-${scheme}.png`), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at phone width (${overflow}px too wide)`);
+    await page.close();
+  });
+}
