@@ -224,6 +224,8 @@ for (const scheme of ['light', 'dark']) {
     await page.screenshot({ path: join(ARTIFACTS, `desktop-${scheme}.png`), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: join(ARTIFACTS, `phone-${scheme}.png`), fullPage: true });
+    await page.locator('article.article').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, `phone-${scheme}-article.png`) });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling at phone width (${overflow}px too wide)`);
     await page.close();
