@@ -28,6 +28,13 @@ pub enum FileTextError {
         /// Byte offset of the first byte that is not UTF-8.
         offset: usize,
     },
+    /// A file of a supported kind that could not be read.
+    Unreadable {
+        /// The file's name.
+        name: String,
+        /// Why.
+        reason: String,
+    },
     /// Nothing but whitespace.
     Empty {
         /// The file's name.
@@ -54,6 +61,7 @@ impl fmt::Display for FileTextError {
                 "“{name}” is not UTF-8 text (byte {offset} is not valid). Is it a binary file? \
                  Save it as UTF-8 text and try again."
             ),
+            Self::Unreadable { name, reason } => write!(f, "“{name}”: {reason}."),
             Self::Empty { name } => write!(f, "“{name}” has no text to analyse."),
         }
     }
@@ -70,6 +78,8 @@ pub enum FileKind {
     Markdown,
     /// An HTML page: the article's text, nothing executed.
     Html,
+    /// A Word document: its paragraphs.
+    Docx,
 }
 
 /// The kind of a file from its name and MIME type, if the page reads it.
@@ -81,6 +91,7 @@ pub fn kind_of(name: &str, mime: &str) -> Option<FileKind> {
         "txt" | "text" => Some(FileKind::Text),
         "md" | "markdown" => Some(FileKind::Markdown),
         "html" | "htm" | "xhtml" => Some(FileKind::Html),
+        "docx" => Some(FileKind::Docx),
         _ if mime.starts_with("text/plain") => Some(FileKind::Text),
         _ if mime.starts_with("text/markdown") => Some(FileKind::Markdown),
         _ if mime.starts_with("text/html") => Some(FileKind::Html),
@@ -102,11 +113,22 @@ pub fn file_to_text(name: &str, mime: &str, bytes: &[u8]) -> Result<String, File
     let kind = kind_of(name, mime).ok_or_else(|| FileTextError::Unsupported {
         name: name.to_owned(),
     })?;
-    let raw = decode(name, bytes)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FileTextError::TooLarge {
+            name: name.to_owned(),
+            bytes: bytes.len(),
+        });
+    }
     let text = match kind {
-        FileKind::Text => raw,
-        FileKind::Markdown => saidwho_core::extract::markdown_to_text(&raw),
-        FileKind::Html => saidwho_core::extract::html_to_text(&raw),
+        FileKind::Docx => {
+            saidwho_core::extract::docx_to_text(bytes).map_err(|e| FileTextError::Unreadable {
+                name: name.to_owned(),
+                reason: e.to_string(),
+            })?
+        }
+        FileKind::Text => decode(name, bytes)?,
+        FileKind::Markdown => saidwho_core::extract::markdown_to_text(&decode(name, bytes)?),
+        FileKind::Html => saidwho_core::extract::html_to_text(&decode(name, bytes)?),
     };
     if text.trim().is_empty() {
         return Err(FileTextError::Empty {
@@ -188,7 +210,8 @@ mod tests {
         assert_eq!(kind_of("page.HTM", ""), Some(FileKind::Html));
         assert_eq!(kind_of("notes.md", ""), Some(FileKind::Markdown));
         assert!(!is_supported("a.pdf", "application/pdf"));
-        assert!(!is_supported("story.docx", ""));
+        assert_eq!(kind_of("story.DOCX", ""), Some(FileKind::Docx));
+        assert!(!is_supported("story.doc", ""));
     }
 
     #[test]
@@ -205,6 +228,10 @@ mod tests {
         ));
         assert!(matches!(
             file_to_text("a.docx", "", b"PK"),
+            Err(FileTextError::Unreadable { .. })
+        ));
+        assert!(matches!(
+            file_to_text("a.odt", "", b"PK"),
             Err(FileTextError::Unsupported { .. })
         ));
     }

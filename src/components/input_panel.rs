@@ -84,15 +84,15 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
             {ondragover} {ondragleave} {ondrop}>
             <label for="article-text" class="label">{ "Article text" }</label>
             <textarea id="article-text" class="editor" value={props.text.clone()} {oninput}
-                placeholder="Paste a news article here, or drop a .txt, .md or .html file…" spellcheck="false" />
+                placeholder="Paste a news article here, or drop a .txt, .md, .html or .docx file…" spellcheck="false" />
             <div class="file-row">
                 <label class="file-button">
                     { "Open a file" }
-                    <input type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                    <input type="file" accept=".txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html"
                         class="visually-hidden" {onchange} />
                 </label>
                 <button type="button" class="file-button" onclick={props.on_example.reform(|_| ())}>{ "Try an example" }</button>
-                <span class="hint">{ ".txt, .md or .html — or drop one on this panel" }</span>
+                <span class="hint">{ ".txt, .md, .html or .docx — or drop one on this panel" }</span>
             </div>
         </section>
     }

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { serveDir } from './static-server.mjs';
 import { launch } from './browser.mjs';
 
@@ -47,15 +48,41 @@ async function setText(page, text) {
   await page.locator('#article-text').fill(text);
 }
 
+/** Waits until the seed article (not an earlier text) is analysed. */
+async function waitForSeed(page) {
+  await page.locator('[data-speaker="Somkeo Sylavong"]').waitFor({ timeout: 30_000 });
+  await waitForNames(page);
+}
+
 async function waitForNames(page) {
   await page.locator('mark[data-quote]').first().waitFor({ timeout: 30_000 });
   await page.locator('[data-entity="PERSON"]').first().waitFor({ timeout: 30_000 });
 }
 
+/** A minimal Word document whose body is `paragraphs`. */
+function makeDocx(paragraphs) {
+  const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const xml = `<?xml version="1.0"?><w:document><w:body>${paragraphs
+    .map((p) => `<w:p><w:r><w:t xml:space="preserve">${esc(p)}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`;
+  const name = Buffer.from('word/document.xml');
+  const raw = Buffer.from(xml, 'utf8');
+  const data = deflateRawSync(raw);
+  const u16 = (n) => { const b = Buffer.alloc(2); b.writeUInt16LE(n); return b; };
+  const u32 = (n) => { const b = Buffer.alloc(4); b.writeUInt32LE(n); return b; };
+  const local = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), u16(20), u16(0), u16(8), u32(0), u32(0),
+    u32(data.length), u32(raw.length), u16(name.length), u16(0), name, data]);
+  const central = Buffer.concat([Buffer.from('PK\x01\x02', 'latin1'), u16(20), u16(20), u16(0), u16(8), u32(0), u32(0),
+    u32(data.length), u32(raw.length), u16(name.length), u16(0), u16(0), u16(0), u16(0), u32(0), u32(0), name]);
+  const end = Buffer.concat([Buffer.from('PK\x05\x06', 'latin1'), u16(0), u16(0), u16(1), u16(1),
+    u32(central.length), u32(local.length), u16(0)]);
+  return [...Buffer.concat([local, central, end])];
+}
+
 async function drop(page, name, content, type) {
   await page.evaluate(({ name, content, type }) => {
     const dt = new DataTransfer();
-    dt.items.add(new File([content], name, { type }));
+    const body = Array.isArray(content) ? new Uint8Array(content) : content;
+    dt.items.add(new File([body], name, { type }));
     const zone = document.querySelector('section.input');
     for (const kind of ['dragenter', 'dragover', 'drop']) {
       zone.dispatchEvent(new DragEvent(kind, { dataTransfer: dt, bubbles: true, cancelable: true }));
@@ -74,7 +101,7 @@ test('the example button loads and analyses the seed article', async () => {
   await page.close();
 });
 
-test('markdown and HTML files are read as text; scripts and handlers in HTML never run', async () => {
+test('markdown, HTML and Word files are read as text; scripts and handlers in HTML never run', async () => {
   const { page, problems } = await open();
   await page.evaluate(() => { window.__xss = 0; });
   await drop(page, 'story.md', '# Headline\n\n“We are **ready**,” said [Ms Ada Lovelace](http://x.test).', 'text/markdown');
@@ -95,7 +122,13 @@ test('markdown and HTML files are read as text; scripts and handlers in HTML nev
   assert.equal(await page.evaluate(() => window.__xss), 0, 'no script, handler or javascript: URL ran');
   assert.equal(await page.locator('article img, article svg, article iframe, article script').count(), 0);
 
-  await drop(page, 'report.docx', 'PK\u0003\u0004', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  await drop(page, 'report.docx', makeDocx(['Council vote', '“The budget passes today,” said Mayor Lin Wei.']),
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  await page.waitForFunction(() => document.querySelector('#article-text').value.startsWith('Council vote'));
+  assert.equal(await page.locator('#article-text').inputValue(), 'Council vote\n\n“The budget passes today,” said Mayor Lin Wei.');
+  await page.locator('mark[data-quote]').first().waitFor();
+
+  await drop(page, 'report.odt', 'PK\u0003\u0004', 'application/vnd.oasis.opendocument.text');
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').innerText(), /not a file saidwho can read/);
   assert.deepEqual(problems, []);
@@ -105,7 +138,7 @@ test('markdown and HTML files are read as text; scripts and handlers in HTML nev
 test('switches hide highlights; choosing a quote scrolls to it', async () => {
   const { page } = await open();
   await setText(page, seedText);
-  await waitForNames(page);
+  await waitForSeed(page);
   await page.locator('[data-toggle="PERSON"]').uncheck();
   assert.ok(await page.locator('article.article.hide-PERSON').count() === 1);
   const bg = await page.$eval('[data-entity="PERSON"]', (e) => getComputedStyle(e).backgroundColor);
@@ -133,7 +166,7 @@ test('switches hide highlights; choosing a quote scrolls to it', async () => {
 test('exports: JSON, CSV and Markdown files with the analysis; copy one quote', async () => {
   const { page } = await open();
   await setText(page, seedText);
-  await waitForNames(page);
+  await waitForSeed(page);
   const save = async (format) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${format}"]`)]);
     return readFile(await download.path(), 'utf8');
@@ -186,7 +219,7 @@ test('a share link carries the text and restores the analysis', async () => {
 test('the text survives a reload; the page works offline after the first visit', async () => {
   const { page } = await open();
   await setText(page, seedText);
-  await waitForNames(page);
+  await waitForSeed(page);
   await page.reload();
   await page.locator('mark[data-quote]').first().waitFor({ timeout: 30_000 });
   assert.equal(await page.locator('#article-text').inputValue(), seedText, 'kept in local storage');

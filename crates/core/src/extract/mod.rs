@@ -1,9 +1,11 @@
-//! Article text from other formats: HTML pages and Markdown. Pure functions
+//! Article text from other formats: HTML pages, Markdown and Word (.docx). Pure functions
 //! of a string; nothing is fetched, executed or rendered.
 
+pub mod docx;
 pub mod entities;
 pub mod html;
 pub mod markdown;
 
+pub use docx::{docx_to_text, DocxError};
 pub use html::html_to_text;
 pub use markdown::markdown_to_text;
