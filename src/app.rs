@@ -147,7 +147,7 @@ pub fn app() -> Html {
             <main class="layout">
                 <InputPanel text={state.text.clone()} on_text={on_edit_text} on_notice={on_notice.clone()} {on_example} />
                 <section class="results" aria-label="Analysis">
-                    <StatusBar busy={state.busy()} shown={state.shown.clone()} notice={state.notice.clone()} {on_dismiss} />
+                    <StatusBar busy={state.busy()} pending_bytes={state.pending_bytes()} shown={state.shown.clone()} notice={state.notice.clone()} {on_dismiss} />
                     if let Some(shown) = state.shown.clone() {
                         <Toolbar shown={shown.clone()} on_notice={on_notice.clone()} />
                         <Legend hidden={(*hidden).clone()} {on_toggle} />

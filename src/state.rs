@@ -56,6 +56,12 @@ impl AppState {
     pub fn busy(&self) -> bool {
         !self.pending.is_empty()
     }
+
+    /// Size in bytes of the text being analysed (0 when idle).
+    #[must_use]
+    pub fn pending_bytes(&self) -> usize {
+        self.pending.last().map_or(0, |(_, t)| t.len())
+    }
 }
 
 /// Everything that changes the state.

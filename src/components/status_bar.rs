@@ -12,6 +12,9 @@ use crate::state::{Notice, Shown};
 pub struct StatusBarProps {
     /// Whether the worker is analysing the latest text.
     pub busy: bool,
+    /// Size of the text being analysed, in bytes.
+    #[prop_or_default]
+    pub pending_bytes: usize,
     /// The analysis on screen.
     pub shown: Option<Rc<Shown>>,
     /// A message for the user.
@@ -24,6 +27,9 @@ pub struct StatusBarProps {
 #[function_component(StatusBar)]
 pub fn status_bar(props: &StatusBarProps) -> Html {
     let summary = match (&props.shown, props.busy) {
+        (_, true) if props.pending_bytes >= 100_000 => {
+            format!("Analysing {:.1} MB of text…", props.pending_bytes as f64 / 1_048_576.0)
+        }
         (_, true) => "Analysing…".to_owned(),
         (Some(s), false) => format!(
             "{} quotes from {} speakers · {} names · analysed in {:.1} ms",
@@ -49,6 +55,9 @@ pub fn status_bar(props: &StatusBarProps) -> Html {
             <p class={classes!("summary", props.busy.then_some("busy"))} role="status" aria-live="polite" aria-busy={props.busy.to_string()}>
                 { summary }
             </p>
+            if props.busy && props.pending_bytes >= 100_000 {
+                <progress class="progress" aria-label="Analysis in progress"></progress>
+            }
             if let Some(note) = model_note {
                 <p class="model-note">{ note }</p>
             }
