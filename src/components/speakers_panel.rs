@@ -97,9 +97,8 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
                             <p class="stats">
                                 { format!("{} quote{} · {} words · {:.0}% of quoted words", s.quotes, if s.quotes == 1 { "" } else { "s" }, s.quoted_words, share) }
                             </p>
-                            <div class="bar" role="img" aria-label={format!("{share:.0}% of quoted words")}>
-                                <span style={format!("width: {share:.1}%")}></span>
-                            </div>
+                            <progress class="bar" max="100" value={format!("{share:.1}")}
+                                aria-label={format!("{share:.0}% of quoted words")}></progress>
                             <ol class="quotes">{ for quotes.into_iter().map(quote_button) }</ol>
                         </li>
                     }

@@ -28,7 +28,10 @@ pub struct StatusBarProps {
 pub fn status_bar(props: &StatusBarProps) -> Html {
     let summary = match (&props.shown, props.busy) {
         (_, true) if props.pending_bytes >= 100_000 => {
-            format!("Analysing {:.1} MB of text…", props.pending_bytes as f64 / 1_048_576.0)
+            format!(
+                "Analysing {:.1} MB of text…",
+                props.pending_bytes as f64 / 1_048_576.0
+            )
         }
         (_, true) => "Analysing…".to_owned(),
         (Some(s), false) => format!(

@@ -108,3 +108,21 @@ test('analysing an article requests only the page’s own files and never sends 
   assert.ok(server.requests.every((p) => !p.includes('Zebrafinch')));
   await page.close();
 });
+
+test('the built page carries a strict Content Security Policy and runs under it', async () => {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1] ?? '';
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /connect-src 'self'/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|\*/);
+  assert.doesNotMatch(html, /<script(?![^>]*src=)[^>]*>/, 'no inline script');
+  const page = await context.newPage();
+  const violations = [];
+  page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+  await page.goto(server.origin + '/');
+  await page.locator('#article-text').fill('“Policies matter,” said Dr Ana Ruiz.');
+  await page.locator('mark[data-quote]').first().waitFor({ timeout: 30_000 });
+  await page.locator('[data-entity]').first().waitFor({ timeout: 30_000 });
+  assert.deepEqual(violations, []);
+  await page.close();
+});

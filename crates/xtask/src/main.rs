@@ -1,19 +1,21 @@
 //! Project automation, run as `cargo xtask <command>`:
 //!
-//! - `serve`: install what is missing, build the app and serve it on
-//!   <http://127.0.0.1:8080>.
+//! - `serve`: install what is missing, build the release `dist/` and serve
+//!   it on <http://127.0.0.1:8080> with a plain static file server.
 //! - `test`: install what is missing and run every check and test.
 //! - `dist`: install what is missing and build the release `dist/`.
 //!
 //! Every tool comes from a package registry (crates.io, npm, Debian), pinned,
 //! and is installed only when the right version is not already there.
 
+mod harden;
+mod serve;
 mod tools;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,8 +47,9 @@ fn project_root() -> PathBuf {
 
 fn serve(env: &tools::Env) -> Result<()> {
     env.ensure_build_tools()?;
-    step("serving on http://127.0.0.1:8080 (Ctrl-C to stop)");
-    env.run(Command::new("trunk").args(["serve", "--offline", "--release"]))
+    build_dist(env)?;
+    step("serving dist/ on http://127.0.0.1:8080 (Ctrl-C to stop)");
+    serve::serve(&env.root.join("dist"), "127.0.0.1:8080")
 }
 
 fn dist(env: &tools::Env) -> Result<()> {
@@ -57,12 +60,8 @@ fn dist(env: &tools::Env) -> Result<()> {
 fn build_dist(env: &tools::Env) -> Result<()> {
     step("trunk build --release");
     env.run(Command::new("trunk").args(["build", "--release", "--offline"]))?;
-    let index = std::fs::read_to_string("dist/index.html")
-        .context("dist/index.html missing after build")?;
-    if index.contains("href=\"/") || index.contains("src=\"/") {
-        bail!("dist/index.html has absolute asset URLs; the app must work from any sub-path");
-    }
-    Ok(())
+    step("moving inline scripts out and adding the Content Security Policy");
+    harden::harden(&env.root.join("dist"))
 }
 
 fn test(env: &tools::Env) -> Result<()> {
