@@ -43,6 +43,9 @@ enum Family {
     WhiteCorner,
 }
 
+/// Most quotation marks kept open at once.
+const MAX_DEPTH: usize = 16;
+
 /// An open mark waiting for its closer.
 #[derive(Debug, Clone, Copy)]
 struct Open {
@@ -180,6 +183,10 @@ fn step(
     next: Option<char>,
 ) {
     let open = |stack: &mut Vec<Open>, family| {
+        // Deeper nesting is never real quoting; a bounded stack keeps the scan linear.
+        if stack.len() >= MAX_DEPTH {
+            stack.remove(0);
+        }
         stack.push(Open {
             at,
             len,

@@ -60,16 +60,26 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
         .map(|a| a.quote.range)
         .collect();
     quoted.extend_from_slice(marked);
-    let mut names = name_candidates(doc);
     // Names inside quoted speech are rarely the speakers being reported.
-    names.retain(|c| {
-        !quoted
-            .iter()
-            .any(|r| r.contains_range(doc.range(c.first, c.last)))
-    });
+    quoted.sort_unstable_by_key(|r| r.start);
+    let max_end: Vec<u32> = quoted
+        .iter()
+        .scan(0u32, |m, r| {
+            *m = (*m).max(r.end);
+            Some(*m)
+        })
+        .collect();
+    let inside_quote = |r: TextRange| {
+        let k = quoted.partition_point(|q| q.start <= r.start);
+        k > 0 && max_end[k - 1] >= r.end
+    };
+    let mut all = name_candidates(doc);
+    all.retain(|c| !inside_quote(doc.range(c.first, c.last)));
+    let names = Names::new(all);
+    let names = &names;
     let mut speakers: Vec<Speaker> = Vec::new();
-    let mut keys: Vec<Vec<String>> = Vec::new(); // name words per speaker
-                                                 // Speaker index and token position of each resolved person mention, in order.
+    let mut keys = SpeakerKeys::default();
+    // Speaker index and token position of each resolved person mention, in order.
     let mut last_person: Vec<(usize, usize)> = Vec::new();
     for a in quotes.iter_mut() {
         let Some(m) = a.mention else { continue };
@@ -80,21 +90,17 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
                 if words.is_empty() {
                     continue;
                 }
-                let full = best_full_name(&names, &words);
+                let full = best_full_name(names, &words);
                 let (display, key) = match full {
                     Some(c) => (c.display.clone(), c.words.clone()),
                     None => (display_words(doc, m.first, m.last), words.clone()),
                 };
-                let existing = keys
-                    .iter()
-                    .position(|k| contains_all(k, &key) || contains_all(&key, k));
-                let idx = existing.unwrap_or_else(|| {
-                    keys.push(key.clone());
+                let idx = keys.find(&key).unwrap_or_else(|| {
                     speakers.push(new_speaker(display.clone(), true));
-                    speakers.len() - 1
+                    keys.push(key.clone())
                 });
-                if key.len() > keys[idx].len() {
-                    keys[idx] = key;
+                if key.len() > keys.get(idx).len() {
+                    keys.replace(idx, key);
                     speakers[idx].name = display;
                 }
                 if m.gender != Gender::Unknown {
@@ -110,25 +116,22 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
             MentionKind::Relative => {
                 // "X, who said …": the name just before.
                 let antecedent = names
-                    .iter()
-                    .rev()
-                    .find(|c| c.last < m.first && m.first - c.last <= 2 && !c.is_org);
+                    .before(m.first)
+                    .last()
+                    .filter(|c| m.first - c.last <= 2 && !c.is_org);
                 antecedent.map(|c| {
-                    let full = best_full_name(&names, &c.words).unwrap_or(c);
-                    keys.iter()
-                        .position(|k| contains_all(k, &full.words) || contains_all(&full.words, k))
-                        .unwrap_or_else(|| {
-                            keys.push(full.words.clone());
-                            speakers.push(new_speaker(full.display.clone(), true));
-                            speakers.len() - 1
-                        })
+                    let full = best_full_name(names, &c.words).unwrap_or(c);
+                    keys.find(&full.words).unwrap_or_else(|| {
+                        speakers.push(new_speaker(full.display.clone(), true));
+                        keys.push(full.words.clone())
+                    })
                 })
             }
             MentionKind::Pronoun if m.gender != Gender::Unknown => resolve_pronoun(
                 doc,
                 m.first,
                 m.gender,
-                &names,
+                names,
                 &mut speakers,
                 &mut keys,
                 &last_person,
@@ -139,10 +142,9 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
             // Unresolved pronouns and common nouns are speakers of their own.
             let text = mention_range.slice(doc.text);
             let key = vec![text.to_lowercase()];
-            keys.iter().position(|k| *k == key).unwrap_or_else(|| {
-                keys.push(key);
+            keys.find_exact(&key).unwrap_or_else(|| {
                 speakers.push(new_speaker(text.to_owned(), false));
-                speakers.len() - 1
+                keys.push(key)
             })
         });
         let sp = &mut speakers[idx];
@@ -156,9 +158,9 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
             last_person.push((idx, m.first));
         }
     }
-    for (sp, key) in speakers.iter_mut().zip(&keys) {
+    for (i, sp) in speakers.iter_mut().enumerate() {
         if sp.named {
-            let (role, org) = role_and_org(doc, &names, key);
+            let (role, org) = role_and_org(doc, names, keys.get(i));
             sp.role = role;
             sp.organization = org;
         }
@@ -185,20 +187,23 @@ fn resolve_pronoun(
     doc: &Doc,
     at: usize,
     gender: Gender,
-    names: &[NameCandidate],
+    names: &Names,
     speakers: &mut Vec<Speaker>,
-    keys: &mut Vec<Vec<String>>,
+    keys: &mut SpeakerKeys,
     last_person: &[(usize, usize)],
 ) -> Option<usize> {
     let compatible = |g: Gender| g == Gender::Unknown || g == gender;
     let from_speakers = last_person
         .iter()
         .rev()
+        .take(LOOKBACK)
         .find(|&&(i, pos)| pos < at && speakers[i].named && compatible(speakers[i].gender))
         .copied();
-    let from_names = names.iter().rev().find(|c| {
-        c.last < at && !c.is_org && (c.has_title || c.words.len() >= 2) && compatible(c.gender)
-    });
+    let from_names = names
+        .before(at)
+        .rev()
+        .take(LOOKBACK)
+        .find(|c| !c.is_org && (c.has_title || c.words.len() >= 2) && compatible(c.gender));
     let pick_name = match (from_speakers, from_names) {
         (Some((_, pos)), Some(c)) => c.first > pos,
         (None, Some(_)) => true,
@@ -207,13 +212,9 @@ fn resolve_pronoun(
     let idx = if pick_name {
         let c = from_names?;
         let full = best_full_name(names, &c.words).unwrap_or(c);
-        let existing = keys
-            .iter()
-            .position(|k| contains_all(k, &full.words) || contains_all(&full.words, k));
-        existing.unwrap_or_else(|| {
-            keys.push(full.words.clone());
+        keys.find(&full.words).unwrap_or_else(|| {
             speakers.push(new_speaker(full.display.clone(), true));
-            speakers.len() - 1
+            keys.push(full.words.clone())
         })
     } else {
         from_speakers?.0
@@ -318,11 +319,110 @@ fn display_words(doc: &Doc, first: usize, last: usize) -> String {
 }
 
 /// The longest person name in the text that contains every word of `words`.
-fn best_full_name<'a>(names: &'a [NameCandidate], words: &[String]) -> Option<&'a NameCandidate> {
+fn best_full_name<'a>(names: &'a Names, words: &[String]) -> Option<&'a NameCandidate> {
     names
-        .iter()
+        .with_word(words.first()?)
         .filter(|c| !c.is_org && c.words.len() <= 5 && contains_all(&c.words, words))
         .max_by_key(|c| (c.words.len(), std::cmp::Reverse(c.first)))
+}
+
+/// How far back pronoun resolution looks (names or speakers).
+const LOOKBACK: usize = 200;
+
+/// The name candidates of a text, in text order, indexed by word.
+struct Names {
+    all: Vec<NameCandidate>,
+    by_word: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl Names {
+    fn new(all: Vec<NameCandidate>) -> Self {
+        let mut by_word: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, c) in all.iter().enumerate() {
+            for w in &c.words {
+                let v = by_word.entry(w.clone()).or_default();
+                if v.last() != Some(&i) {
+                    v.push(i);
+                }
+            }
+        }
+        Self { all, by_word }
+    }
+
+    /// Candidates containing `word`.
+    fn with_word<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a NameCandidate> + 'a {
+        self.by_word
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.all[i])
+    }
+
+    /// Candidates ending before token `at`, in text order.
+    fn before(&self, at: usize) -> std::slice::Iter<'_, NameCandidate> {
+        let end = self.all.partition_point(|c| c.last < at);
+        self.all[..end].iter()
+    }
+}
+
+/// Name words of each speaker, indexed by word, so that finding the speaker
+/// a name belongs to does not scan every speaker.
+#[derive(Default)]
+struct SpeakerKeys {
+    keys: Vec<Vec<String>>,
+    by_word: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl SpeakerKeys {
+    fn get(&self, i: usize) -> &[String] {
+        &self.keys[i]
+    }
+
+    /// The first speaker whose words contain `words`, or are contained in them.
+    fn find(&self, words: &[String]) -> Option<usize> {
+        words
+            .iter()
+            .filter_map(|w| self.by_word.get(w))
+            .flatten()
+            .copied()
+            .filter(|&i| contains_all(&self.keys[i], words) || contains_all(words, &self.keys[i]))
+            .min()
+    }
+
+    /// The speaker with exactly these words.
+    fn find_exact(&self, words: &[String]) -> Option<usize> {
+        words
+            .first()
+            .and_then(|w| self.by_word.get(w))
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|&i| self.keys[i] == words)
+    }
+
+    /// Adds a speaker's words; returns its index.
+    fn push(&mut self, key: Vec<String>) -> usize {
+        let i = self.keys.len();
+        self.index(i, &key);
+        self.keys.push(key);
+        i
+    }
+
+    /// Replaces speaker `i`'s words with a fuller name.
+    fn replace(&mut self, i: usize, key: Vec<String>) {
+        self.index(i, &key);
+        self.keys[i] = key;
+    }
+
+    fn index(&mut self, i: usize, key: &[String]) {
+        for w in key {
+            let v = self.by_word.entry(w.clone()).or_default();
+            if !v.contains(&i) {
+                v.push(i);
+            }
+        }
+    }
 }
 
 /// Whether every word of `part` occurs in `whole`, in order.
@@ -344,13 +444,18 @@ fn count_words(doc: &Doc, r: TextRange) -> u32 {
 /// Role and organisation of the person named `key`, from the first
 /// mention that has either: "Name, Role, Org", "Name Role of Org",
 /// "the Role of Org, Name".
-fn role_and_org(
-    doc: &Doc,
-    names: &[NameCandidate],
-    key: &[String],
-) -> (Option<String>, Option<String>) {
-    for c in names
+fn role_and_org(doc: &Doc, names: &Names, key: &[String]) -> (Option<String>, Option<String>) {
+    let mut ids: Vec<usize> = key
         .iter()
+        .filter_map(|w| names.by_word.get(w))
+        .flatten()
+        .copied()
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    for c in ids
+        .into_iter()
+        .map(|i| &names.all[i])
         .filter(|c| contains_all(key, &c.words) || contains_all(&c.words, key))
     {
         // After the name.

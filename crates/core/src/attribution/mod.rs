@@ -85,6 +85,17 @@ type Clause = ((usize, usize), (usize, usize), Mention);
 /// the price, she said"), the last token of that clause.
 type Found = (Option<(usize, usize)>, Option<Mention>, Option<usize>);
 
+/// Most tokens looked back from a quote for a cue that makes it mixed: keeps
+/// the engine linear on texts with no sentence ends.
+const MAX_SCAN: usize = 80;
+
+/// Longest clause taken as a quote's content, in tokens.
+const MAX_CLAUSE: usize = 250;
+
+/// Sentences longer than this (in tokens) are not searched for indirect
+/// speech: they are lists, tables or text without punctuation.
+const MAX_SENTENCE: usize = 400;
+
 /// Most tokens allowed between a cue and the opening mark it introduces.
 const MAX_CUE_GAP: usize = 4;
 
@@ -561,7 +572,7 @@ fn gap_allows_direct(doc: &Doc, cue_start: usize, cue_end: usize, open: usize) -
 /// A cue earlier in the sentence whose clause contains the quote at `open`:
 /// (cue tokens, speaker, first token of the content).
 fn mixed_attribution(doc: &Doc, open: usize) -> Option<((usize, usize), Mention, usize)> {
-    let sent_start = sentence_start_from(doc, open);
+    let sent_start = sentence_start_from(doc, open).max(open.saturating_sub(MAX_SCAN));
     let mut c = open;
     while c > sent_start {
         c -= 1;
@@ -682,7 +693,7 @@ fn sentence_start_from(doc: &Doc, i: usize) -> usize {
 /// The last token of the clause that ends at or after `from`: the
 /// sentence end, less its final punctuation.
 fn clause_end(doc: &Doc, from: usize) -> usize {
-    let mut e = sentence_end_from(doc, from);
+    let mut e = sentence_end_from(doc, from).min(from + MAX_CLAUSE);
     if let Some(semi) = (from..e).find(|&i| doc.is(i, ";")) {
         e = semi.saturating_sub(1).max(from);
     }
@@ -725,16 +736,31 @@ fn looks_like_title(doc: &Doc, (a, b): (usize, usize)) -> bool {
 /// Indirect quotes: reported speech outside quotation marks, anywhere a
 /// quote found so far does not already cover.
 fn indirect_quotes(doc: &Doc, out: &mut Vec<Attributed>) {
-    let mut taken: Vec<TextRange> = out.iter().map(|a| a.quote.range).collect();
+    // Ranges already quoted, by start (they never overlap).
+    let mut taken: std::collections::BTreeMap<u32, u32> = out
+        .iter()
+        .map(|a| (a.quote.range.start, a.quote.range.end))
+        .collect();
     for s in 0..doc.sentences.len() {
         let Some((a, b)) = doc.sentence_tokens(u32::try_from(s).unwrap_or(u32::MAX)) else {
             continue;
         };
+        if b - a > MAX_SENTENCE {
+            continue;
+        }
         for found in indirect_in_sentence(doc, a, b, &taken) {
-            taken.push(found.quote.range);
+            taken.insert(found.quote.range.start, found.quote.range.end);
             out.push(found);
         }
     }
+}
+
+/// Whether `r` overlaps a range in `taken` (disjoint ranges keyed by start).
+fn overlaps_taken(taken: &std::collections::BTreeMap<u32, u32>, r: TextRange) -> bool {
+    taken
+        .range(..r.end)
+        .next_back()
+        .is_some_and(|(_, &end)| end > r.start)
 }
 
 /// The last token of the reported clause starting at `from`: before a
@@ -748,12 +774,17 @@ fn indirect_clause_end(doc: &Doc, from: usize, b: usize) -> usize {
         .map_or(e, |d| d.saturating_sub(1).max(from))
 }
 
-fn indirect_in_sentence(doc: &Doc, a: usize, b: usize, taken: &[TextRange]) -> Vec<Attributed> {
+fn indirect_in_sentence(
+    doc: &Doc,
+    a: usize,
+    b: usize,
+    taken: &std::collections::BTreeMap<u32, u32>,
+) -> Vec<Attributed> {
     let mut found: Vec<Attributed> = Vec::new();
     let end = clause_end(doc, a).min(b);
     let free = |first: usize, last: usize, found: &[Attributed]| {
         let r = doc.range(first, last);
-        !taken.iter().any(|t| t.overlaps(r)) && !found.iter().any(|f| f.quote.range.overlaps(r))
+        !overlaps_taken(taken, r) && !found.iter().any(|f| f.quote.range.overlaps(r))
     };
     let make = |content: (usize, usize), cue: (usize, usize), mention: Option<Mention>| {
         (content.1 >= content.0 + 3).then(|| Attributed {
