@@ -148,7 +148,8 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
             })
         });
         let sp = &mut speakers[idx];
-        if !sp.mentions.contains(&mention_range) {
+        // Mentions arrive in text order; a continued quote repeats the last one.
+        if sp.mentions.last() != Some(&mention_range) {
             sp.mentions.push(mention_range);
         }
         sp.quotes += 1;
@@ -339,7 +340,13 @@ impl Names {
     fn new(all: Vec<NameCandidate>) -> Self {
         let mut by_word: std::collections::HashMap<String, Vec<usize>> =
             std::collections::HashMap::new();
+        // Each distinct name once (its first occurrence): look-ups stay short
+        // however often a name repeats.
+        let mut seen: std::collections::HashSet<&[String]> = std::collections::HashSet::new();
         for (i, c) in all.iter().enumerate() {
+            if !seen.insert(&c.words) {
+                continue;
+            }
             for w in &c.words {
                 let v = by_word.entry(w.clone()).or_default();
                 if v.last() != Some(&i) {

@@ -239,11 +239,16 @@ fn is_year(w: &str) -> bool {
 /// Adds `extra` entities that do not overlap `base`, keeping text order.
 #[must_use]
 pub fn merge(mut base: Vec<Entity>, extra: Vec<Entity>) -> Vec<Entity> {
+    base.sort_by_key(|e| e.range.start);
+    let mut kept = Vec::with_capacity(extra.len());
     for e in extra {
-        if !base.iter().any(|b| b.range.overlaps(e.range)) {
-            base.push(e);
+        // Base entities are sorted and disjoint: only the one before the end can overlap.
+        let k = base.partition_point(|b| b.range.start < e.range.end);
+        if k == 0 || !base[k - 1].range.overlaps(e.range) {
+            kept.push(e);
         }
     }
+    base.extend(kept);
     base.sort_by_key(|e| e.range.start);
     base
 }
