@@ -262,3 +262,10 @@ fn seed_article_all_attributions_with_full_names() {
         "the meeting theme is not a quote"
     );
 }
+
+#[test]
+fn regression_attribution_phrase_with_nothing_after_it() {
+    // Found by the property tests: a clause end past the last token panicked.
+    assert!(quotes("according to the ministry, ").is_empty());
+    assert!(quotes("According to X,").is_empty());
+}

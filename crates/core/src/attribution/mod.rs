@@ -683,11 +683,19 @@ fn cue_ending_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
 }
 
 fn sentence_end_from(doc: &Doc, i: usize) -> usize {
-    doc.sentence_tokens(doc.sent_of[i]).map_or(i, |(_, e)| e)
+    let i = i.min(doc.len().saturating_sub(1));
+    doc.sent_of
+        .get(i)
+        .and_then(|&s| doc.sentence_tokens(s))
+        .map_or(i, |(_, e)| e)
 }
 
 fn sentence_start_from(doc: &Doc, i: usize) -> usize {
-    doc.sentence_tokens(doc.sent_of[i]).map_or(i, |(s, _)| s)
+    let i = i.min(doc.len().saturating_sub(1));
+    doc.sent_of
+        .get(i)
+        .and_then(|&s| doc.sentence_tokens(s))
+        .map_or(i, |(s, _)| s)
 }
 
 /// The last token of the clause that ends at or after `from`: the
@@ -853,6 +861,9 @@ fn according_to(doc: &Doc, a: usize, end: usize, c: usize) -> Option<Clause> {
     let m = np_right(doc, c + 2, end + 1)?;
     if c == a || (c == a + 1 && !doc.is_word(a)) {
         let comma = (m.last + 1..=end).find(|&i| doc.is(i, ","))?;
+        if comma + 1 > end {
+            return None; // "According to the ministry," and nothing after
+        }
         return Some((
             (comma + 1, indirect_clause_end(doc, comma + 1, end)),
             (c, c + 1),
