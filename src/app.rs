@@ -23,6 +23,14 @@ use crate::worker::AnalysisWorker;
 /// Pause after the last keystroke before analysing, in milliseconds.
 pub const DEBOUNCE_MS: u32 = 120;
 
+/// How long the worker may take before it is considered stuck: generous,
+/// and longer for long texts (wasm analyses well over 1 MB/s).
+#[must_use]
+pub fn watchdog_ms(bytes: usize) -> u32 {
+    let per_mb = u32::try_from(bytes / 1_048_576).unwrap_or(u32::MAX);
+    15_000u32.saturating_add(per_mb.saturating_mul(5_000))
+}
+
 /// Where the example article is, relative to the page.
 pub const EXAMPLE_URL: &str = "./examples/seed.txt";
 
@@ -32,7 +40,8 @@ pub fn app() -> Html {
     let state = use_reducer(AppState::default);
     let bridge: Rc<WorkerBridge<AnalysisWorker>> = {
         let dispatcher = state.dispatcher();
-        use_memo((), move |()| {
+        // A new worker whenever the last one stopped answering.
+        use_memo(state.worker_generation, move |_| {
             AnalysisWorker::spawner()
                 .callback(move |resp| dispatcher.dispatch(Action::Received(Rc::new(resp))))
                 .with_loader(true)
@@ -65,8 +74,12 @@ pub fn app() -> Html {
                 };
                 browser::save_text(&text);
                 let shared: Rc<str> = Rc::from(text.as_str());
+                let deadline = watchdog_ms(text.len());
                 bridge.send(AnalyzeRequest { id, text });
                 dispatcher.dispatch(Action::Sent(id, shared));
+                // If the worker dies (a panic) or hangs, say so and start a new one.
+                let dispatcher = dispatcher.clone();
+                Timeout::new(deadline, move || dispatcher.dispatch(Action::Stalled(id))).forget();
             }));
         })
     };
@@ -87,6 +100,7 @@ pub fn app() -> Html {
                     Err(e) => on_notice.emit(Notice {
                         text: e.to_string(),
                         is_error: true,
+                        ..Notice::default()
                     }),
                 }
             } else if let Some(text) = browser::load_text() {
@@ -105,6 +119,7 @@ pub fn app() -> Html {
                     Err(e) => on_notice.emit(Notice {
                         text: format!("The example could not be loaded: {e}"),
                         is_error: true,
+                        ..Notice::default()
                     }),
                 }
             });
@@ -147,13 +162,16 @@ pub fn app() -> Html {
             <main class="layout">
                 <InputPanel text={state.text.clone()} on_text={on_edit_text} on_notice={on_notice.clone()} {on_example} />
                 <section class="results" aria-label="Analysis">
-                    <StatusBar busy={state.busy()} pending_bytes={state.pending_bytes()} shown={state.shown.clone()} notice={state.notice.clone()} {on_dismiss} />
+                    <StatusBar busy={state.busy()} pending_bytes={state.pending_bytes()} shown={state.shown.clone()}
+                        notice={state.notice.clone()} {on_dismiss} on_accept={on_text.clone()} />
                     if let Some(shown) = state.shown.clone() {
                         <Toolbar shown={shown.clone()} on_notice={on_notice.clone()} />
                         <Legend hidden={(*hidden).clone()} {on_toggle} />
                         <ArticleView shown={shown.clone()} hidden={(*hidden).clone()} />
                         <SpeakersPanel shown={shown.clone()} on_notice={on_notice.clone()} />
                         <EntitiesPanel {shown} />
+                    } else if !state.text.is_empty() && state.text.trim().is_empty() {
+                        <p class="placeholder" role="status">{ "The text is only spaces and line breaks: there is nothing to analyse yet." }</p>
                     } else {
                         <p class="placeholder">{ "Paste or drop an article — or try the example — to see who is quoted." }</p>
                     }

@@ -3,8 +3,11 @@
 
 use std::fmt;
 
-/// Largest file accepted, in bytes.
+/// Largest file analysed without asking, in bytes.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+
+/// Largest file read at all, in bytes (larger ones are refused outright).
+pub const HARD_LIMIT_BYTES: usize = 64 * 1024 * 1024;
 
 /// Why a file could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,10 +113,28 @@ pub fn is_supported(name: &str, mime: &str) -> bool {
 /// # Errors
 /// When the file is of an unsupported kind, too large, not UTF-8, or has no text.
 pub fn file_to_text(name: &str, mime: &str, bytes: &[u8]) -> Result<String, FileTextError> {
+    if bytes.len() > MAX_FILE_BYTES && kind_of(name, mime).is_some() {
+        return Err(FileTextError::TooLarge {
+            name: name.to_owned(),
+            bytes: bytes.len(),
+        });
+    }
+    file_to_text_any_size(name, mime, bytes)
+}
+
+/// [`file_to_text`] without the size check (up to [`HARD_LIMIT_BYTES`]).
+///
+/// # Errors
+/// As [`file_to_text`], except for the size.
+pub fn file_to_text_any_size(
+    name: &str,
+    mime: &str,
+    bytes: &[u8],
+) -> Result<String, FileTextError> {
     let kind = kind_of(name, mime).ok_or_else(|| FileTextError::Unsupported {
         name: name.to_owned(),
     })?;
-    if bytes.len() > MAX_FILE_BYTES {
+    if bytes.len() > HARD_LIMIT_BYTES {
         return Err(FileTextError::TooLarge {
             name: name.to_owned(),
             bytes: bytes.len(),
@@ -143,7 +164,7 @@ pub fn file_to_text(name: &str, mime: &str, bytes: &[u8]) -> Result<String, File
 /// # Errors
 /// When the file is too large, not UTF-8, or empty.
 pub fn decode(name: &str, bytes: &[u8]) -> Result<String, FileTextError> {
-    if bytes.len() > MAX_FILE_BYTES {
+    if bytes.len() > HARD_LIMIT_BYTES {
         return Err(FileTextError::TooLarge {
             name: name.to_owned(),
             bytes: bytes.len(),
@@ -197,10 +218,12 @@ mod tests {
             Err(FileTextError::Empty { .. })
         ));
         let big = vec![b'a'; MAX_FILE_BYTES + 1];
-        assert!(decode("big.txt", &big)
-            .unwrap_err()
-            .to_string()
-            .contains("limit is 5 MB"));
+        let e = file_to_text("big.txt", "", &big).unwrap_err();
+        assert!(e.to_string().contains("limit is 5 MB"), "{e}");
+        assert_eq!(
+            file_to_text_any_size("big.txt", "", &big).unwrap().len(),
+            big.len()
+        );
     }
 
     #[test]

@@ -29,12 +29,16 @@ impl PartialEq for Shown {
 }
 
 /// A message for the person using the page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Notice {
     /// What to say.
     pub text: String,
     /// Whether something went wrong (shown as an alert) or is just news.
     pub is_error: bool,
+    /// A text the user may choose to analyse anyway (a file over the size limit).
+    pub offer: Option<Rc<str>>,
+    /// Details to copy into a bug report (never the article text).
+    pub report: Option<String>,
 }
 
 /// Everything the page shows.
@@ -48,6 +52,8 @@ pub struct AppState {
     pub shown: Option<Rc<Shown>>,
     /// A message for the user, if any.
     pub notice: Option<Notice>,
+    /// Bumped when the worker is replaced after it stopped answering.
+    pub worker_generation: u32,
 }
 
 impl AppState {
@@ -79,6 +85,8 @@ pub enum Action {
     Notify(Notice),
     /// Hide the current notice.
     Dismiss,
+    /// The worker has not answered request `id` in time: replace it.
+    Stalled(u64),
 }
 
 impl Reducible for AppState {
@@ -90,6 +98,7 @@ impl Reducible for AppState {
             pending: self.pending.clone(),
             shown: self.shown.clone(),
             notice: self.notice.clone(),
+            worker_generation: self.worker_generation,
         };
         match action {
             Action::Edit(text) => next.text = text,
@@ -127,6 +136,28 @@ impl Reducible for AppState {
             }
             Action::Notify(n) => next.notice = Some(n),
             Action::Dismiss => next.notice = None,
+            Action::Stalled(id) => {
+                let Some((_, text)) = next.pending.iter().find(|(p, _)| *p == id).cloned() else {
+                    return self; // answered in the meantime
+                };
+                next.pending.clear();
+                next.worker_generation += 1;
+                next.notice = Some(Notice {
+                    text:
+                        "The analysis stopped unexpectedly, so saidwho restarted it. Your text is \
+                           still here; edit it to try again, and please report the problem."
+                            .into(),
+                    is_error: true,
+                    offer: None,
+                    report: Some(format!(
+                        "saidwho {} — the analysis worker did not answer request {id} \
+                         ({} characters, {} lines). The article text is not included.",
+                        env!("CARGO_PKG_VERSION"),
+                        text.chars().count(),
+                        text.lines().count()
+                    )),
+                });
+            }
         }
         Rc::new(next)
     }
@@ -156,6 +187,21 @@ mod tests {
         assert_eq!(&*s.shown.as_ref().unwrap().text, "“b,” she said");
         let s = s.reduce(response(1, "“a,” he said"));
         assert_eq!(s.shown.as_ref().unwrap().id, 2);
+    }
+
+    #[test]
+    fn a_stalled_worker_is_replaced_and_reported_without_the_text() {
+        let s = Rc::new(AppState::default()).reduce(Action::Sent(7, "secret article".into()));
+        let s = s.reduce(Action::Stalled(7));
+        assert!(!s.busy());
+        assert_eq!(s.worker_generation, 1);
+        let n = s.notice.as_ref().unwrap();
+        assert!(n.is_error);
+        let report = n.report.as_ref().unwrap();
+        assert!(report.contains("14 characters") && !report.contains("secret"));
+        // A late "stalled" for an answered request changes nothing.
+        let s2 = s.reduce(Action::Stalled(7));
+        assert_eq!(s2.worker_generation, 1);
     }
 
     #[test]

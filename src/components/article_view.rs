@@ -11,6 +11,9 @@ use crate::state::Shown;
 /// Number of distinct speaker styles in the stylesheet (`.speaker-0` …).
 pub const SPEAKER_STYLES: usize = 8;
 
+/// Most paragraphs drawn: beyond this the page would freeze while drawing.
+pub const MAX_PARAGRAPHS: usize = 2_000;
+
 /// Properties of [`ArticleView`].
 #[derive(Debug, Properties, PartialEq)]
 pub struct ArticleViewProps {
@@ -27,7 +30,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let shown = &props.shown;
     let text: &str = &shown.text;
     let analysis = &shown.analysis;
-    let paragraphs = paragraph_segments(analysis);
+    let mut paragraphs = paragraph_segments(analysis);
+    let total = paragraphs.len();
+    paragraphs.truncate(MAX_PARAGRAPHS);
     html! {
         <article class={classes!("article", props.hidden.iter().map(|h| format!("hide-{h}")).collect::<Vec<_>>())}
             aria-label="Article with quotes and names highlighted">
@@ -75,6 +80,11 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     }) }
                 </p>
             }) }
+            if total > MAX_PARAGRAPHS {
+                <p class="placeholder" role="note">
+                    { format!("Showing the first {MAX_PARAGRAPHS} of {total} paragraphs. Every quote and name is in the panels and the exports.") }
+                </p>
+            }
         </article>
     }
 }

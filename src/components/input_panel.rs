@@ -5,7 +5,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{File, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::file_text::{file_to_text, is_supported, FileTextError};
+use crate::file_text::{
+    file_to_text, file_to_text_any_size, is_supported, FileTextError, HARD_LIMIT_BYTES,
+};
 use crate::state::Notice;
 
 /// Properties of [`InputPanel`].
@@ -111,11 +113,28 @@ fn read_file(file: File, on_text: Callback<String>, on_notice: Callback<Notice>)
         match gloo_file::futures::read_as_bytes(&file).await {
             Ok(bytes) => match file_to_text(&name, &mime, &bytes) {
                 Ok(text) => on_text.emit(text),
+                Err(FileTextError::TooLarge { .. }) if bytes.len() <= HARD_LIMIT_BYTES => {
+                    // Offer it: analysis runs in the worker, the page stays usable.
+                    match file_to_text_any_size(&name, &mime, &bytes) {
+                        Ok(text) => on_notice.emit(Notice {
+                            text: format!(
+                                "“{name}” is {:.1} MB, more than an article. Analysing it takes a few seconds \
+                                 (the page stays usable); the article view shows its beginning.",
+                                bytes.len() as f64 / 1_048_576.0
+                            ),
+                            is_error: false,
+                            offer: Some(text.into()),
+                            report: None,
+                        }),
+                        Err(e) => on_notice.emit(error(&e)),
+                    }
+                }
                 Err(e) => on_notice.emit(error(&e)),
             },
             Err(e) => on_notice.emit(Notice {
                 text: format!("Could not read “{name}”: {e}"),
                 is_error: true,
+                ..Notice::default()
             }),
         }
     });
@@ -125,5 +144,6 @@ fn error(e: &FileTextError) -> Notice {
     Notice {
         text: e.to_string(),
         is_error: true,
+        ..Notice::default()
     }
 }

@@ -55,10 +55,12 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
                         Ok(()) => Notice {
                             text: "Quote copied with its attribution.".into(),
                             is_error: false,
+                            ..Notice::default()
                         },
                         Err(e) => Notice {
                             text: format!("The quote could not be copied ({e})."),
                             is_error: true,
+                            ..Notice::default()
                         },
                     };
                     on_notice.emit(n);

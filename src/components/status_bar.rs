@@ -21,6 +21,8 @@ pub struct StatusBarProps {
     pub notice: Option<Notice>,
     /// Hides the message.
     pub on_dismiss: Callback<()>,
+    /// Analyses an offered text (a file over the size limit).
+    pub on_accept: Callback<String>,
 }
 
 /// Announces progress and results to screen readers too (`aria-live`).
@@ -67,6 +69,18 @@ pub fn status_bar(props: &StatusBarProps) -> Html {
             if let Some(n) = &props.notice {
                 <div class={classes!("notice", n.is_error.then_some("error"))} role={if n.is_error { "alert" } else { "status" }}>
                     <span>{ n.text.clone() }</span>
+                    if let Some(text) = n.offer.clone() {
+                        <button type="button" class="tool" data-accept="" onclick={
+                            let (on_accept, on_dismiss) = (props.on_accept.clone(), props.on_dismiss.clone());
+                            Callback::from(move |_| { on_accept.emit(text.to_string()); on_dismiss.emit(()); })
+                        }>{ "Analyse anyway" }</button>
+                    }
+                    if let Some(report) = n.report.clone() {
+                        <details class="report">
+                            <summary>{ "Report text" }</summary>
+                            <textarea readonly=true aria-label="Report text to copy" value={report} />
+                        </details>
+                    }
                     <button type="button" class="dismiss" aria-label="Dismiss message" onclick={on_dismiss}>{ "×" }</button>
                 </div>
             }

@@ -36,6 +36,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 on_notice.emit(Notice {
                     text: format!("The download did not start: {e}"),
                     is_error: true,
+                    ..Notice::default()
                 });
             }
         });
@@ -52,6 +53,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     on_notice.emit(Notice {
                         text: format!("No link could be made: {e}"),
                         is_error: true,
+                        ..Notice::default()
                     });
                     return;
                 }
@@ -71,6 +73,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 on_notice.emit(Notice {
                     text,
                     is_error: result.is_err() || long,
+                    ..Notice::default()
                 });
             });
         })

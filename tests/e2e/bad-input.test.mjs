@@ -1,0 +1,116 @@
+// Bad input in the page: empty and blank text, files over the size limit,
+// extremely long lines, thousands of quote marks, right-to-left and mixed
+// scripts, and a worker that dies. Each case gets a message a person
+// understands, the page stays usable, and the text is never lost.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { serveDir } from './static-server.mjs';
+import { launch } from './browser.mjs';
+
+const DIST = resolve(process.env.SAIDWHO_DIST ?? 'dist');
+let server;
+let context;
+
+before(async () => {
+  server = await serveDir(DIST, ['/']);
+  // Service workers off: this file replaces the worker script in one test.
+  context = await launch({ serviceWorkers: 'block' });
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+async function open() {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.origin + '/');
+  await page.locator('#article-text').waitFor();
+  await page.locator('#article-text').fill('');
+  return { page, errors };
+}
+
+/** Whether the main thread answers quickly (not frozen). */
+async function responsive(page) {
+  const t = Date.now();
+  await page.evaluate(() => 1);
+  const ms = Date.now() - t;
+  if (ms >= 1000) console.error(`main thread blocked for ${ms} ms`);
+  return ms < 1000;
+}
+
+test('empty and blank text: nothing to analyse, and the page says so', async () => {
+  const { page, errors } = await open();
+  assert.match(await page.locator('.placeholder').innerText(), /Paste or drop an article/);
+  await page.locator('#article-text').fill('   \n\n \t ');
+  await page.getByText('only spaces and line breaks').waitFor();
+  assert.equal(await page.locator('mark[data-quote]').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a file over the size limit is offered, then analysed without freezing the page', async () => {
+  const { page, errors } = await open();
+  const para = '“We will build it,” said Ms Ada Lovelace in London. The plan was costed at $10 million.\n\n';
+  const big = para.repeat(Math.ceil((6 * 1024 * 1024) / para.length));
+  await page.evaluate((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], 'huge.txt', { type: 'text/plain' }));
+    const zone = document.querySelector('section.input');
+    for (const kind of ['dragenter', 'dragover', 'drop']) {
+      zone.dispatchEvent(new DragEvent(kind, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  }, big);
+  await page.locator('[data-accept]').waitFor({ timeout: 30_000 });
+  assert.match(await page.locator(".notice").innerText(), /is \d+\.\d MB, more than an article/);
+  await page.click('[data-accept]');
+  assert.ok(await responsive(page), 'the page answers while the worker analyses');
+  await page.locator('mark[data-quote]').first().waitFor({ timeout: 120_000 });
+  assert.equal((await page.locator('#article-text').inputValue()).length, big.length);
+  assert.match(await page.locator('article.article').innerText(), /Showing the first 2000 of \d+ paragraphs/);
+  assert.ok(await responsive(page));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('long lines, thousands of quote marks, and right-to-left text are handled', async () => {
+  const { page, errors } = await open();
+  const cases = [
+    'word '.repeat(100_000) + '“The end,” he said.',
+    '“'.repeat(5_000) + ' “Marks everywhere,” said Mr Omar Haddad. ' + '"'.repeat(3_001) + '»'.repeat(2_000),
+    '“السلام عليكم ورحمة الله,” قال الرئيس. “We agree with this,” said Ms Leila Farouk of the Arab League in Cairo.\n\nשלום עולם — 東京 — Ελληνικά',
+    '\u202Eevil\u202C “Overrides stay text,” said Mr Ivan Petrov.\u200F',
+  ];
+  for (const text of cases) {
+    await page.locator('#article-text').fill(text);
+    await page.locator('mark[data-quote]').first().waitFor({ timeout: 60_000 });
+    assert.equal(await page.locator('#article-text').inputValue(), text, 'the text is kept exactly');
+    assert.ok(await responsive(page));
+  }
+  await page.locator('[data-speaker="Ivan Petrov"]').waitFor({ timeout: 30_000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a worker that dies is reported with a report text, replaced, and the text is kept', async () => {
+  const page = await context.newPage();
+  await page.route('**/worker_loader.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: 'self.onmessage = () => { throw new Error("simulated crash"); };' }));
+  await page.goto(server.origin + '/');
+  await page.locator('#article-text').waitFor();
+  const text = '“Secret words here,” said Ms Nobody Special.';
+  await page.locator('#article-text').fill(text);
+  await page.getByRole('alert').waitFor({ timeout: 40_000 });
+  assert.match(await page.getByRole('alert').innerText(), /stopped unexpectedly/);
+  const report = await page.locator('.report textarea').inputValue();
+  assert.match(report, /did not answer request \d+ \(44 characters, 1 lines\)/);
+  assert.ok(!report.includes('Secret'), 'the report never carries the article');
+  assert.equal(await page.locator('#article-text').inputValue(), text);
+  // The page still works: a new worker (here broken too) is asked again on edit.
+  await page.locator('#article-text').fill(text + ' More.');
+  assert.ok(await responsive(page));
+  await page.close();
+});
