@@ -4,12 +4,15 @@
 //!   it on <http://127.0.0.1:8080> with a plain static file server.
 //! - `test`: install what is missing and run every check and test.
 //! - `dist`: install what is missing and build the release `dist/`.
+//! - `size`: build `dist/` and print every file's raw and gzip size against
+//!   the budgets (also part of `test`).
 //!
 //! Every tool comes from a package registry (crates.io, npm, Debian), pinned,
 //! and is installed only when the right version is not already there.
 
 mod harden;
 mod serve;
+mod size;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -25,12 +28,17 @@ fn main() -> Result<()> {
     match args.first().map(String::as_str) {
         Some("serve") => serve(&env),
         Some("dist") => dist(&env),
+        Some("size") => {
+            dist(&env)?;
+            size::report(&env.root.join("dist"))
+        }
         Some("test") => test(&env),
         _ => {
             eprintln!("usage: cargo xtask <serve|test|dist>");
             eprintln!("  serve  build the app and serve it on http://127.0.0.1:8080");
             eprintln!("  test   run formatting, lints, native, wasm, build and browser tests");
             eprintln!("  dist   build the release bundle into dist/");
+            eprintln!("  size   build dist/ and report file sizes against the budgets");
             std::process::exit(2);
         }
     }
@@ -134,6 +142,9 @@ fn test(env: &tools::Env) -> Result<()> {
     )?;
 
     build_dist(env)?;
+
+    step("size report (fails over budget)");
+    size::report(&env.root.join("dist"))?;
 
     step("end-to-end tests in headless Chromium");
     env.run(
