@@ -78,20 +78,14 @@ fn shape_str(w: &str, short: bool) -> ([u8; 12], usize) {
     (buf, n)
 }
 
-fn bytes_hash(t: u8, b: &[u8]) -> FeatureHasher {
-    b.iter()
-        .copied()
-        .fold(FeatureHasher::new(t), FeatureHasher::byte)
-}
-
 /// The first `k` characters of the lowercased word.
-fn prefix(w: &str, k: usize) -> Option<&str> {
+fn prefix_of(w: &str, k: usize) -> Option<&str> {
     let end = w.char_indices().nth(k).map_or(w.len(), |(i, _)| i);
     (w.chars().count() >= k).then(|| &w[..end])
 }
 
 /// The last `k` characters of the word.
-fn suffix(w: &str, k: usize) -> Option<&str> {
+fn suffix_of(w: &str, k: usize) -> Option<&str> {
     let n = w.chars().count();
     (n >= k).then(|| {
         let start = w.char_indices().nth(n - k).map_or(0, |(i, _)| i);
@@ -116,8 +110,48 @@ pub fn is_all_caps_sentence(words: &[&str]) -> bool {
     any
 }
 
+/// The feature set: models record the version they were trained with.
+pub const FEATURE_SET: u8 = 2;
+
+/// Per-word hashes, computed once per sentence and shared by the word's
+/// own features and its neighbours'.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordHashes {
+    exact: u64,
+    lower: u64,
+    shape: u64,
+    short_shape: u64,
+    prefix: [u64; 4],
+    suffix: [u64; 4],
+}
+
+fn word_hashes(w: &str, lower: &str) -> WordHashes {
+    let h = |b: &[u8]| {
+        b.iter()
+            .copied()
+            .fold(FeatureHasher::new(250), FeatureHasher::byte)
+            .finish()
+    };
+    let (fs, fsn) = shape_str(w, false);
+    let (ss, ssn) = shape_str(w, true);
+    let mut prefix = [0u64; 4];
+    let mut suffix = [0u64; 4];
+    for k in 1..=4 {
+        prefix[k - 1] = prefix_of(lower, k).map_or(0, |p| h(p.as_bytes()));
+        suffix[k - 1] = suffix_of(lower, k).map_or(0, |x| h(x.as_bytes()));
+    }
+    WordHashes {
+        exact: h(w.as_bytes()),
+        lower: h(lower.as_bytes()),
+        shape: h(&fs[..fsn]),
+        short_shape: h(&ss[..ssn]),
+        prefix,
+        suffix,
+    }
+}
+
 /// A sentence prepared for feature extraction: words, their lowercase
-/// forms and gazetteer masks, computed once.
+/// forms, per-word hashes and gazetteer masks, computed once.
 #[derive(Debug, Clone, Default)]
 pub struct Prepared<'a> {
     /// The words.
@@ -128,6 +162,7 @@ pub struct Prepared<'a> {
     pub gaz: Vec<u8>,
     /// Whether the sentence is all capitals (a headline).
     pub all_caps: bool,
+    hashes: Vec<WordHashes>,
 }
 
 impl<'a> Prepared<'a> {
@@ -135,11 +170,17 @@ impl<'a> Prepared<'a> {
     pub fn new(words: &[&'a str], gaz: &dyn Gazetteer) -> Self {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let gaz = lower.iter().map(|w| gaz.mask(w)).collect();
+        let hashes = words
+            .iter()
+            .zip(&lower)
+            .map(|(w, l)| word_hashes(w, l))
+            .collect();
         Self {
             words: words.to_vec(),
             lower,
             gaz,
             all_caps: is_all_caps_sentence(words),
+            hashes,
         }
     }
 }
@@ -151,81 +192,86 @@ pub fn extract(words: &[&str], i: usize, all_caps: bool, gaz: &dyn Gazetteer, ou
     extract_prepared(&p, i, out);
 }
 
+/// Hashes standing for the sentence boundaries.
+const START: u64 = 0x5354_4152_5453_5441;
+const END: u64 = 0x454e_4453_454e_4453;
+
 /// Appends the feature fingerprints of word `i` of a prepared sentence.
 pub fn extract_prepared(p: &Prepared, i: usize, out: &mut Vec<u32>) {
-    let words = &p.words;
-    let all_caps = p.all_caps;
-    let w = words[i];
-    let push = |out: &mut Vec<u32>, h: FeatureHasher| out.push(fingerprint(h.finish()));
-    let at = |k: isize| -> &str {
+    let n = p.words.len();
+    let h = &p.hashes;
+    let push = |out: &mut Vec<u32>, f: FeatureHasher| out.push(fingerprint(f.finish()));
+    let t = FeatureHasher::new;
+    let lower_at = |k: isize| -> u64 {
         let j = i as isize + k;
         if j < 0 {
-            "<s>"
+            START
+        } else if j as usize >= n {
+            END
         } else {
-            words.get(j as usize).copied().unwrap_or("</s>")
+            h[j as usize].lower
         }
     };
-    let (ss, ssn) = shape_str(w, true);
-    let ss = &ss[..ssn];
-    push(out, FeatureHasher::new(0));
-    push(out, FeatureHasher::new(1).str(w));
-    push(out, FeatureHasher::new(2).lower(w));
-    let lower = p.lower[i].as_str();
-    for k in 1..=4 {
-        if let Some(pre) = prefix(lower, k) {
-            push(out, FeatureHasher::new(2 + k as u8).str(pre));
+    let sshape_at = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 {
+            START
+        } else if j as usize >= n {
+            END
+        } else {
+            h[j as usize].short_shape
         }
-        if let Some(s) = suffix(lower, k) {
-            push(out, FeatureHasher::new(6 + k as u8).str(s));
+    };
+    let w = h[i];
+    push(out, t(0));
+    push(out, t(1).u64(w.exact));
+    push(out, t(2).u64(w.lower));
+    for k in 0..4 {
+        if w.prefix[k] != 0 {
+            push(out, t(3 + k as u8).u64(w.prefix[k]));
+        }
+        if w.suffix[k] != 0 {
+            push(out, t(7 + k as u8).u64(w.suffix[k]));
         }
     }
-    let (fs, fsn) = shape_str(w, false);
-    push(out, bytes_hash(11, &fs[..fsn]));
-    push(out, bytes_hash(12, ss));
-    push(out, FeatureHasher::new(13).lower(at(-1)));
-    push(out, FeatureHasher::new(14).lower(at(1)));
-    push(out, FeatureHasher::new(15).lower(at(-2)));
-    push(out, FeatureHasher::new(16).lower(at(2)));
-    let (ps, psn) = shape_str(at(-1), true);
-    let (ns, nsn) = shape_str(at(1), true);
-    push(out, bytes_hash(17, &ps[..psn]));
-    push(out, bytes_hash(18, &ns[..nsn]));
-    push(out, FeatureHasher::new(19).lower(at(-1)).str(lower));
-    push(out, FeatureHasher::new(20).str(lower).lower(at(1)));
+    push(out, t(11).u64(w.shape));
+    push(out, t(12).u64(w.short_shape));
+    push(out, t(13).u64(lower_at(-1)));
+    push(out, t(14).u64(lower_at(1)));
+    push(out, t(15).u64(lower_at(-2)));
+    push(out, t(16).u64(lower_at(2)));
+    push(out, t(17).u64(sshape_at(-1)));
+    push(out, t(18).u64(sshape_at(1)));
+    push(out, t(19).u64(lower_at(-1)).u64(w.lower));
+    push(out, t(20).u64(w.lower).u64(lower_at(1)));
     push(
         out,
-        bytes_hash(26, &ps[..psn])
-            .byte(0xFE)
-            .str(std::str::from_utf8(ss).unwrap_or(""))
-            .byte(0xFE)
-            .str(std::str::from_utf8(&ns[..nsn]).unwrap_or("")),
+        t(26)
+            .u64(sshape_at(-1))
+            .u64(w.short_shape)
+            .u64(sshape_at(1)),
     );
     if i == 0 {
-        push(out, bytes_hash(21, ss));
+        push(out, t(21).u64(w.short_shape));
     }
-    if all_caps {
-        push(out, FeatureHasher::new(25).str(lower));
+    if p.all_caps {
+        push(out, t(25).u64(w.lower));
     }
     let g = p.gaz[i];
     for bit in 0..8u8 {
         if g & (1 << bit) != 0 {
-            push(out, FeatureHasher::new(22).byte(bit));
-            push(
-                out,
-                FeatureHasher::new(27)
-                    .byte(bit)
-                    .str(std::str::from_utf8(ss).unwrap_or("")),
-            );
+            push(out, t(22).byte(bit));
+            push(out, t(27).byte(bit).u64(w.short_shape));
         }
     }
     let gp = if i > 0 { p.gaz[i - 1] } else { 0 };
     let gn = p.gaz.get(i + 1).copied().unwrap_or(0);
     for bit in 0..8u8 {
         if gp & (1 << bit) != 0 {
-            push(out, FeatureHasher::new(23).byte(bit));
+            push(out, t(23).byte(bit));
         }
         if gn & (1 << bit) != 0 {
-            push(out, FeatureHasher::new(24).byte(bit));
+            push(out, t(24).byte(bit));
         }
     }
 }
@@ -240,9 +286,9 @@ mod tests {
         assert_eq!(&s[..n], b"Xxxxx-d");
         let (s, n) = shape_str("Kaori-2", true);
         assert_eq!(&s[..n], b"Xx-d");
-        assert_eq!(prefix("東京都", 2), Some("東京"));
-        assert_eq!(suffix("sylavong", 3), Some("ong"));
-        assert_eq!(suffix("ab", 3), None);
+        assert_eq!(prefix_of("東京都", 2), Some("東京"));
+        assert_eq!(suffix_of("sylavong", 3), Some("ong"));
+        assert_eq!(suffix_of("ab", 3), None);
         assert!(is_all_caps_sentence(&["LONDON", "1996-08-30"]));
         assert!(!is_all_caps_sentence(&["London"]));
     }

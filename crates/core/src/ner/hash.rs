@@ -22,6 +22,12 @@ impl FeatureHasher {
         Self((self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K))
     }
 
+    /// Adds a 64-bit value in one step (a precomputed hash).
+    #[must_use]
+    pub fn u64(self, x: u64) -> Self {
+        Self((self.0.rotate_left(5) ^ x).wrapping_mul(K))
+    }
+
     /// Adds a string's bytes.
     #[must_use]
     pub fn str(self, s: &str) -> Self {
