@@ -16,7 +16,7 @@ use crate::components::speakers_panel::SpeakersPanel;
 use crate::components::status_bar::StatusBar;
 use crate::components::toolbar::Toolbar;
 use crate::permalink;
-use crate::protocol::{AnalyzeRequest, WORKER_LOADER};
+use crate::protocol::{AnalyzeRequest, WorkerInput, WorkerOutput, WORKER_LOADER};
 use crate::state::{Action, AppState, Notice};
 use crate::worker::AnalysisWorker;
 
@@ -43,7 +43,15 @@ pub fn app() -> Html {
         // A new worker whenever the last one stopped answering.
         use_memo(state.worker_generation, move |_| {
             AnalysisWorker::spawner()
-                .callback(move |resp| dispatcher.dispatch(Action::Received(Rc::new(resp))))
+                .callback(move |out| match out {
+                    WorkerOutput::Done(resp) => {
+                        dispatcher.dispatch(Action::Received(Rc::new(resp)))
+                    }
+                    WorkerOutput::Progress { id, done, total } => {
+                        dispatcher.dispatch(Action::Progress(id, done, total))
+                    }
+                    WorkerOutput::Cancelled(id) => dispatcher.dispatch(Action::Cancelled(id)),
+                })
                 .with_loader(true)
                 .as_module(true)
                 .spawn(WORKER_LOADER)
@@ -54,6 +62,7 @@ pub fn app() -> Html {
 
     let on_text = {
         let dispatcher = state.dispatcher();
+        let bridge = bridge.clone();
         Callback::from(move |text: String| {
             dispatcher.dispatch(Action::Edit(text.clone()));
             if let Some(t) = timer.borrow_mut().take() {
@@ -75,7 +84,7 @@ pub fn app() -> Html {
                 browser::save_text(&text);
                 let shared: Rc<str> = Rc::from(text.as_str());
                 let deadline = watchdog_ms(text.len());
-                bridge.send(AnalyzeRequest { id, text });
+                bridge.send(WorkerInput::Analyze(AnalyzeRequest { id, text }));
                 dispatcher.dispatch(Action::Sent(id, shared));
                 // If the worker dies (a panic) or hangs, say so and start a new one.
                 let dispatcher = dispatcher.clone();
@@ -87,10 +96,18 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |n| dispatcher.dispatch(Action::Notify(n)))
     };
+    // A text from outside the editor (file, example, link, last visit).
+    let on_load = {
+        let (dispatcher, on_text) = (state.dispatcher(), on_text.clone());
+        Callback::from(move |text: String| {
+            on_text.emit(text);
+            dispatcher.dispatch(Action::Loaded);
+        })
+    };
 
     // On first render: the text of a shared link, else the text kept from last time.
     {
-        let (on_text, on_notice) = (on_text.clone(), on_notice.clone());
+        let (on_text, on_notice) = (on_load.clone(), on_notice.clone());
         use_effect_with((), move |()| {
             browser::register_service_worker();
             let fragment = browser::fragment();
@@ -110,7 +127,7 @@ pub fn app() -> Html {
     }
 
     let on_example = {
-        let (on_text, on_notice) = (on_text.clone(), on_notice.clone());
+        let (on_text, on_notice) = (on_load.clone(), on_notice.clone());
         Callback::from(move |()| {
             let (on_text, on_notice) = (on_text.clone(), on_notice.clone());
             wasm_bindgen_futures::spawn_local(async move {
@@ -148,6 +165,16 @@ pub fn app() -> Html {
             hidden.set(next);
         })
     };
+    let on_cancel = {
+        let (dispatcher, bridge) = (state.dispatcher(), bridge.clone());
+        let pending: Vec<u64> = state.pending.iter().map(|(id, _)| *id).collect();
+        Callback::from(move |()| {
+            bridge.send(WorkerInput::Cancel);
+            for &id in &pending {
+                dispatcher.dispatch(Action::Cancelled(id));
+            }
+        })
+    };
     let on_dismiss = {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(Action::Dismiss))
@@ -160,10 +187,12 @@ pub fn app() -> Html {
                 <p class="tagline">{ "Who is quoted, and what did they say? Paste an article — it never leaves your browser." }</p>
             </header>
             <main class="layout">
-                <InputPanel text={state.text.clone()} on_text={on_edit_text} on_notice={on_notice.clone()} {on_example} />
+                <InputPanel text={AttrValue::from(state.text.clone())} text_version={state.text_version}
+                    on_text={on_edit_text} on_load={on_load.clone()} on_notice={on_notice.clone()} {on_example} />
                 <section class="results" aria-label="Analysis">
                     <StatusBar busy={state.busy()} pending_bytes={state.pending_bytes()} shown={state.shown.clone()}
-                        notice={state.notice.clone()} {on_dismiss} on_accept={on_text.clone()} />
+                        notice={state.notice.clone()} {on_dismiss} on_accept={on_load.clone()}
+                        progress={state.progress} {on_cancel} />
                     if let Some(shown) = state.shown.clone() {
                         <Toolbar shown={shown.clone()} on_notice={on_notice.clone()} />
                         <Legend hidden={(*hidden).clone()} {on_toggle} />

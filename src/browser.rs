@@ -5,6 +5,9 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// Longest text kept across reloads (local storage holds about 5 MB of UTF-16).
+pub const MAX_KEPT_BYTES: usize = 2 * 1024 * 1024;
+
 /// Key under which the current text is kept in local storage.
 pub const STORAGE_KEY: &str = "saidwho.text.v1";
 
@@ -67,7 +70,9 @@ pub fn load_text() -> Option<String> {
 /// Keeps `text` for the next visit (best effort: storage may be full or off).
 pub fn save_text(text: &str) {
     if let Some(s) = storage() {
-        let _ = if text.is_empty() {
+        // Browsers keep a few MB per site; a longer text is not kept (and an
+        // older one must not come back in its place).
+        let _ = if text.is_empty() || text.len() > MAX_KEPT_BYTES {
             s.remove_item(STORAGE_KEY)
         } else {
             s.set_item(STORAGE_KEY, text)

@@ -43,3 +43,33 @@ pub struct AnalyzeResponse {
     /// Whether entities could be included.
     pub model: ModelState,
 }
+
+/// What the page sends the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum WorkerInput {
+    /// Analyse a text (replaces any analysis in progress).
+    Analyze(AnalyzeRequest),
+    /// Stop the analysis in progress, if any.
+    Cancel,
+}
+
+/// What the worker sends the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum WorkerOutput {
+    /// A long text is being analysed piece by piece.
+    Progress {
+        /// The request.
+        id: u64,
+        /// Bytes analysed so far.
+        done: usize,
+        /// Bytes in all.
+        total: usize,
+    },
+    /// The analysis is complete.
+    Done(AnalyzeResponse),
+    /// The analysis of request `id` was stopped on request.
+    Cancelled(u64),
+}
+
+/// Texts longer than this are analysed in pieces, with progress.
+pub const CHUNK_BYTES: usize = 512 * 1024;

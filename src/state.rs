@@ -44,8 +44,8 @@ pub struct Notice {
 /// Everything the page shows.
 #[derive(Debug, Default, PartialEq)]
 pub struct AppState {
-    /// The text in the editor.
-    pub text: String,
+    /// The text in the editor (shared: actions never copy it).
+    pub text: Rc<str>,
     /// Requests sent to the worker and not answered yet: (id, text).
     pub pending: Vec<(u64, Rc<str>)>,
     /// The newest analysis received.
@@ -54,6 +54,12 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// Bumped when the worker is replaced after it stopped answering.
     pub worker_generation: u32,
+    /// Progress of a long analysis: (bytes done, bytes in all).
+    pub progress: Option<(usize, usize)>,
+    /// Bumped when the text comes from outside the editor (a file, the
+    /// example, a link): the editor then shows it. Typing never bumps it, so
+    /// a long text is never written back into the editor.
+    pub text_version: u64,
 }
 
 impl AppState {
@@ -75,6 +81,8 @@ impl AppState {
 pub enum Action {
     /// The user changed the text (typing, paste, file).
     Edit(String),
+    /// A text came from outside the editor; the editor must show it.
+    Loaded,
     /// The text was sent to the worker under this id.
     Sent(u64, Rc<str>),
     /// The editor was emptied: nothing to analyse.
@@ -87,6 +95,10 @@ pub enum Action {
     Dismiss,
     /// The worker has not answered request `id` in time: replace it.
     Stalled(u64),
+    /// A long analysis advanced: (id, bytes done, bytes in all).
+    Progress(u64, usize, usize),
+    /// The analysis of request `id` was stopped.
+    Cancelled(u64),
 }
 
 impl Reducible for AppState {
@@ -99,12 +111,16 @@ impl Reducible for AppState {
             shown: self.shown.clone(),
             notice: self.notice.clone(),
             worker_generation: self.worker_generation,
+            progress: self.progress,
+            text_version: self.text_version,
         };
         match action {
-            Action::Edit(text) => next.text = text,
+            Action::Edit(text) => next.text = Rc::from(text),
+            Action::Loaded => next.text_version += 1,
             Action::Sent(id, text) => next.pending.push((id, text)),
             Action::Clear => {
                 next.pending.clear();
+                next.progress = None;
                 next.shown = None;
             }
             Action::Received(resp) => {
@@ -124,6 +140,7 @@ impl Reducible for AppState {
                 };
                 let text = next.pending[pos].1.clone();
                 next.pending.retain(|(id, _)| *id > resp.id);
+                next.progress = None;
                 if next.shown.as_ref().is_none_or(|s| s.id < resp.id) {
                     next.shown = Some(Rc::new(Shown {
                         id: resp.id,
@@ -134,6 +151,15 @@ impl Reducible for AppState {
                     }));
                 }
             }
+            Action::Progress(id, done, total) => {
+                if next.pending.last().is_some_and(|(p, _)| *p == id) {
+                    next.progress = Some((done, total));
+                }
+            }
+            Action::Cancelled(id) => {
+                next.pending.retain(|(p, _)| *p != id);
+                next.progress = None;
+            }
             Action::Notify(n) => next.notice = Some(n),
             Action::Dismiss => next.notice = None,
             Action::Stalled(id) => {
@@ -141,6 +167,7 @@ impl Reducible for AppState {
                     return self; // answered in the meantime
                 };
                 next.pending.clear();
+                next.progress = None;
                 next.worker_generation += 1;
                 next.notice = Some(Notice {
                     text:

@@ -1,10 +1,19 @@
 //! The analysis web worker: loads the entity model once, then runs
-//! [`saidwho_core::Analyzer::analyze`] off the main thread.
+//! [`saidwho_core::Analyzer::analyze`] off the main thread. Long texts are
+//! analysed in pieces, reporting progress after each and stopping early when
+//! a newer text (or a cancel) arrives.
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use gloo_worker::{HandlerId, Worker, WorkerScope};
-use saidwho_core::Analyzer;
+use saidwho_core::chunks::chunk_ranges;
+use saidwho_core::{Analysis, Analyzer};
 
-use crate::protocol::{AnalyzeRequest, AnalyzeResponse, ModelState, NER_MODEL_URL};
+use crate::protocol::{
+    AnalyzeRequest, AnalyzeResponse, ModelState, WorkerInput, WorkerOutput, CHUNK_BYTES,
+    NER_MODEL_URL,
+};
 
 /// Messages the worker sends itself.
 #[derive(Debug)]
@@ -13,44 +22,94 @@ pub enum WorkerMsg {
     ModelLoaded(Result<Vec<u8>, String>),
 }
 
-/// Answers each [`AnalyzeRequest`] with an [`AnalyzeResponse`]; when the
-/// entity model arrives after a request, answers the latest one again.
+/// Answers each request with [`WorkerOutput`]s; when the entity model
+/// arrives after a request, answers the latest one again.
 #[derive(Debug, Default)]
 pub struct AnalysisWorker {
-    analyzer: Analyzer,
+    analyzer: Rc<Analyzer>,
     model: ModelState,
     last: Option<(AnalyzeRequest, HandlerId)>,
+    /// Id of the request that should run; older long analyses stop.
+    current: Rc<Cell<u64>>,
 }
 
 impl AnalysisWorker {
-    fn answer(&self, scope: &WorkerScope<Self>, req: &AnalyzeRequest, to: HandlerId) {
-        let started = now_ms();
-        let mut analysis = self.analyzer.analyze(&req.text);
-        let elapsed_ms = now_ms() - started;
-        analysis.tokens = Vec::new(); // the page does not need them
-        scope.respond(
-            to,
-            AnalyzeResponse {
-                id: req.id,
-                analysis,
-                elapsed_ms,
-                model: self.model.clone(),
-            },
+    fn answer(&self, scope: &WorkerScope<Self>, req: AnalyzeRequest, to: HandlerId) {
+        self.current.set(req.id);
+        let (analyzer, model, current, scope) = (
+            self.analyzer.clone(),
+            self.model.clone(),
+            self.current.clone(),
+            scope.clone(),
         );
+        if req.text.len() <= CHUNK_BYTES {
+            let started = now_ms();
+            let mut analysis = analyzer.analyze(&req.text);
+            analysis.tokens = Vec::new(); // the page does not need them
+            let elapsed_ms = now_ms() - started;
+            scope.respond(
+                to,
+                WorkerOutput::Done(AnalyzeResponse {
+                    id: req.id,
+                    analysis,
+                    elapsed_ms,
+                    model,
+                }),
+            );
+            return;
+        }
+        // Long text: piece by piece, yielding between pieces so that a newer
+        // request or a cancel is seen.
+        wasm_bindgen_futures::spawn_local(async move {
+            let started = now_ms();
+            let mut whole = Analysis::default();
+            let pieces = chunk_ranges(&req.text, CHUNK_BYTES);
+            for r in pieces {
+                if current.get() != req.id {
+                    scope.respond(to, WorkerOutput::Cancelled(req.id));
+                    return;
+                }
+                let mut part = analyzer.analyze(r.slice(&req.text));
+                part.tokens = Vec::new();
+                whole.append(part, r.start());
+                scope.respond(
+                    to,
+                    WorkerOutput::Progress {
+                        id: req.id,
+                        done: r.end(),
+                        total: req.text.len(),
+                    },
+                );
+                yield_now().await;
+            }
+            if current.get() != req.id {
+                scope.respond(to, WorkerOutput::Cancelled(req.id));
+                return;
+            }
+            let elapsed_ms = now_ms() - started;
+            scope.respond(
+                to,
+                WorkerOutput::Done(AnalyzeResponse {
+                    id: req.id,
+                    analysis: whole,
+                    elapsed_ms,
+                    model,
+                }),
+            );
+        });
     }
 }
 
 impl Worker for AnalysisWorker {
     type Message = WorkerMsg;
-    type Input = AnalyzeRequest;
-    type Output = AnalyzeResponse;
+    type Input = WorkerInput;
+    type Output = WorkerOutput;
 
     fn create(scope: &WorkerScope<Self>) -> Self {
         scope.send_future(async { WorkerMsg::ModelLoaded(fetch_bytes(NER_MODEL_URL).await) });
         Self {
-            analyzer: Analyzer::new(),
             model: ModelState::Loading,
-            last: None,
+            ..Self::default()
         }
     }
 
@@ -60,22 +119,38 @@ impl Worker for AnalysisWorker {
             .and_then(|bytes| Analyzer::with_ner_model(&bytes).map_err(|e| e.to_string()))
         {
             Ok(analyzer) => {
-                self.analyzer = analyzer;
+                self.analyzer = Rc::new(analyzer);
                 ModelState::Ready
             }
             Err(e) => ModelState::Failed(e),
         };
-        if let Some((req, to)) = self.last.take() {
-            self.answer(scope, &req, to);
-            self.last = Some((req, to));
+        if let Some((req, to)) = self.last.clone() {
+            self.answer(scope, req, to);
         }
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
-        self.answer(scope, &msg, id);
-        self.last = Some((msg, id));
+        match msg {
+            WorkerInput::Analyze(req) => {
+                self.last = Some((req.clone(), id));
+                self.answer(scope, req, id);
+            }
+            WorkerInput::Cancel => {
+                self.current.set(0);
+                self.last = None;
+            }
+        }
     }
 }
+
+/// Lets the worker's event loop run (new messages are received).
+#[cfg(target_arch = "wasm32")]
+async fn yield_now() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn yield_now() {}
 
 /// Fetches a file next to the worker script.
 #[cfg(target_arch = "wasm32")]

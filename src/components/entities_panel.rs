@@ -16,6 +16,9 @@ pub struct EntitiesPanelProps {
     pub shown: Rc<Shown>,
 }
 
+/// Most names listed per group (the most mentioned; exports have all).
+const MAX_NAMES: usize = 100;
+
 const GROUPS: [(&str, &[&str], &str); 5] = [
     ("People", &["PERSON"], "PERSON"),
     ("Organisations", &["ORG"], "ORG"),
@@ -53,6 +56,7 @@ pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
                 }
                 let mut names: Vec<(&str, Vec<usize>)> = by_name.into_iter().collect();
                 names.sort_by_key(|(_, v)| std::cmp::Reverse(v.len()));
+                names.truncate(MAX_NAMES);
                 html! {
                     <div class="entity-group">
                         <h3>{ heading }</h3>

@@ -14,9 +14,13 @@ use crate::state::Notice;
 #[derive(Debug, Properties, PartialEq)]
 pub struct InputPanelProps {
     /// The current text.
-    pub text: String,
-    /// Called with the new text after every change.
+    pub text: AttrValue,
+    /// Bumped when `text` came from outside the editor and must be shown.
+    pub text_version: u64,
+    /// Called with the new text after every edit in the editor.
     pub on_text: Callback<String>,
+    /// Called with the text of a file.
+    pub on_load: Callback<String>,
     /// Called to tell the user something (e.g. a file could not be read).
     pub on_notice: Callback<Notice>,
     /// Loads the example article.
@@ -27,6 +31,19 @@ pub struct InputPanelProps {
 #[function_component(InputPanel)]
 pub fn input_panel(props: &InputPanelProps) -> Html {
     let dragging = use_state(|| false);
+    // The editor is not bound to the state: typing never makes the page
+    // write the (possibly huge) text back. Outside texts are written once.
+    let area = use_node_ref();
+    {
+        let (area, text) = (area.clone(), props.text.clone());
+        use_effect_with(props.text_version, move |_| {
+            if let Some(el) = area.cast::<HtmlTextAreaElement>() {
+                if el.value().len() != text.len() || el.value() != *text {
+                    el.set_value(&text);
+                }
+            }
+        });
+    }
 
     let oninput = {
         let on_text = props.on_text.clone();
@@ -40,8 +57,8 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
         })
     };
     let load = {
-        let (on_text, on_notice) = (props.on_text.clone(), props.on_notice.clone());
-        Callback::from(move |file: File| read_file(file, on_text.clone(), on_notice.clone()))
+        let (on_load, on_notice) = (props.on_load.clone(), props.on_notice.clone());
+        Callback::from(move |file: File| read_file(file, on_load.clone(), on_notice.clone()))
     };
     let ondragover = {
         let dragging = dragging.clone();
@@ -85,7 +102,7 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
         <section class={classes!("input", dragging.then_some("dragging"))} aria-label="Article input"
             {ondragover} {ondragleave} {ondrop}>
             <label for="article-text" class="label">{ "Article text" }</label>
-            <textarea id="article-text" class="editor" value={props.text.clone()} {oninput}
+            <textarea id="article-text" class="editor" ref={area} {oninput}
                 placeholder="Paste a news article here, or drop a .txt, .md, .html or .docx file…" spellcheck="false" />
             <div class="file-row">
                 <label class="file-button">

@@ -10,6 +10,9 @@ use crate::browser;
 use crate::components::article_view::SPEAKER_STYLES;
 use crate::state::{Notice, Shown};
 
+/// Most quotes listed in one card (the exports have them all).
+const MAX_LISTED: usize = 50;
+
 /// Longest excerpt shown in a card, in characters.
 const EXCERPT_CHARS: usize = 160;
 
@@ -101,14 +104,20 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
                             </p>
                             <progress class="bar" max="100" value={format!("{share:.1}")}
                                 aria-label={format!("{share:.0}% of quoted words")}></progress>
-                            <ol class="quotes">{ for quotes.into_iter().map(quote_button) }</ol>
+                            <ol class="quotes">{ for quotes.iter().copied().take(MAX_LISTED).map(quote_button) }</ol>
+                            if quotes.len() > MAX_LISTED {
+                                <p class="more">{ format!("and {} more quotes — all are in the exports", quotes.len() - MAX_LISTED) }</p>
+                            }
                         </li>
                     }
                 }) }
             </ul>
             if !unattributed.is_empty() {
                 <h3 class="unattributed">{ format!("Speaker unknown ({})", unattributed.len()) }</h3>
-                <ol class="quotes">{ for unattributed.into_iter().map(quote_button) }</ol>
+                <ol class="quotes">{ for unattributed.iter().copied().take(MAX_LISTED).map(quote_button) }</ol>
+                if unattributed.len() > MAX_LISTED {
+                    <p class="more">{ format!("and {} more — all are in the exports", unattributed.len() - MAX_LISTED) }</p>
+                }
             }
         </section>
     }

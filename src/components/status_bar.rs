@@ -23,6 +23,11 @@ pub struct StatusBarProps {
     pub on_dismiss: Callback<()>,
     /// Analyses an offered text (a file over the size limit).
     pub on_accept: Callback<String>,
+    /// Progress of a long analysis: (bytes done, bytes in all).
+    #[prop_or_default]
+    pub progress: Option<(usize, usize)>,
+    /// Stops the analysis in progress.
+    pub on_cancel: Callback<()>,
 }
 
 /// Announces progress and results to screen readers too (`aria-live`).
@@ -61,7 +66,16 @@ pub fn status_bar(props: &StatusBarProps) -> Html {
                 { summary }
             </p>
             if props.busy && props.pending_bytes >= 100_000 {
-                <progress class="progress" aria-label="Analysis in progress"></progress>
+                <div class="progress-row">
+                    if let Some((done, total)) = props.progress {
+                        <progress class="progress" max={total.to_string()} value={done.to_string()}
+                            aria-label={format!("Analysed {}%", done * 100 / total.max(1))}></progress>
+                        <span class="percent">{ format!("{}%", done * 100 / total.max(1)) }</span>
+                    } else {
+                        <progress class="progress" aria-label="Analysis in progress"></progress>
+                    }
+                    <button type="button" class="tool" data-cancel="" onclick={props.on_cancel.reform(|_| ())}>{ "Cancel" }</button>
+                </div>
             }
             if let Some(note) = model_note {
                 <p class="model-note">{ note }</p>

@@ -76,6 +76,31 @@ test('a file over the size limit is offered, then analysed without freezing the 
   await page.close();
 });
 
+test('a long analysis reports progress in pieces and can be cancelled', async () => {
+  const { page, errors } = await open();
+  const para = '“Progress matters,” said Ms Ada Lovelace in London on Monday.\n\n';
+  const long = para.repeat(Math.ceil((16 * 1024 * 1024) / para.length));
+  // As a paste would: set the value, fire one input event.
+  await page.evaluate((t) => {
+    const area = document.querySelector('#article-text');
+    area.value = t;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, long);
+  await page.locator('progress.progress[value]').waitFor({ timeout: 60_000 });
+  const pct = await page.locator('.percent').innerText();
+  assert.match(pct, /^\d+%$/);
+  // The row updates as pieces finish; press the button directly.
+  await page.locator('[data-cancel]').dispatchEvent('click');
+  await page.waitForFunction(() => !document.querySelector('.summary.busy'));
+  assert.equal(await page.locator('#article-text').inputValue(), long, 'the text is kept');
+  assert.ok(await responsive(page));
+  // Editing again starts a new analysis, which completes.
+  await page.locator('#article-text').fill(para.repeat(3));
+  await page.locator('[data-speaker="Ada Lovelace"]').waitFor({ timeout: 30_000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('long lines, thousands of quote marks, and right-to-left text are handled', async () => {
   const { page, errors } = await open();
   const cases = [

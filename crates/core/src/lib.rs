@@ -12,6 +12,7 @@
 
 pub mod analysis;
 pub mod attribution;
+pub mod chunks;
 pub mod export;
 pub mod extract;
 pub mod ner;
