@@ -217,11 +217,35 @@ pub fn html_to_text(html: &str) -> String {
     blocks.join("\n\n")
 }
 
-/// The content of the first `<article>` element, if any.
+/// The content of the first `<article>` element, if any — looking only at
+/// markup, never inside scripts, styles, templates or comments.
 fn article_scope(html: &str) -> Option<&str> {
     let lower = html.to_ascii_lowercase();
-    let open = lower.find("<article")?;
-    let body_start = open + lower[open..].find('>')? + 1;
+    let mut at = 0;
+    let body_start = loop {
+        let lt = at + lower[at..].find('<')?;
+        let rest = &lower[lt..];
+        if rest.starts_with("<!--") {
+            at = lt + 4 + rest[4..].find("-->").map_or(rest.len() - 4, |e| e + 3);
+            continue;
+        }
+        let name: String = rest[1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let tag_end = lt + rest.find('>')? + 1;
+        if name == "article" {
+            break tag_end;
+        }
+        if is_raw_text(&name) {
+            let end = format!("</{name}");
+            at = lower[tag_end..]
+                .find(&end)
+                .map_or(lower.len(), |e| tag_end + e + end.len());
+            continue;
+        }
+        at = tag_end;
+    };
     let close = lower[body_start..]
         .find("</article>")
         .map_or(html.len(), |c| body_start + c);
@@ -258,6 +282,14 @@ mod tests {
     fn article_element_wins() {
         let html = "<div>Menu</div><article><p>Body one.</p><aside>Ad</aside><p>Body two.</p></article><div>More</div>";
         assert_eq!(html_to_text(html), "Body one.\n\nBody two.");
+    }
+
+    #[test]
+    fn regression_article_inside_a_script_is_not_the_article() {
+        // Found by fuzzing: the <article> look-up saw inside <script>.
+        let text = "<html><script>x</scri<tp>p onclick=1>“Hi,” she~said.</p><!-- c --><article><p>a</p></article>";
+        let probe = format!("<p>a</p><script>{text}</script><p>b</p>");
+        assert_eq!(html_to_text(&probe), "a\n\nb");
     }
 
     #[test]
