@@ -4,6 +4,8 @@
 //!   it on <http://127.0.0.1:8080> with a plain static file server.
 //! - `test`: install what is missing and run every check and test.
 //! - `dist`: install what is missing and build the release `dist/`.
+//! - `bench-web`: time `analyze` in wasm against compromise in headless
+//!   Chromium, and navigation to the first result.
 //! - `size`: build `dist/` and print every file's raw and gzip size against
 //!   the budgets (also part of `test`).
 //!
@@ -28,6 +30,7 @@ fn main() -> Result<()> {
     match args.first().map(String::as_str) {
         Some("serve") => serve(&env),
         Some("dist") => dist(&env),
+        Some("bench-web") => bench_web(&env),
         Some("size") => {
             dist(&env)?;
             size::report(&env.root.join("dist"))
@@ -39,6 +42,7 @@ fn main() -> Result<()> {
             eprintln!("  test   run formatting, lints, native, wasm, build and browser tests");
             eprintln!("  dist   build the release bundle into dist/");
             eprintln!("  size   build dist/ and report file sizes against the budgets");
+            eprintln!("  bench-web  time analyze in wasm against compromise in headless Chromium");
             std::process::exit(2);
         }
     }
@@ -70,6 +74,39 @@ fn build_dist(env: &tools::Env) -> Result<()> {
     env.run(Command::new("trunk").args(["build", "--release", "--offline"]))?;
     step("moving inline scripts out and adding the Content Security Policy");
     harden::harden(&env.root.join("dist"))
+}
+
+fn bench_web(env: &tools::Env) -> Result<()> {
+    env.ensure_build_tools()?;
+    env.ensure_browser()?;
+    env.ensure_e2e_packages()?;
+    build_dist(env)?;
+    step("building the benchmark module (wasm, release)");
+    env.run(Command::new("cargo").args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "saidwho-web",
+        "--bin",
+        "bench",
+    ]))?;
+    env.run(Command::new("wasm-bindgen").args([
+        "--target",
+        "web",
+        "--no-typescript",
+        "--out-dir",
+        "target/bench-wasm",
+        "target/wasm32-unknown-unknown/release/bench.wasm",
+    ]))?;
+    step("in-browser benchmark: saidwho (wasm) vs compromise");
+    env.run(
+        Command::new("node")
+            .arg("tests/bench/run.mjs")
+            .env("SAIDWHO_ROOT", &env.root)
+            .env("SAIDWHO_SHARED", env.root.join("../shared")),
+    )
 }
 
 fn test(env: &tools::Env) -> Result<()> {

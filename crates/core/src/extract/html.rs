@@ -225,8 +225,8 @@ fn article_scope(html: &str) -> Option<&str> {
     let body_start = loop {
         let lt = at + lower[at..].find('<')?;
         let rest = &lower[lt..];
-        if rest.starts_with("<!--") {
-            at = lt + 4 + rest[4..].find("-->").map_or(rest.len() - 4, |e| e + 3);
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            at = lt + 4 + comment.find("-->").map_or(comment.len(), |e| e + 3);
             continue;
         }
         let name: String = rest[1..]

@@ -1,0 +1,45 @@
+// Times saidwho's analyze (wasm) and compromise (JS) on the same texts in the
+// same page; the results go to window.benchResult.
+import init, { Bench } from './bench-wasm/bench.js';
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+
+function time(fn, runs, budgetMs) {
+  const out = [];
+  const start = performance.now();
+  for (let i = 0; i < runs && (i < 3 || performance.now() - start < budgetMs); i++) {
+    const t = performance.now();
+    fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function main() {
+  await init();
+  const model = new Uint8Array(await (await fetch('./ner-v2.bin')).arrayBuffer());
+  const bench = new Bench(model);
+  const texts = await (await fetch('./texts.json')).json();
+  const rows = [];
+  for (const [name, text, runs] of [['seed', texts.seed, 50], ['1000 words', texts.words1000, 50], ['1 MB', texts.mb1, 5]]) {
+    // Warm up both.
+    bench.analyze(text);
+    window.nlp(text).quotations().out('array');
+    const ours = time(() => bench.analyze(text), runs, 20_000);
+    const theirs = time(() => {
+      const doc = window.nlp(text);
+      doc.quotations().out('array');
+      doc.people().out('array');
+      doc.places().out('array');
+      doc.organizations().out('array');
+    }, runs, 60_000);
+    rows.push({ name, bytes: new TextEncoder().encode(text).length, saidwho_ms: median(ours), compromise_ms: median(theirs), runs: [ours.length, theirs.length] });
+  }
+  window.benchResult = rows;
+  document.querySelector('#out').textContent = JSON.stringify(rows, null, 2);
+}
+
+main().catch((e) => { window.benchResult = { error: String(e) }; });

@@ -1,0 +1,63 @@
+// `cargo xtask bench-web`: serves the benchmark page, runs it in headless
+// Chromium, prints medians and ratios; then times navigation to the first
+// result for the example article in the real page (dist/).
+import { mkdtemp, cp, writeFile, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serveDir } from '../e2e/static-server.mjs';
+import { launch } from '../e2e/browser.mjs';
+
+const ROOT = resolve(process.env.SAIDWHO_ROOT ?? '.');
+const SHARED = resolve(process.env.SAIDWHO_SHARED ?? '../shared');
+
+const dir = await mkdtemp(join(tmpdir(), 'saidwho-bench-'));
+await cp(join(ROOT, 'tests/bench/bench.html'), join(dir, 'index.html'));
+await cp(join(ROOT, 'tests/bench/bench.js'), join(dir, 'bench.js'));
+await cp(join(ROOT, 'target/bench-wasm'), join(dir, 'bench-wasm'), { recursive: true });
+await cp(join(ROOT, 'static/models/ner-v2.bin'), join(dir, 'ner-v2.bin'));
+await cp(join(ROOT, 'tests/e2e/node_modules/compromise/builds/compromise.js'), join(dir, 'compromise.js'));
+const seed = await readFile(join(SHARED, 'data/seed/seed.txt'), 'utf8');
+const dev = (await readFile(join(SHARED, 'data/polnear/dev.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l).text).join('\n\n');
+const words1000 = dev.split(' ').slice(0, 1000).join(' ');
+let mb1 = dev;
+while (Buffer.byteLength(mb1) < 1 << 20) mb1 += '\n\n' + dev;
+mb1 = Buffer.from(mb1).subarray(0, 1 << 20).toString('utf8').replace(/\uFFFD+$/, '');
+await writeFile(join(dir, 'texts.json'), JSON.stringify({ seed, words1000, mb1 }));
+
+const server = await serveDir(dir, ['/']);
+const context = await launch();
+try {
+  const page = await context.newPage();
+  await page.goto(server.origin + '/');
+  await page.waitForFunction(() => window.benchResult, null, { timeout: 600_000 });
+  const rows = await page.evaluate(() => window.benchResult);
+  if (rows.error) throw new Error(rows.error);
+  console.log('\nin-browser analysis, headless Chromium, medians (same page, same texts)');
+  console.log('text         bytes      saidwho (wasm)   compromise     ratio');
+  for (const r of rows) {
+    console.log(`${r.name.padEnd(11)} ${String(r.bytes).padStart(8)}  ${r.saidwho_ms.toFixed(2).padStart(10)} ms  ${r.compromise_ms.toFixed(1).padStart(10)} ms  ${(r.compromise_ms / r.saidwho_ms).toFixed(0).padStart(6)}x`);
+  }
+  await page.close();
+} finally {
+  await server.close();
+}
+
+// Navigation to first result, real page, example article.
+const dist = await serveDir(join(ROOT, 'dist'), ['/']);
+try {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const ctx = await launch({ serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    await page.goto(dist.origin + '/');
+    await page.getByRole('button', { name: 'Try an example' }).click();
+    await page.locator('mark[data-quote]').first().waitFor({ timeout: 60_000 });
+    times.push(await page.evaluate(() => performance.now()));
+    await ctx.close();
+  }
+  times.sort((a, b) => a - b);
+  console.log(`\nnavigation → example analysed (click included), median of 5: ${times[2].toFixed(0)} ms`);
+} finally {
+  await dist.close();
+  await context.close();
+}
