@@ -11,8 +11,9 @@ use crate::state::Shown;
 /// Number of distinct speaker styles in the stylesheet (`.speaker-0` …).
 pub const SPEAKER_STYLES: usize = 8;
 
-/// Most paragraphs drawn: beyond this the page would freeze while drawing.
-pub const MAX_PARAGRAPHS: usize = 2_000;
+/// Paragraphs drawn at first, and added by each "show more": drawing a whole
+/// book at once would block the page.
+pub const PAGE_PARAGRAPHS: usize = 200;
 
 /// Properties of [`ArticleView`].
 #[derive(Debug, Properties, PartialEq)]
@@ -30,9 +31,22 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let shown = &props.shown;
     let text: &str = &shown.text;
     let analysis = &shown.analysis;
+    let limit = use_state(|| PAGE_PARAGRAPHS);
+    {
+        let limit = limit.clone();
+        use_effect_with(shown.id, move |_| limit.set(PAGE_PARAGRAPHS));
+    }
     let mut paragraphs = paragraph_segments(analysis);
     let total = paragraphs.len();
-    paragraphs.truncate(MAX_PARAGRAPHS);
+    paragraphs.truncate(*limit);
+    let show_more = {
+        let limit = limit.clone();
+        Callback::from(move |_| limit.set(*limit + PAGE_PARAGRAPHS * 5))
+    };
+    let show_all = {
+        let limit = limit.clone();
+        Callback::from(move |_| limit.set(usize::MAX))
+    };
     html! {
         <article class={classes!("article", props.hidden.iter().map(|h| format!("hide-{h}")).collect::<Vec<_>>())}
             aria-label="Article with quotes and names highlighted">
@@ -80,9 +94,11 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     }) }
                 </p>
             }) }
-            if total > MAX_PARAGRAPHS {
-                <p class="placeholder" role="note">
-                    { format!("Showing the first {MAX_PARAGRAPHS} of {total} paragraphs. Every quote and name is in the panels and the exports.") }
+            if total > *limit {
+                <p class="more-row" role="note">
+                    { format!("Showing {} of {total} paragraphs. ", (*limit).min(total)) }
+                    <button type="button" class="tool" data-show-more="" onclick={show_more}>{ "Show more" }</button>
+                    <button type="button" class="tool" data-show-all="" onclick={show_all}>{ "Show all" }</button>
                 </p>
             }
         </article>

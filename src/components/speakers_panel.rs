@@ -130,10 +130,17 @@ fn reveal(i: usize) {
 
 /// Scrolls the element with this id into view, focuses and flashes it.
 pub fn reveal_element(id: &str) {
-    let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    else {
+    let doc = web_sys::window().and_then(|w| w.document());
+    let Some(el) = doc.as_ref().and_then(|d| d.get_element_by_id(id)) else {
+        // Not drawn yet (a long text shows its beginning): draw everything, then retry.
+        let show_all = doc
+            .and_then(|d| d.query_selector("[data-show-all]").ok().flatten())
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(button) = show_all {
+            button.click();
+            let id = id.to_owned();
+            gloo_timers::callback::Timeout::new(50, move || reveal_element(&id)).forget();
+        }
         return;
     };
     let opts = web_sys::ScrollIntoViewOptions::new();
