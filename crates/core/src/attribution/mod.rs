@@ -392,6 +392,11 @@ fn after_attribution(doc: &Doc, close: usize, comma: bool) -> Option<Found> {
         return None;
     }
     let sent_end = sentence_end_from(doc, j);
+    // “Does it?” Graham asked. — an attribution in a sentence of its own is
+    // short and quotes nothing itself ("To which she said, “…”" is not one).
+    if !doc.same_sentence(close, j) && (sent_end - j > 8 || (j..=sent_end).any(|i| doc.is_mark(i))) {
+        return None;
+    }
     // "… — X" / "… – X": dash attribution.
     if matches!(doc.s(j), "—" | "–" | "―") {
         let m = np_right(doc, j + 1, sent_end + 1)?;
