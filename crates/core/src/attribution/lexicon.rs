@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 /// "pointed" is handled with "out" in [`cue_phrase_len`]). Forms that are
 /// mostly nouns in news ("state", "report", "claims") are left out.
 const CUE_VERBS: &[&str] = &[
+    "reads",
     "sings",
     "sang",
     "chanted",

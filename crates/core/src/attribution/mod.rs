@@ -369,6 +369,30 @@ fn attribute_marked_inner(
             });
         }
     }
+    // "…, Schiff said. “The other factor …”": the sentence just before ends
+    // with an attribution, and the quote follows it directly.
+    if let Some(o) =
+        open.filter(|&o| o > 0 && doc.same_paragraph(o - 1, o) && !doc.same_sentence(o - 1, o))
+    {
+        let end = o - 1;
+        let start = sentence_start_from(doc, end);
+        let last = if doc.is_terminal(end) {
+            end.saturating_sub(1)
+        } else {
+            end
+        };
+        for c in (start.max(last.saturating_sub(4))..=last).rev() {
+            if !is_indirect_cue(&doc.low(c)) || doc.is_cap(c) {
+                continue;
+            }
+            let mention = left_speaker(doc, c, start)
+                .filter(|m| m.first > start && doc.is(m.first - 1, ","))
+                .or_else(|| np_right(doc, c + 1, last + 1).filter(|m| m.last == last));
+            if let Some(m) = mention {
+                return Some(make(QuoteKind::Direct, range, None, Some(m)));
+            }
+        }
+    }
     // Long marked speech with no cue in reach is still a quote, speaker unknown.
     let words = (inner.0..=inner.1.max(inner.0))
         .filter(|&i| i < doc.len() && doc.is_word(i))
@@ -394,7 +418,8 @@ fn after_attribution(doc: &Doc, close: usize, comma: bool) -> Option<Found> {
     let sent_end = sentence_end_from(doc, j);
     // “Does it?” Graham asked. — an attribution in a sentence of its own is
     // short and quotes nothing itself ("To which she said, “…”" is not one).
-    if !doc.same_sentence(close, j) && (sent_end - j > 8 || (j..=sent_end).any(|i| doc.is_mark(i))) {
+    if !doc.same_sentence(close, j) && (sent_end - j > 8 || (j..=sent_end).any(|i| doc.is_mark(i)))
+    {
         return None;
     }
     // "… — X" / "… – X": dash attribution.
@@ -613,6 +638,14 @@ fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mention> {
     // the subject of the main clause, after an introductory phrase
     // ("Meanwhile, it attacked Trump, saying").
     let coordinated = matches!(&*doc.low(j), "and" | "but") && j > floor && !doc.is(j - 1, ",");
+    if coordinated && j >= floor + 2 {
+        // "I laughed and said": the subject right before the first verb.
+        if let Some(m) = np_left(doc, j - 2, floor)
+            .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
+        {
+            return Some(m);
+        }
+    }
     if (doc.is(j, ",") && doc.low(cue).ends_with("ing")) || coordinated {
         let mut start = floor;
         if doc.is_word(start) && is_discourse_adverb(&doc.low(start)) {
@@ -650,10 +683,16 @@ fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mention> {
 /// The last token before `cue` that is not an adverb/auxiliary, or `floor - 1`.
 fn skip_modifiers_back(doc: &Doc, cue: usize, floor: usize) -> usize {
     let mut j = cue.saturating_sub(1);
-    while j > floor && is_cue_modifier(&doc.low(j)) {
+    while j > floor && (is_cue_modifier(&doc.low(j)) || is_manner_adverb(doc, j)) {
         j -= 1;
     }
     j
+}
+
+/// "egregiously described", "flatly denied": a lowercase -ly adverb.
+fn is_manner_adverb(doc: &Doc, i: usize) -> bool {
+    let w = doc.s(i);
+    doc.is_word(i) && !doc.is_cap(i) && w.len() > 4 && w.ends_with("ly")
 }
 
 /// When a cue starts at token `i`, the index of its last token.

@@ -69,6 +69,42 @@ fn is_clause_word(w: &str) -> bool {
     )
 }
 
+/// Days, months and other time words that are capitalised but never speak.
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "tomorrow"
+            | "week"
+            | "year"
+            | "month"
+            | "morning"
+            | "evening"
+            | "afternoon"
+            | "night"
+    )
+}
+
 /// Bare plural or collective nouns that are speakers on their own.
 fn is_bare_speaker_noun(w: &str) -> bool {
     matches!(
@@ -243,6 +279,10 @@ fn glued3(doc: &Doc, j: usize) -> bool {
 /// The phrase ending at token `j` (left of a cue), not before `floor`.
 pub fn np_left(doc: &Doc, j: usize, floor: usize) -> Option<Mention> {
     if j < floor {
+        return None;
+    }
+    // "early Friday said": days and months are not speakers.
+    if is_time_word(&doc.low(j)) {
         return None;
     }
     let low = doc.low(j);
