@@ -321,11 +321,22 @@ fn attribute_marked_inner(
                         | "the"
                 )
         });
-        if named_thing && is_title_case(doc, inner) {
+        let single = range.slice(doc.text).starts_with(['‘', '\'']) && !range.slice(doc.text).starts_with("''");
+        if (named_thing || single) && is_title_case(doc, inner) {
             return None;
         }
         if let Some(end) = extend_to.filter(|&e| e > close) {
             return Some(make(QuoteKind::Mixed, doc.range(first, end), cue, mention));
+        }
+        // "reported “2,521 shooting incidents” in the city": a fragment glued
+        // to its cue is part of the reported clause — a mixed quote.
+        if let (Some((_, cue_end)), Some(o)) = (cue, open) {
+            let fragment = (inner.0..=inner.1).filter(|&i| doc.is_word(i)).count() <= 6
+                && !(inner.0..=inner.1).any(|i| doc.is_terminal(i) || doc.is(i, ","));
+            if cue_end + 1 == o && fragment {
+                let end = clause_end(doc, close);
+                return Some(make(QuoteKind::Mixed, doc.range(o, end), cue, mention));
+            }
         }
         return Some(make(QuoteKind::Direct, range, cue, mention));
     }
@@ -761,6 +772,8 @@ fn is_title_case(doc: &Doc, (a, b): (usize, usize)) -> bool {
     if a > b || b >= doc.len() {
         return true;
     }
+    // A final comma or stop belongs to the sentence around the title.
+    let b = if b > a && matches!(doc.s(b), "," | ".") { b - 1 } else { b };
     let words = (a..=b).filter(|&i| doc.is_word(i)).count();
     let caps = (a..=b).filter(|&i| doc.is_cap(i)).count();
     let has_stop = (a..=b).any(|i| matches!(doc.s(i), "." | "!" | "?" | ","));
