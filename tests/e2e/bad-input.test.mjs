@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { serveDir } from './static-server.mjs';
 import { launch } from './browser.mjs';
+import { dropFile } from './helpers.mjs';
 
 const DIST = resolve(process.env.SAIDWHO_DIST ?? 'dist');
 let server;
@@ -56,14 +57,7 @@ test('a file over the size limit is offered, then analysed without freezing the 
   const { page, errors } = await open();
   const para = '“We will build it,” said Ms Ada Lovelace in London. The plan was costed at $10 million.\n\n';
   const big = para.repeat(Math.ceil((6 * 1024 * 1024) / para.length));
-  await page.evaluate((content) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([content], 'huge.txt', { type: 'text/plain' }));
-    const zone = document.querySelector('section.input');
-    for (const kind of ['dragenter', 'dragover', 'drop']) {
-      zone.dispatchEvent(new DragEvent(kind, { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }
-  }, big);
+  await dropFile(page, 'huge.txt', big, 'text/plain');
   await page.locator('[data-accept]').waitFor({ timeout: 30_000 });
   assert.match(await page.locator(".notice").innerText(), /is \d+\.\d MB, more than an article/);
   await page.click('[data-accept]');

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { serveDir } from './static-server.mjs';
 import { launch } from './browser.mjs';
+import { dropFile, openPage } from './helpers.mjs';
 
 const DIST = resolve(process.env.SAIDWHO_DIST ?? 'dist');
 const SHARED = resolve(process.env.SAIDWHO_SHARED ?? '../shared');
@@ -35,13 +36,7 @@ after(async () => {
 });
 
 async function open(path = '/') {
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  await page.goto(server.origin + path);
-  await page.locator('#article-text').waitFor({ state: 'visible', timeout: 30_000 });
-  return { page, problems };
+  return openPage(context, server.origin + path);
 }
 
 async function setText(page, text) {
@@ -78,17 +73,7 @@ function makeDocx(paragraphs) {
   return [...Buffer.concat([local, central, end])];
 }
 
-async function drop(page, name, content, type) {
-  await page.evaluate(({ name, content, type }) => {
-    const dt = new DataTransfer();
-    const body = Array.isArray(content) ? new Uint8Array(content) : content;
-    dt.items.add(new File([body], name, { type }));
-    const zone = document.querySelector('section.input');
-    for (const kind of ['dragenter', 'dragover', 'drop']) {
-      zone.dispatchEvent(new DragEvent(kind, { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }
-  }, { name, content, type });
-}
+const drop = dropFile;
 
 test('the example button loads and analyses the seed article', async () => {
   const { page, problems } = await open();

@@ -7,6 +7,7 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { serveDir } from './static-server.mjs';
 import { launch } from './browser.mjs';
+import { dropFile, openPage } from './helpers.mjs';
 
 const DIST = resolve(process.env.SAIDWHO_DIST ?? 'dist');
 const SHARED = resolve(process.env.SAIDWHO_SHARED ?? '../shared');
@@ -38,15 +39,9 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens the page and fails the test on any page error or console error. */
+/** Opens the page; page errors and console errors are collected. */
 async function open(path) {
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  await page.goto(server.origin + path);
-  await page.locator('#article-text').waitFor({ state: 'visible', timeout: 30_000 });
-  return { page, problems };
+  return openPage(context, server.origin + path);
 }
 
 /** Puts `text` on the clipboard and pastes it into the editor with Ctrl+V. */
@@ -101,18 +96,7 @@ for (const [name, path] of [['root', '/'], ['sub-path', SUBPATH]]) {
 
 test('a dropped .txt file is analysed; a binary file gets a clear message', async () => {
   const { page, problems } = await open('/');
-  const drop = (name, bytes, type) =>
-    page.evaluate(
-      ({ name, bytes, type }) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([new Uint8Array(bytes)], name, { type }));
-        const zone = document.querySelector('section.input');
-        for (const kind of ['dragenter', 'dragover', 'drop']) {
-          zone.dispatchEvent(new DragEvent(kind, { dataTransfer: dt, bubbles: true, cancelable: true }));
-        }
-      },
-      { name, bytes, type },
-    );
+  const drop = (name, bytes, type) => dropFile(page, name, bytes, type);
   await page.locator('#article-text').fill('');
   const article = '“We dropped it in,” said Ms Ada Lovelace.\n\nShe left.';
   await drop('article.txt', [...Buffer.from(article, 'utf8')], 'text/plain');

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { serveDir } from './static-server.mjs';
 import { launch } from './browser.mjs';
+import { dropFile } from './helpers.mjs';
 
 const DIST = resolve(process.env.SAIDWHO_DIST ?? 'dist');
 const SHARED = resolve(process.env.SAIDWHO_SHARED ?? '../shared');
@@ -39,16 +40,7 @@ async function open() {
   return { page, dialogs };
 }
 
-async function drop(page, name, content, type) {
-  await page.evaluate(({ name, content, type }) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([content], name, { type }));
-    const zone = document.querySelector('section.input');
-    for (const kind of ['dragenter', 'dragover', 'drop']) {
-      zone.dispatchEvent(new DragEvent(kind, { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }
-  }, { name, content, type });
-}
+const drop = dropFile;
 
 /** Interacts with everything the page rendered, to trigger any handler. */
 async function poke(page) {

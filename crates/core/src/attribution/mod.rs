@@ -321,7 +321,8 @@ fn attribute_marked_inner(
                         | "the"
                 )
         });
-        let single = range.slice(doc.text).starts_with(['‘', '\'']) && !range.slice(doc.text).starts_with("''");
+        let single = range.slice(doc.text).starts_with(['‘', '\''])
+            && !range.slice(doc.text).starts_with("''");
         if (named_thing || single) && is_title_case(doc, inner) {
             return None;
         }
@@ -773,7 +774,11 @@ fn is_title_case(doc: &Doc, (a, b): (usize, usize)) -> bool {
         return true;
     }
     // A final comma or stop belongs to the sentence around the title.
-    let b = if b > a && matches!(doc.s(b), "," | ".") { b - 1 } else { b };
+    let b = if b > a && matches!(doc.s(b), "," | ".") {
+        b - 1
+    } else {
+        b
+    };
     let words = (a..=b).filter(|&i| doc.is_word(i)).count();
     let caps = (a..=b).filter(|&i| doc.is_cap(i)).count();
     let has_stop = (a..=b).any(|i| matches!(doc.s(i), "." | "!" | "?" | ","));

@@ -202,26 +202,19 @@ pub fn extract_prepared(p: &Prepared, i: usize, out: &mut Vec<u32>) {
     let h = &p.hashes;
     let push = |out: &mut Vec<u32>, f: FeatureHasher| out.push(fingerprint(f.finish()));
     let t = FeatureHasher::new;
-    let lower_at = |k: isize| -> u64 {
+    // A neighbour's hash (`pick` chooses which), or a boundary marker.
+    let at = |k: isize, pick: fn(&WordHashes) -> u64| -> u64 {
         let j = i as isize + k;
         if j < 0 {
             START
         } else if j as usize >= n {
             END
         } else {
-            h[j as usize].lower
+            pick(&h[j as usize])
         }
     };
-    let sshape_at = |k: isize| -> u64 {
-        let j = i as isize + k;
-        if j < 0 {
-            START
-        } else if j as usize >= n {
-            END
-        } else {
-            h[j as usize].short_shape
-        }
-    };
+    let lower_at = |k: isize| at(k, |w| w.lower);
+    let sshape_at = |k: isize| at(k, |w| w.short_shape);
     let w = h[i];
     push(out, t(0));
     push(out, t(1).u64(w.exact));

@@ -63,16 +63,8 @@ const NUMBER_WORDS: &[&str] = &[
 #[must_use]
 pub fn numeric_entities(text: &str, sentences: &[TextRange], tokens: &[TextRange]) -> Vec<Entity> {
     let mut out = Vec::new();
-    let mut t = 0;
-    for &s in sentences {
-        while t < tokens.len() && tokens[t].start < s.start {
-            t += 1;
-        }
-        let first = t;
-        while t < tokens.len() && tokens[t].end <= s.end {
-            t += 1;
-        }
-        scan(text, &tokens[first..t], &mut out);
+    for toks in super::tagger::sentence_tokens(sentences, tokens) {
+        scan(text, toks, &mut out);
     }
     out
 }

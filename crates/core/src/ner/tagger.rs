@@ -204,17 +204,8 @@ pub fn tag_sentences(
     model: &NerModel,
 ) -> Vec<Entity> {
     let mut out = Vec::new();
-    let mut t = 0;
     let mut words: Vec<&str> = Vec::new();
-    for &s in sentences {
-        while t < tokens.len() && tokens[t].start < s.start {
-            t += 1;
-        }
-        let first = t;
-        while t < tokens.len() && tokens[t].end <= s.end {
-            t += 1;
-        }
-        let toks = &tokens[first..t];
+    for toks in sentence_tokens(sentences, tokens) {
         if toks.is_empty() {
             continue;
         }
@@ -224,6 +215,24 @@ pub fn tag_sentences(
         spans_from_tags(toks, &tags, &mut out);
     }
     out
+}
+
+/// The tokens of each sentence (tokens and sentences in text order).
+pub fn sentence_tokens<'t>(
+    sentences: &'t [TextRange],
+    tokens: &'t [TextRange],
+) -> impl Iterator<Item = &'t [TextRange]> + 't {
+    let mut t = 0;
+    sentences.iter().map(move |s| {
+        while t < tokens.len() && tokens[t].start < s.start {
+            t += 1;
+        }
+        let first = t;
+        while t < tokens.len() && tokens[t].end <= s.end {
+            t += 1;
+        }
+        &tokens[first..t]
+    })
 }
 
 /// Turns BIO tags over `toks` into entities.
