@@ -779,10 +779,15 @@ fn is_title_case(doc: &Doc, (a, b): (usize, usize)) -> bool {
     } else {
         b
     };
-    let words = (a..=b).filter(|&i| doc.is_word(i)).count();
-    let caps = (a..=b).filter(|&i| doc.is_cap(i)).count();
+    let all_words = (a..=b).filter(|&i| doc.is_word(i)).count();
+    // Capitals after the first word, not counting "I", make a title.
+    let later: Vec<usize> = (a..=b)
+        .filter(|&i| doc.is_word(i) && doc.s(i) != "I")
+        .skip(1)
+        .collect();
+    let caps = later.iter().filter(|&&i| doc.is_cap(i)).count();
     let has_stop = (a..=b).any(|i| matches!(doc.s(i), "." | "!" | "?" | ","));
-    (2..=12).contains(&words) && caps * 10 >= words * 6 && !has_stop
+    (2..=12).contains(&all_words) && !later.is_empty() && caps * 10 >= later.len() * 6 && !has_stop
 }
 
 /// Titles, names of meetings and slogans: short, mostly Capitalised, no
