@@ -84,7 +84,8 @@ fn bench_web(env: &tools::Env) -> Result<()> {
     step("building the benchmark module (wasm, release)");
     env.run(Command::new("cargo").args([
         "build",
-        "--release",
+        "--profile",
+        "release-speed",
         "--target",
         "wasm32-unknown-unknown",
         "-p",
@@ -98,7 +99,7 @@ fn bench_web(env: &tools::Env) -> Result<()> {
         "--no-typescript",
         "--out-dir",
         "target/bench-wasm",
-        "target/wasm32-unknown-unknown/release/bench.wasm",
+        "target/wasm32-unknown-unknown/release-speed/bench.wasm",
     ]))?;
     step("in-browser benchmark: saidwho (wasm) vs compromise");
     env.run(
