@@ -19,8 +19,11 @@ pub fn chunk_ranges(text: &str, max: usize) -> Vec<TextRange> {
         while !text.is_char_boundary(hard) {
             hard -= 1;
         }
-        let window = &text[start + max / 2..hard];
-        let base = start + max / 2;
+        let mut base = start + max / 2;
+        while !text.is_char_boundary(base) {
+            base -= 1;
+        }
+        let window = &text[base..hard];
         let cut = window
             .rfind("\n\n")
             .map(|i| base + i + 2)
@@ -122,6 +125,12 @@ mod tests {
         assert!(pieces
             .iter()
             .all(|p| odd.is_char_boundary(p.start()) && odd.is_char_boundary(p.end())));
+        // Found by fuzzing: the middle of a piece inside a multi-byte character.
+        let mixed = format!("a{}", "東".repeat(300));
+        let pieces = chunk_ranges(&mixed, 65);
+        assert!(pieces
+            .iter()
+            .all(|p| mixed.is_char_boundary(p.start()) && mixed.is_char_boundary(p.end())));
         assert_eq!(chunk_ranges("", 100), [TextRange::new(0, 0)]);
     }
 

@@ -122,3 +122,25 @@ fn pathological_inputs_finish() {
         assert!(a.quotes.len() <= text.len());
     }
 }
+
+/// Inputs that once crashed the fuzzers (kept in `fuzz/regressions/`).
+#[test]
+fn fuzz_regressions_do_not_panic() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/regressions");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).expect("fuzz/regressions exists") {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = analyzer().analyze(&text);
+        let _ = saidwho_core::extract::html_to_text(&text);
+        let _ = saidwho_core::extract::markdown_to_text(&text);
+        for max in [64, 65, 100, 257] {
+            let pieces = saidwho_core::chunks::chunk_ranges(&text, max);
+            assert!(pieces
+                .iter()
+                .all(|p| text.is_char_boundary(p.start()) && text.is_char_boundary(p.end())));
+        }
+        n += 1;
+    }
+    assert!(n >= 3, "the regression inputs are there");
+}

@@ -49,9 +49,10 @@ impl<'a> Doc<'a> {
         self.toks.is_empty()
     }
 
-    /// The text of token `i`.
+    /// The text of token `i` ("" past the last token: look-ups near the end
+    /// of a text never panic).
     pub fn s(&self, i: usize) -> &'a str {
-        self.toks[i].range.slice(self.text)
+        self.toks.get(i).map_or("", |t| t.range.slice(self.text))
     }
 
     /// Token `i` in lowercase (borrowed when already lowercase).
@@ -66,7 +67,7 @@ impl<'a> Doc<'a> {
 
     /// Whether token `i` is a word.
     pub fn is_word(&self, i: usize) -> bool {
-        self.toks[i].kind == TokenKind::Word
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
 
     /// Whether token `i` is a word starting with a capital letter.
@@ -76,7 +77,9 @@ impl<'a> Doc<'a> {
 
     /// Whether token `i` is a quotation mark.
     pub fn is_mark(&self, i: usize) -> bool {
-        self.toks[i].kind == TokenKind::QuoteMark
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::QuoteMark)
     }
 
     /// Whether token `i` is exactly `p`.

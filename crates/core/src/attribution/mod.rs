@@ -238,7 +238,7 @@ fn relative_clause_quote(doc: &Doc, a: &Attributed, m: Mention) -> Option<Attrib
     }
     j += 2;
     let end = clause_end(doc, j);
-    while j <= end && is_cue_modifier(&doc.low(j)) {
+    while j <= end && j < doc.len() && is_cue_modifier(&doc.low(j)) {
         j += 1;
     }
     let cue_end = cue_at(doc, j)?;
