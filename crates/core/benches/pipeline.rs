@@ -78,7 +78,6 @@ fn whole(c: &mut Criterion) {
 }
 
 fn stages(c: &mut Criterion) {
-    let analyzer = Analyzer::with_ner_model(MODEL).unwrap();
     let model = saidwho_core::ner::NerModel::from_bytes(MODEL).unwrap();
     let (_, text) = inputs().pop().unwrap();
     let text = &text;
@@ -110,7 +109,6 @@ fn stages(c: &mut Criterion) {
         b.iter(|| tag_entities(text, &sents, &ntoks, &model))
     });
     g.finish();
-    let _ = analyzer;
 }
 
 criterion_group!(benches, whole, stages);

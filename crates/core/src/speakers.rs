@@ -128,7 +128,6 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
                 })
             }
             MentionKind::Pronoun if m.gender != Gender::Unknown => resolve_pronoun(
-                doc,
                 m.first,
                 m.gender,
                 names,
@@ -185,7 +184,6 @@ fn new_speaker(name: String, named: bool) -> Speaker {
 /// He/she: the nearest preceding person with a compatible gender — a
 /// speaker already credited, or a name in the text.
 fn resolve_pronoun(
-    doc: &Doc,
     at: usize,
     gender: Gender,
     names: &Names,
@@ -223,7 +221,6 @@ fn resolve_pronoun(
     if speakers[idx].gender == Gender::Unknown {
         speakers[idx].gender = gender;
     }
-    let _ = doc;
     Some(idx)
 }
 

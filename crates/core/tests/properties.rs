@@ -119,8 +119,18 @@ fn pathological_inputs_finish() {
     ];
     for text in &cases {
         let a = analyzer().analyze(text);
-        assert!(a.quotes.len() <= text.len());
+        let mut end = 0;
+        for q in &a.quotes {
+            assert!(
+                in_bounds(text, q.range) && q.range.start >= end,
+                "bad quote {:?}",
+                q.range
+            );
+            end = q.range.end;
+        }
     }
+    // An unmatched run of opening marks is not a quote.
+    assert!(analyzer().analyze(&cases[0]).quotes.is_empty());
 }
 
 /// Inputs that once crashed the fuzzers (kept in `fuzz/regressions/`).

@@ -114,6 +114,16 @@ impl<'a> Doc<'a> {
         (first < end).then(|| (first, end - 1))
     }
 
+    /// First and last token of the sentence holding token `i` (clamped to
+    /// the last token; `(i, i)` when it has no sentence).
+    pub fn sentence_bounds(&self, i: usize) -> (usize, usize) {
+        let i = i.min(self.len().saturating_sub(1));
+        self.sent_of
+            .get(i)
+            .and_then(|&s| self.sentence_tokens(s))
+            .unwrap_or((i, i))
+    }
+
     /// Token range `[first, last]` of paragraph `p`, if it has tokens.
     pub fn paragraph_tokens(&self, p: u32) -> Option<(usize, usize)> {
         let first = self.para_of.partition_point(|&x| x < p);

@@ -910,6 +910,43 @@ pub fn is_name_particle(lower: &str) -> bool {
     )
 }
 
+/// Days, months and other time words that are capitalised but never speak.
+#[must_use]
+pub fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "tomorrow"
+            | "week"
+            | "year"
+            | "month"
+            | "morning"
+            | "evening"
+            | "afternoon"
+            | "night"
+    )
+}
+
 /// Sentence adverbs that are capitalised at a sentence start but never a
 /// speaker ("Meanwhile, it said …").
 #[must_use]

@@ -23,7 +23,7 @@ use crate::span::TextRange;
 use doc::Doc;
 use lexicon::{
     cue_phrase_len, is_characterising_cue, is_cue_modifier, is_cue_verb, is_discourse_adverb,
-    is_indirect_cue, is_that_cue,
+    is_indirect_cue, is_that_cue, is_time_word,
 };
 use phrases::{np_left, np_right, Mention, MentionKind};
 
@@ -568,6 +568,7 @@ fn gap_allows_direct(doc: &Doc, cue_start: usize, cue_end: usize, open: usize) -
         }
         let low = doc.low(i);
         tell && !matches!(&*low, "that")
+            || is_time_word(&low)
             || matches!(
                 &*low,
                 "on" | "in"
@@ -579,20 +580,6 @@ fn gap_allows_direct(doc: &Doc, cue_start: usize, cue_end: usize, open: usize) -
                     | "interview"
                     | "twitter"
                     | "facebook"
-                    | "today"
-                    | "yesterday"
-                    | "tonight"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "morning"
-                    | "afternoon"
-                    | "evening"
-                    | "night"
                     | "later"
                     | "earlier"
                     | "simply"
@@ -713,11 +700,8 @@ fn cue_at(doc: &Doc, i: usize) -> Option<usize> {
         return None;
     }
     let low = doc.low(i);
-    let next: Vec<String> = (i + 1..(i + 3).min(doc.len()))
-        .map(|k| doc.low(k).into_owned())
-        .collect();
-    let next: Vec<&str> = next.iter().map(String::as_str).collect();
-    if let Some(extra) = cue_phrase_len(&low, &next) {
+    let (n1, n2) = (doc.low(i + 1), doc.low(i + 2));
+    if let Some(extra) = cue_phrase_len(&low, &[&n1, &n2]) {
         return Some(i + extra);
     }
     is_cue_verb(&low).then_some(i)
@@ -739,19 +723,11 @@ fn cue_ending_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
 }
 
 fn sentence_end_from(doc: &Doc, i: usize) -> usize {
-    let i = i.min(doc.len().saturating_sub(1));
-    doc.sent_of
-        .get(i)
-        .and_then(|&s| doc.sentence_tokens(s))
-        .map_or(i, |(_, e)| e)
+    doc.sentence_bounds(i).1
 }
 
 fn sentence_start_from(doc: &Doc, i: usize) -> usize {
-    let i = i.min(doc.len().saturating_sub(1));
-    doc.sent_of
-        .get(i)
-        .and_then(|&s| doc.sentence_tokens(s))
-        .map_or(i, |(s, _)| s)
+    doc.sentence_bounds(i).0
 }
 
 /// The last token of the clause that ends at or after `from`: the
@@ -796,16 +772,9 @@ fn looks_like_title(doc: &Doc, (a, b): (usize, usize)) -> bool {
     if a > b || b >= doc.len() {
         return true;
     }
-    let words: Vec<usize> = (a..=b).filter(|&i| doc.is_word(i)).collect();
-    if words.is_empty() {
-        return true;
-    }
+    let words = (a..=b).filter(|&i| doc.is_word(i)).count();
     let has_stop = (a..=b).any(|i| matches!(doc.s(i), "." | "!" | "?" | ","));
-    let caps = words.iter().filter(|&&i| doc.is_cap(i)).count();
-    let short = words.len() <= 3 && !has_stop;
-    let title_case =
-        words.len() <= 12 && words.len() >= 2 && caps * 10 >= words.len() * 6 && !has_stop;
-    short || title_case
+    words == 0 || (words <= 3 && !has_stop) || is_title_case(doc, (a, b))
 }
 
 /// Indirect quotes: reported speech outside quotation marks, anywhere a

@@ -3,8 +3,8 @@
 
 use super::doc::Doc;
 use super::lexicon::{
-    is_cue_verb, is_determiner, is_name_particle, is_role_word, is_title, pronoun_gender,
-    title_gender, Gender,
+    is_cue_verb, is_determiner, is_name_particle, is_role_word, is_time_word, is_title,
+    pronoun_gender, title_gender, Gender,
 };
 
 /// What kind of phrase names the speaker.
@@ -31,6 +31,18 @@ pub struct Mention {
     pub kind: MentionKind,
     /// Gender shown by a title or pronoun.
     pub gender: Gender,
+}
+
+impl Mention {
+    /// A one-token mention.
+    fn single(i: usize, kind: MentionKind, gender: Gender) -> Self {
+        Self {
+            first: i,
+            last: i,
+            kind,
+            gender,
+        }
+    }
 }
 
 /// Clause words that end a phrase.
@@ -66,42 +78,6 @@ fn is_clause_word(w: &str) -> bool {
             | "where"
             | "whom"
             | "whose"
-    )
-}
-
-/// Days, months and other time words that are capitalised but never speak.
-fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "tomorrow"
-            | "week"
-            | "year"
-            | "month"
-            | "morning"
-            | "evening"
-            | "afternoon"
-            | "night"
     )
 }
 
@@ -167,12 +143,7 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
     }
     let low = doc.low(i);
     if let Some(gender) = pronoun_gender(&low) {
-        return Some(Mention {
-            first: i,
-            last: i,
-            kind: MentionKind::Pronoun,
-            gender,
-        });
+        return Some(Mention::single(i, MentionKind::Pronoun, gender));
     }
     if doc.is_cap(i) {
         return name_right(doc, i, end);
@@ -180,12 +151,7 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
     if is_determiner(&low) || is_bare_speaker_noun(&low) {
         let mut j = i + 1;
         if is_bare_speaker_noun(&low) {
-            return Some(Mention {
-                first: i,
-                last: i,
-                kind: MentionKind::Nominal,
-                gender: Gender::Unknown,
-            });
+            return Some(Mention::single(i, MentionKind::Nominal, Gender::Unknown));
         }
         while j < end
             && j - i < 5
@@ -281,18 +247,13 @@ pub fn np_left(doc: &Doc, j: usize, floor: usize) -> Option<Mention> {
     if j < floor {
         return None;
     }
+    let low = doc.low(j);
     // "early Friday said": days and months are not speakers.
-    if is_time_word(&doc.low(j)) {
+    if is_time_word(&low) {
         return None;
     }
-    let low = doc.low(j);
     if let Some(gender) = pronoun_gender(&low) {
-        return Some(Mention {
-            first: j,
-            last: j,
-            kind: MentionKind::Pronoun,
-            gender,
-        });
+        return Some(Mention::single(j, MentionKind::Pronoun, gender));
     }
     if doc.is_cap(j) || abbreviation_dot(doc, j) {
         let mut k = j;

@@ -185,11 +185,10 @@ impl<'a> Prepared<'a> {
     }
 }
 
-/// Appends the feature fingerprints of `words[i]` to `out`.
-pub fn extract(words: &[&str], i: usize, all_caps: bool, gaz: &dyn Gazetteer, out: &mut Vec<u32>) {
-    let p = Prepared::new(words, gaz);
-    debug_assert_eq!(p.all_caps, all_caps);
-    extract_prepared(&p, i, out);
+/// Appends the feature fingerprints of `words[i]` to `out` (prepares the
+/// whole sentence for one word: for tests; taggers use [`extract_prepared`]).
+pub fn extract(words: &[&str], i: usize, gaz: &dyn Gazetteer, out: &mut Vec<u32>) {
+    extract_prepared(&Prepared::new(words, gaz), i, out);
 }
 
 /// Hashes standing for the sentence boundaries.
@@ -291,15 +290,15 @@ mod tests {
         let none = |_: &str| 0u8;
         let mut a = Vec::new();
         let mut b = Vec::new();
-        extract(&["Ms", "Kaori", "said"], 1, false, &none, &mut a);
-        extract(&["Ms", "Kaori", "said"], 1, false, &none, &mut b);
+        extract(&["Ms", "Kaori", "said"], 1, &none, &mut a);
+        extract(&["Ms", "Kaori", "said"], 1, &none, &mut b);
         assert_eq!(a, b);
         let mut c = Vec::new();
-        extract(&["Mr", "Kaori", "said"], 1, false, &none, &mut c);
+        extract(&["Mr", "Kaori", "said"], 1, &none, &mut c);
         assert_ne!(a, c);
         let gaz = |w: &str| if w == "kaori" { 1u8 } else { 0 };
         let mut d = Vec::new();
-        extract(&["Ms", "Kaori", "said"], 1, false, &gaz, &mut d);
+        extract(&["Ms", "Kaori", "said"], 1, &gaz, &mut d);
         assert!(d.len() > a.len());
     }
 }

@@ -451,7 +451,7 @@ mod tests {
         let words = ["Ms", "Kaori", "spoke"];
         let feats = |i| {
             let mut f = Vec::new();
-            super::super::features::extract(&words, i, false, &none, &mut f);
+            super::super::features::extract(&words, i, &none, &mut f);
             f
         };
         let (others, mine) = ([feats(0), feats(2)].concat(), feats(1));
