@@ -330,16 +330,16 @@ const LOOKBACK: usize = 200;
 /// The name candidates of a text, in text order, indexed by word.
 struct Names {
     all: Vec<NameCandidate>,
-    by_word: std::collections::HashMap<String, Vec<usize>>,
+    by_word: rustc_hash::FxHashMap<String, Vec<usize>>,
 }
 
 impl Names {
     fn new(all: Vec<NameCandidate>) -> Self {
-        let mut by_word: std::collections::HashMap<String, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut by_word: rustc_hash::FxHashMap<String, Vec<usize>> =
+            rustc_hash::FxHashMap::default();
         // Each distinct name once (its first occurrence): look-ups stay short
         // however often a name repeats.
-        let mut seen: std::collections::HashSet<&[String]> = std::collections::HashSet::new();
+        let mut seen: rustc_hash::FxHashSet<&[String]> = rustc_hash::FxHashSet::default();
         for (i, c) in all.iter().enumerate() {
             if !seen.insert(&c.words) {
                 continue;
@@ -375,7 +375,7 @@ impl Names {
 #[derive(Default)]
 struct SpeakerKeys {
     keys: Vec<Vec<String>>,
-    by_word: std::collections::HashMap<String, Vec<usize>>,
+    by_word: rustc_hash::FxHashMap<String, Vec<usize>>,
 }
 
 impl SpeakerKeys {

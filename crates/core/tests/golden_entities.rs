@@ -112,3 +112,37 @@ fn corrupt_model_bytes_are_an_error() {
         .to_string()
         .contains("not a saidwho model"));
 }
+
+#[test]
+fn lower_case_parts_of_names_are_kept() {
+    let t = "Louis van Gaal met the Bank of England team at Chester-le-Street, \
+             then flew to Abu Dhabi for a United Nations-sponsored meeting.";
+    let e = entities(t);
+    for name in [
+        "Louis van Gaal",
+        "Bank of England",
+        "Chester-le-Street",
+        "Abu Dhabi",
+    ] {
+        assert!(
+            e.iter().any(|(s, _)| s == name),
+            "{name} missing from {e:?}"
+        );
+    }
+}
+
+#[test]
+fn skipping_lower_case_words_changes_no_tag() {
+    use saidwho_core::ner::{ner_tokens, sentence_tokens, NerModel};
+    let model = NerModel::from_bytes(MODEL).unwrap();
+    let text = include_str!("../../../static/examples/seed.txt");
+    let a = saidwho_core::analyze(text);
+    let toks = ner_tokens(text, &a.tokens);
+    let mut checked = 0;
+    for sentence in sentence_tokens(&a.sentences, &toks) {
+        let words: Vec<&str> = sentence.iter().map(|r| r.slice(text)).collect();
+        assert_eq!(model.tag(&words), model.tag_every_word(&words), "{words:?}");
+        checked += words.len();
+    }
+    assert!(checked > 400, "only {checked} words checked");
+}

@@ -2,7 +2,7 @@
 //!
 //! All entries are lowercase; look-ups lowercase the token first.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 /// Inflected forms of verbs that report speech or writing ("said", "tells",

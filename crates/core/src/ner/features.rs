@@ -125,39 +125,67 @@ struct WordHashes {
     suffix: [u64; 4],
 }
 
-fn word_hashes(w: &str, lower: &str) -> WordHashes {
-    let h = |b: &[u8]| {
-        b.iter()
-            .copied()
-            .fold(FeatureHasher::new(250), FeatureHasher::byte)
-            .finish()
-    };
-    let (fs, fsn) = shape_str(w, false);
+fn hash_bytes(b: &[u8]) -> u64 {
+    b.iter()
+        .copied()
+        .fold(FeatureHasher::new(250), FeatureHasher::byte)
+        .finish()
+}
+
+/// The hashes a neighbour's features read: its lowercase form and short shape.
+fn context_hashes(w: &str, lower: &str) -> WordHashes {
     let (ss, ssn) = shape_str(w, true);
-    let mut prefix = [0u64; 4];
-    let mut suffix = [0u64; 4];
-    for k in 1..=4 {
-        prefix[k - 1] = prefix_of(lower, k).map_or(0, |p| h(p.as_bytes()));
-        suffix[k - 1] = suffix_of(lower, k).map_or(0, |x| h(x.as_bytes()));
-    }
     WordHashes {
-        exact: h(w.as_bytes()),
-        lower: h(lower.as_bytes()),
-        shape: h(&fs[..fsn]),
-        short_shape: h(&ss[..ssn]),
-        prefix,
-        suffix,
+        lower: hash_bytes(lower.as_bytes()),
+        short_shape: hash_bytes(&ss[..ssn]),
+        ..WordHashes::default()
     }
 }
 
-/// A sentence prepared for feature extraction: words, their lowercase
-/// forms, per-word hashes and gazetteer masks, computed once.
+/// All hashes of a word whose own features are extracted.
+fn word_hashes(w: &str, lower: &str) -> WordHashes {
+    let (fs, fsn) = shape_str(w, false);
+    let mut prefix = [0u64; 4];
+    let mut suffix = [0u64; 4];
+    for k in 1..=4 {
+        prefix[k - 1] = prefix_of(lower, k).map_or(0, |p| hash_bytes(p.as_bytes()));
+        suffix[k - 1] = suffix_of(lower, k).map_or(0, |x| hash_bytes(x.as_bytes()));
+    }
+    WordHashes {
+        exact: hash_bytes(w.as_bytes()),
+        shape: hash_bytes(&fs[..fsn]),
+        prefix,
+        suffix,
+        ..context_hashes(w, lower)
+    }
+}
+
+/// `w` lowercased, borrowed when it has no capitals.
+fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
+/// How much of a word [`Prepared::new_where`] computes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// Nothing: no feature reads the word.
+    Nothing,
+    /// What neighbours' features read (lowercase form, short shape, gazetteer).
+    Context,
+    /// Everything: the word's own features are extracted.
+    Features,
+}
+
+/// A sentence prepared for feature extraction: words, per-word hashes and
+/// gazetteer masks, computed once.
 #[derive(Debug, Clone, Default)]
 pub struct Prepared<'a> {
     /// The words.
     pub words: Vec<&'a str>,
-    /// Lowercased words.
-    pub lower: Vec<String>,
     /// Gazetteer mask of each word.
     pub gaz: Vec<u8>,
     /// Whether the sentence is all capitals (a headline).
@@ -168,17 +196,32 @@ pub struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     /// Prepares `words` with the gazetteer `gaz`.
     pub fn new(words: &[&'a str], gaz: &dyn Gazetteer) -> Self {
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let gaz = lower.iter().map(|w| gaz.mask(w)).collect();
-        let hashes = words
-            .iter()
-            .zip(&lower)
-            .map(|(w, l)| word_hashes(w, l))
-            .collect();
+        Self::new_where(words, gaz, &vec![Need::Features; words.len()])
+    }
+
+    /// Prepares each word as far as `need` says (features must only be
+    /// extracted for words prepared with [`Need::Features`], and their
+    /// neighbours up to two words away must have at least [`Need::Context`]).
+    pub fn new_where(words: &[&'a str], gaz: &dyn Gazetteer, need: &[Need]) -> Self {
+        let mut masks = Vec::with_capacity(words.len());
+        let mut hashes = Vec::with_capacity(words.len());
+        for (w, &k) in words.iter().zip(need) {
+            if k == Need::Nothing {
+                masks.push(0);
+                hashes.push(WordHashes::default());
+                continue;
+            }
+            let lower = lowercase(w);
+            masks.push(gaz.mask(&lower));
+            hashes.push(if k == Need::Features {
+                word_hashes(w, &lower)
+            } else {
+                context_hashes(w, &lower)
+            });
+        }
         Self {
             words: words.to_vec(),
-            lower,
-            gaz,
+            gaz: masks,
             all_caps: is_all_caps_sentence(words),
             hashes,
         }

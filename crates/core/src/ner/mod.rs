@@ -12,4 +12,4 @@ pub mod tagger;
 
 pub use labels::EntityLabel;
 pub use model::{ModelError, NerModel};
-pub use tagger::{ner_tokens, tag_entities, Entity};
+pub use tagger::{ner_tokens, sentence_tokens, tag_entities, Entity};

@@ -109,7 +109,7 @@ pub fn tag_entities(
 #[must_use]
 pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Entity> {
     use crate::attribution::lexicon::{is_role_word, is_title};
-    use std::collections::HashMap;
+    use rustc_hash::FxHashMap as HashMap;
     let lower = |r: TextRange| r.slice(text).trim_end_matches('.').to_lowercase();
     let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
     for mut e in entities {
@@ -178,7 +178,7 @@ pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Enti
         }
     }
     // One label per string: the majority.
-    let mut votes: HashMap<&str, [u32; 4]> = HashMap::new();
+    let mut votes: HashMap<&str, [u32; 4]> = HashMap::default();
     for e in &out {
         if let Some(k) = EntityLabel::TAGGED.iter().position(|&l| l == e.label) {
             votes.entry(e.range.slice(text)).or_default()[k] += 1;
