@@ -56,48 +56,132 @@ pub fn is_quote_mark(c: char) -> bool {
 }
 
 /// Splits `text` into tokens (whitespace dropped), in text order.
+///
+/// Runs of ASCII between ASCII whitespace (most of an English article) are
+/// split by [`ascii_word_bounds`], which applies the UAX #29 rules that can
+/// fire on ASCII; every other run goes through `unicode-segmentation`. The
+/// result is the same as segmenting the whole text (a test checks it).
 #[must_use]
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
-    for (start, piece) in text.split_word_bound_indices() {
-        let mut chars = piece.chars();
-        let Some(first) = chars.next() else { continue };
-        if first.is_whitespace() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_whitespace() {
+            i += 1;
             continue;
         }
-        let single = chars.next().is_none();
-        let kind = if single && is_quote_mark(first) {
-            TokenKind::QuoteMark
-        } else if piece.chars().any(char::is_alphabetic) {
-            TokenKind::Word
-        } else if piece.chars().any(|c| c.is_numeric()) {
-            TokenKind::Number
+        let start = i;
+        let mut ascii = true;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            ascii &= bytes[i].is_ascii();
+            i += 1;
+        }
+        if ascii {
+            ascii_word_bounds(&text[start..i], |r| {
+                push_piece(text, start + r.0, start + r.1, &mut out)
+            });
         } else {
-            TokenKind::Punct
-        };
-        // UAX #29 keeps runs of some symbols together ("..." is three
-        // pieces, but "——" may be one); split punctuation into single chars
-        // so that sentence and quote stages see each mark.
-        if kind == TokenKind::Punct && !single {
-            for (i, c) in piece.char_indices() {
-                let kind = if is_quote_mark(c) {
-                    TokenKind::QuoteMark
-                } else {
-                    TokenKind::Punct
-                };
-                out.push(Token {
-                    range: TextRange::new(start + i, start + i + c.len_utf8()),
-                    kind,
-                });
+            // Start at the whitespace before the run, if any, so that a
+            // combining mark after it attaches to it as in the whole text.
+            let from = if start > 0 { start - 1 } else { start };
+            for (at, piece) in text[from..i].split_word_bound_indices() {
+                push_piece(text, from + at, from + at + piece.len(), &mut out);
             }
-            continue;
         }
-        out.push(Token {
-            range: TextRange::new(start, start + piece.len()),
-            kind,
-        });
     }
     out
+}
+
+/// Reference tokenizer: `unicode-segmentation` over the whole text.
+#[must_use]
+pub fn tokenize_reference(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    for (start, piece) in text.split_word_bound_indices() {
+        push_piece(text, start, start + piece.len(), &mut out);
+    }
+    out
+}
+
+/// UAX #29 word boundaries of an ASCII run with no whitespace: letters,
+/// digits and `_` join (WB5, WB8–WB10, WB13a/b), a `.`, `'` or `:` joins two
+/// letters (WB6/7), a `.`, `'`, `,` or `;` joins two digits (WB11/12), and
+/// every other character stands alone (WB999). Calls `piece` with each
+/// `(start, end)`.
+fn ascii_word_bounds(run: &str, mut piece: impl FnMut((usize, usize))) {
+    let b = run.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        if word(b[i]) {
+            i += 1;
+            loop {
+                if i < b.len() && word(b[i]) {
+                    i += 1;
+                } else if i + 1 < b.len() {
+                    let (prev, mid, next) = (b[i - 1], b[i], b[i + 1]);
+                    let letters = prev.is_ascii_alphabetic()
+                        && next.is_ascii_alphabetic()
+                        && matches!(mid, b'.' | b'\'' | b':');
+                    let digits = prev.is_ascii_digit()
+                        && next.is_ascii_digit()
+                        && matches!(mid, b'.' | b'\'' | b',' | b';');
+                    if letters || digits {
+                        i += 2;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+        } else {
+            i += 1;
+        }
+        piece((start, i));
+    }
+}
+
+/// Classifies the segment `text[start..end]` and pushes its token(s).
+fn push_piece(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let piece = &text[start..end];
+    let mut chars = piece.chars();
+    let Some(first) = chars.next() else { return };
+    if first.is_whitespace() {
+        return;
+    }
+    let single = chars.next().is_none();
+    let kind = if single && is_quote_mark(first) {
+        TokenKind::QuoteMark
+    } else if piece.chars().any(char::is_alphabetic) {
+        TokenKind::Word
+    } else if piece.chars().any(|c| c.is_numeric()) {
+        TokenKind::Number
+    } else {
+        TokenKind::Punct
+    };
+    // UAX #29 keeps runs of some symbols together ("..." is three
+    // pieces, but "——" may be one); split punctuation into single chars
+    // so that sentence and quote stages see each mark.
+    if kind == TokenKind::Punct && !single {
+        for (i, c) in piece.char_indices() {
+            let kind = if is_quote_mark(c) {
+                TokenKind::QuoteMark
+            } else {
+                TokenKind::Punct
+            };
+            out.push(Token {
+                range: TextRange::new(start + i, start + i + c.len_utf8()),
+                kind,
+            });
+        }
+        return;
+    }
+    out.push(Token {
+        range: TextRange::new(start, end),
+        kind,
+    });
 }
 
 #[cfg(test)]
@@ -138,6 +222,18 @@ mod tests {
             ["«", "Bonjour", "»", "「", "東", "京", "」"]
         );
         assert_eq!(texts("مرحبا بكم"), ["مرحبا", "بكم"]);
+    }
+
+    #[test]
+    fn ascii_runs_split_as_unicode_segmentation_does() {
+        let samples = [
+            "U.S. co-op don't 3.5 1,000 1;2 a:b a_b _x 9a a9 x.9 9.x it's.",
+            "e-mail... (yes) $5.00! 'quoted' \"double\" a--b #tag @user 50% x'",
+            "Ms.Kaori:\"We'll\" 10,000,000 1.2.3 a.b.c. ''a'' `b` ~c~ a::b a..b",
+        ];
+        for t in samples {
+            assert_eq!(tokenize(t), tokenize_reference(t), "{t}");
+        }
     }
 
     #[test]

@@ -80,6 +80,21 @@ proptest! {
     }
 
     #[test]
+    fn fast_tokenizer_equals_unicode_segmentation(
+        text in texty(),
+        ascii in "[ -~\\n\\t]{0,120}",
+        mixed in "[a-z0-9 .,;:'_\\-\u{301}\u{200d}\u{a0}\u{2019}\u{3000}é東]{0,60}",
+    ) {
+        for t in [&text, &ascii, &mixed] {
+            prop_assert_eq!(
+                saidwho_core::tokens::tokenize(t),
+                saidwho_core::tokens::tokenize_reference(t),
+                "{:?}", t
+            );
+        }
+    }
+
+    #[test]
     fn analysis_is_deterministic(text in texty()) {
         prop_assert_eq!(analyzer().analyze(&text), analyzer().analyze(&text));
     }
