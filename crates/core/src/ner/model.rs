@@ -377,7 +377,10 @@ impl NerModel {
     pub fn tag(&self, words: &[&str]) -> Vec<usize> {
         let n = words.len();
         let mut path = vec![0usize; n];
-        let capital: Vec<bool> = words.iter().map(|w| may_be_name(w)).collect();
+        let capital: Vec<bool> = words
+            .iter()
+            .map(|w| may_be_name(w) && !weak_capital(w))
+            .collect();
         if !capital.contains(&true) {
             return path;
         }
@@ -443,7 +446,7 @@ fn live_words(words: &[&str], capital: &[bool]) -> Vec<bool> {
         while j > 0 {
             j -= 1;
             let compound = joins(j) || joins(j + 1) || (j > 0 && joins(j - 1));
-            if compound || inside_name(words[j]) {
+            if compound || inside_name(words[j]) || weak_capital(words[j]) {
                 live[j] = true;
             }
             if !compound {
@@ -454,7 +457,7 @@ fn live_words(words: &[&str], capital: &[bool]) -> Vec<bool> {
         while j + 1 < n {
             j += 1;
             let compound = joins(j) || joins(j - 1) || (j + 1 < n && joins(j + 1));
-            if compound || inside_name(words[j]) {
+            if compound || inside_name(words[j]) || weak_capital(words[j]) {
                 live[j] = true;
             }
             if !compound {
@@ -526,6 +529,75 @@ impl NerModel {
             .collect();
         viterbi(&emissions, &self.trans, &self.start)
     }
+}
+
+/// Capitalised words that start sentences and are names only next to
+/// another capitalised word ("*The* Hague", "World War *I*", "Boeing *747*"):
+/// pronouns, determiners, conjunctions, prepositions and numbers.
+fn weak_capital(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-'))
+        || matches!(
+            word,
+            "The"
+                | "A"
+                | "An"
+                | "He"
+                | "She"
+                | "It"
+                | "They"
+                | "We"
+                | "I"
+                | "You"
+                | "His"
+                | "Her"
+                | "Its"
+                | "Their"
+                | "Our"
+                | "My"
+                | "Your"
+                | "But"
+                | "And"
+                | "Or"
+                | "So"
+                | "In"
+                | "On"
+                | "At"
+                | "For"
+                | "If"
+                | "When"
+                | "As"
+                | "After"
+                | "Before"
+                | "This"
+                | "That"
+                | "These"
+                | "Those"
+                | "There"
+                | "What"
+                | "Who"
+                | "Why"
+                | "How"
+                | "While"
+                | "Although"
+                | "Because"
+                | "Some"
+                | "Many"
+                | "Most"
+                | "All"
+                | "No"
+                | "Not"
+                | "By"
+                | "From"
+                | "With"
+                | "To"
+                | "Of"
+                | "Now"
+                | "Then"
+                | "Still"
+                | "Yet"
+                | "Also"
+                | "Even"
+        )
 }
 
 /// Whether `word` could be (part of) a name on its own: it has a capital
