@@ -269,3 +269,50 @@ fn regression_attribution_phrase_with_nothing_after_it() {
     assert!(quotes("according to the ministry, ").is_empty());
     assert!(quotes("According to X,").is_empty());
 }
+
+#[test]
+fn party_affiliation_between_speaker_and_verb() {
+    let t = "Sen. Ron Wyden (D-Ore.) said the deal was \"a disgrace.\"";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "the deal was \"a disgrace.\"");
+    assert_eq!(q[0].1, QuoteKind::Mixed);
+    assert_eq!(q[0].3.as_deref(), Some("Sen. Ron Wyden"));
+}
+
+#[test]
+fn show_and_programme_names_in_marks_are_not_quotes() {
+    // Real sentences (PolNeAR dev); the quoted names are titles.
+    let t = "Sanders told MSNBC's \"Morning Joe\" that nobody would question her intelligence.\n\n\
+             He took calls from black listeners to his \"Keepin' It Real\" radio program.\n\n\
+             It was an interview for The Washington Post's project on \"Women in Power,\" answering questions.\n\n\
+             Johnson tells MSNBC’s “Morning Joe” on Friday that “exactly who did it” remains under investigation.";
+    let q = quotes(t);
+    for (text, ..) in &q {
+        for title in ["Morning Joe\"", "Keepin", "Women in Power"] {
+            assert!(
+                !text.contains(title),
+                "title {title} taken as speech: {q:?}"
+            );
+        }
+        assert_ne!(text, "“Morning Joe”", "{q:?}");
+    }
+    assert!(
+        q.iter().any(|r| r.0.contains("“exactly who did it”")),
+        "the real quote after the show's name is kept: {q:?}"
+    );
+}
+
+#[test]
+fn a_title_earlier_in_the_sentence_does_not_hide_a_mixed_quote() {
+    let t = "In an interview on CBS's \"Face the Nation,\" House Speaker Paul D. Ryan (R-Wis.) said \
+             the recent spate of police shootings demands that all Americans engage in \"more listening\" \
+             and \"more learning.\"";
+    let q = quotes(t);
+    assert!(
+        q.iter().any(|r| r.1 == QuoteKind::Mixed
+            && r.0.starts_with("the recent spate")
+            && r.3.as_deref() == Some("House Speaker Paul D. Ryan")),
+        "{q:?}"
+    );
+}

@@ -301,25 +301,33 @@ fn attribute_marked_inner(
         }
         // “Fox News Sunday,” / “Contract with America”: a name after "on", "of"…
         let named_thing = open.is_some_and(|o| {
+            let before = doc.low(o.saturating_sub(1));
             o > 0
-                && matches!(
-                    &*doc.low(o - 1),
-                    "on" | "in"
-                        | "of"
-                        | "with"
-                        | "to"
-                        | "from"
-                        | "at"
-                        | "s"
-                        | "’s"
-                        | "'s"
-                        | "titled"
-                        | "entitled"
-                        | "called"
-                        | "named"
-                        | "dubbed"
-                        | "the"
-                )
+                && (before.ends_with("'s")
+                    || before.ends_with("’s")
+                    || matches!(
+                        &*before,
+                        "his" | "her" | "their" | "its" | "our" | "my" | "your"
+                    ))
+                || o > 0
+                    && matches!(
+                        &*doc.low(o - 1),
+                        "on" | "in"
+                            | "of"
+                            | "with"
+                            | "to"
+                            | "from"
+                            | "at"
+                            | "s"
+                            | "’s"
+                            | "'s"
+                            | "titled"
+                            | "entitled"
+                            | "called"
+                            | "named"
+                            | "dubbed"
+                            | "the"
+                    )
         });
         let single = range.slice(doc.text).starts_with(['‘', '\''])
             && !range.slice(doc.text).starts_with("''");
@@ -606,7 +614,16 @@ fn mixed_attribution(doc: &Doc, open: usize) -> Option<((usize, usize), Mention,
     while c > sent_start {
         c -= 1;
         if doc.is_mark(c) {
-            return None;
+            // A title in marks earlier in the sentence ("on CBS's “Face the
+            // Nation,” Ryan said …") is passed over; other quotes stop the scan.
+            let opening = (sent_start..c).rev().take(14).find(|&k| doc.is_mark(k));
+            match opening {
+                Some(k) if k + 1 < c && is_title_case(doc, (k + 1, c - 1)) => {
+                    c = k;
+                    continue;
+                }
+                _ => return None,
+            }
         }
         let low = doc.low(c);
         if !is_indirect_cue(&low) && !is_characterising_cue(&low) && low != "reports" {
@@ -682,10 +699,22 @@ fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mention> {
 /// The last token before `cue` that is not an adverb/auxiliary, or `floor - 1`.
 fn skip_modifiers_back(doc: &Doc, cue: usize, floor: usize) -> usize {
     let mut j = cue.saturating_sub(1);
-    while j > floor && (is_cue_modifier(&doc.low(j)) || is_manner_adverb(doc, j)) {
-        j -= 1;
+    loop {
+        while j > floor && (is_cue_modifier(&doc.low(j)) || is_manner_adverb(doc, j)) {
+            j -= 1;
+        }
+        // A short parenthesis after the speaker ("Ryan (R-Wis.) said").
+        if j > floor + 1 && doc.is(j, ")") {
+            if let Some(open) = (j.saturating_sub(8).max(floor + 1)..j)
+                .rev()
+                .find(|&k| doc.is(k, "("))
+            {
+                j = open - 1;
+                continue;
+            }
+        }
+        return j;
     }
-    j
 }
 
 /// "egregiously described", "flatly denied": a lowercase -ly adverb.
@@ -756,14 +785,41 @@ fn is_title_case(doc: &Doc, (a, b): (usize, usize)) -> bool {
         b
     };
     let all_words = (a..=b).filter(|&i| doc.is_word(i)).count();
-    // Capitals after the first word, not counting "I", make a title.
+    // Capitals after the first word, not counting "I" or the small words
+    // titles leave in lower case ("Legend in the Coal Fields"), make a title.
     let later: Vec<usize> = (a..=b)
         .filter(|&i| doc.is_word(i) && doc.s(i) != "I")
         .skip(1)
+        .filter(|&i| {
+            !matches!(
+                doc.s(i),
+                "a" | "an"
+                    | "the"
+                    | "and"
+                    | "or"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "by"
+                    | "with"
+                    | "from"
+            )
+        })
         .collect();
     let caps = later.iter().filter(|&&i| doc.is_cap(i)).count();
     let has_stop = (a..=b).any(|i| matches!(doc.s(i), "." | "!" | "?" | ","));
-    (2..=12).contains(&all_words) && !later.is_empty() && caps * 10 >= later.len() * 6 && !has_stop
+    // A title starts with a capital ("justice for Terrence" is not one).
+    let first_cap = (a..=b)
+        .find(|&i| doc.s(i).chars().next().is_some_and(char::is_alphanumeric))
+        .is_some_and(|i| !doc.is_word(i) || doc.is_cap(i));
+    (2..=12).contains(&all_words)
+        && first_cap
+        && !later.is_empty()
+        && caps * 10 >= later.len() * 6
+        && !has_stop
 }
 
 /// Titles, names of meetings and slogans: short, mostly Capitalised, no
@@ -875,7 +931,12 @@ fn indirect_in_sentence(
         let marks: Vec<usize> = (content.0..=content.1)
             .filter(|&i| doc.is_mark(i) && !matches!(doc.s(i), "’" | "'"))
             .collect();
-        if marks
+        // Pairs are counted to the sentence end: the clause may stop before
+        // the closing mark ("on CNN's “State of the Union.”").
+        let pairs: Vec<usize> = (content.0..=b.min(content.1 + 3))
+            .filter(|&i| doc.is_mark(i) && !matches!(doc.s(i), "’" | "'"))
+            .collect();
+        if pairs
             .windows(2)
             .any(|w| is_title_case(doc, (w[0] + 1, w[1].saturating_sub(1))))
         {

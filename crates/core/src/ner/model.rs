@@ -535,7 +535,8 @@ impl NerModel {
 /// another capitalised word ("*The* Hague", "World War *I*", "Boeing *747*"):
 /// pronouns, determiners, conjunctions, prepositions and numbers.
 fn weak_capital(word: &str) -> bool {
-    word.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-'))
+    word.bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-'))
         || matches!(
             word,
             "The"
