@@ -316,3 +316,41 @@ fn a_title_earlier_in_the_sentence_does_not_hide_a_mixed_quote() {
         "{q:?}"
     );
 }
+
+#[test]
+fn mixed_quote_stops_where_a_new_clause_begins() {
+    // Real sentences (PolNeAR dev): the reported clause ends with the
+    // quoted fragment when "but", "and says", ", citing" or "after" follows.
+    let cases = [
+        (
+            "Donald Trump is telling a veterans group that the United States’ military is “depleted” and says he will expand the nation’s armed forces.",
+            "the United States’ military is “depleted”",
+        ),
+        (
+            "Trump further described the incident as a “terrible situation,” but stopped short of calling Shelby’s actions racially motivated.",
+            "the incident as a “terrible situation,”",
+        ),
+        (
+            "In a statement, the Association of Flight Attendants called Clinton a “champion” for its constituency, citing her work after the Sept. 11 terrorist attacks.",
+            "Clinton a “champion” for its constituency",
+        ),
+        (
+            "New Jersey Gov. Chris Christie described Democratic presidential nominee Hillary Clinton as a “disgrace” after she attacked law enforcement officers.",
+            "Democratic presidential nominee Hillary Clinton as a “disgrace”",
+        ),
+    ];
+    for (text, want) in cases {
+        let q = quotes(text);
+        assert!(
+            q.iter().any(|r| r.0 == want && r.1 == QuoteKind::Mixed),
+            "{text}\n{q:?}"
+        );
+    }
+    // …but a clause with another quoted fragment, or "when it comes to", goes on.
+    let t = "He called a former Miss Universe “disgusting” and referred to her “sex tape.”";
+    assert!(
+        quotes(t).iter().any(|r| r.0.contains("“sex tape")),
+        "{:?}",
+        quotes(t)
+    );
+}

@@ -335,6 +335,7 @@ fn attribute_marked_inner(
             return None;
         }
         if let Some(end) = extend_to.filter(|&e| e > close) {
+            let end = mixed_end(doc, close, end);
             return Some(make(QuoteKind::Mixed, doc.range(first, end), cue, mention));
         }
         // "reported “2,521 shooting incidents” in the city": a fragment glued
@@ -343,7 +344,7 @@ fn attribute_marked_inner(
             let fragment = (inner.0..=inner.1).filter(|&i| doc.is_word(i)).count() <= 6
                 && !(inner.0..=inner.1).any(|i| doc.is_terminal(i) || doc.is(i, ","));
             if cue_end + 1 == o && fragment {
-                let end = clause_end(doc, close);
+                let end = mixed_end(doc, close, clause_end(doc, close));
                 return Some(make(QuoteKind::Mixed, doc.range(o, end), cue, mention));
             }
         }
@@ -354,7 +355,7 @@ fn attribute_marked_inner(
     }
     if let Some(o) = open {
         if let Some((cue, mention, content_start)) = mixed_attribution(doc, o) {
-            let end = clause_end(doc, close);
+            let end = mixed_end(doc, close, clause_end(doc, close));
             return Some(make(
                 QuoteKind::Mixed,
                 doc.range(content_start, end),
@@ -759,6 +760,57 @@ fn sentence_start_from(doc: &Doc, i: usize) -> usize {
     doc.sentence_bounds(i).0
 }
 
+/// The last token of a mixed quote whose last quoted fragment closes at
+/// `close` and whose clause runs to `end`: the clause stops where a new
+/// one begins after the fragment — "…, but" / "… and says" / ", citing" /
+/// "after she attacked …" ("the military is “depleted” and says he will …").
+fn mixed_end(doc: &Doc, close: usize, end: usize) -> usize {
+    // "called her “disgusting” and referred to her “sex tape”": a verb with
+    // another quoted fragment after it continues the same clause.
+    let more_quoted = (close + 1..=end).any(|i| doc.is_mark(i));
+    let mut i = close + 1;
+    while i <= end {
+        if doc.is_mark(i) {
+            return end; // another fragment: the clause goes on
+        }
+        let low = doc.low(i);
+        let next = doc.low(i + 1);
+        let verb_after_and = low == "and"
+            && !more_quoted
+            && i < end
+            && !doc.is_cap(i + 1)
+            && (is_cue_verb(&next)
+                || is_indirect_cue(&next)
+                || (next.len() > 4 && next.ends_with("ed")));
+        let participle_after_comma = doc.is(i, ",")
+            && i < end
+            && !doc.is_cap(i + 1)
+            && next.len() > 4
+            && next.ends_with("ing")
+            && !matches!(
+                &*next,
+                "including" | "according" | "regarding" | "concerning"
+            );
+        // "when it comes to" is not a new clause.
+        let when_it_comes = low == "when" && next == "it" && doc.low(i + 2).starts_with("come");
+        let new_clause = (matches!(
+            &*low,
+            "but" | "after" | "when" | "during" | "while" | "before"
+        ) && !when_it_comes)
+            || verb_after_and
+            || participle_after_comma;
+        if new_clause {
+            let mut e = i.saturating_sub(1).max(close);
+            if e > close && doc.is(e, ",") {
+                e -= 1;
+            }
+            return e;
+        }
+        i += 1;
+    }
+    end
+}
+
 /// The last token of the clause that ends at or after `from`: the
 /// sentence end, less its final punctuation.
 fn clause_end(doc: &Doc, from: usize) -> usize {
@@ -942,6 +994,10 @@ fn indirect_in_sentence(
         {
             continue;
         }
+        let content = match marks.last() {
+            Some(&last) if last > content.0 => (content.0, mixed_end(doc, last, content.1)),
+            _ => content,
+        };
         if let Some(mut q) = make(content, cue, Some(mention)) {
             if !marks.is_empty() {
                 q.quote.kind = QuoteKind::Mixed;
