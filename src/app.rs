@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::article_view::ArticleView;
 use crate::components::entities_panel::EntitiesPanel;
-use crate::components::input_panel::InputPanel;
+use crate::components::input_panel::{InputPanel, EDITOR_LIMIT_BYTES};
 use crate::components::legend::Legend;
 use crate::components::speakers_panel::SpeakersPanel;
 use crate::components::status_bar::StatusBar;
@@ -75,7 +75,14 @@ pub fn app() -> Html {
             }
             let (bridge, next_id, dispatcher) =
                 (bridge.clone(), next_id.clone(), dispatcher.clone());
-            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
+            // Long texts come whole (a paste or a file), not keystroke by
+            // keystroke: no reason to wait.
+            let delay = if text.len() > EDITOR_LIMIT_BYTES {
+                0
+            } else {
+                DEBOUNCE_MS
+            };
+            *timer.borrow_mut() = Some(Timeout::new(delay, move || {
                 let id = {
                     let mut n = next_id.borrow_mut();
                     *n += 1;

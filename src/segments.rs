@@ -15,16 +15,16 @@ pub struct Segment {
     pub entity: Option<usize>,
 }
 
-/// Each paragraph of `analysis` as a list of segments covering it exactly,
-/// quote and cue pieces marked. A quote that runs over several paragraphs
-/// gives one piece in each.
+/// The first `upto` paragraphs of `analysis`, each as a list of segments
+/// covering it exactly, quote and cue pieces marked. A quote that runs over
+/// several paragraphs gives one piece in each.
 #[must_use]
-pub fn paragraph_segments(analysis: &Analysis) -> Vec<Vec<Segment>> {
+pub fn paragraph_segments(analysis: &Analysis, upto: usize) -> Vec<Vec<Segment>> {
     let quotes = &analysis.quotes;
-    let mut out = Vec::with_capacity(analysis.paragraphs.len());
+    let mut out = Vec::with_capacity(analysis.paragraphs.len().min(upto));
     // Quotes are sorted and disjoint; cues are sorted by their quote.
     let mut first_quote = 0;
-    for &para in &analysis.paragraphs {
+    for &para in analysis.paragraphs.iter().take(upto) {
         while first_quote < quotes.len() && quotes[first_quote].range.end <= para.start {
             first_quote += 1;
         }
@@ -87,7 +87,7 @@ mod tests {
     fn segments_cover_each_paragraph_and_mark_quotes_and_cues() {
         let t = "“One thing is certain,” he said.\n\n“Two\n\n“three,” she said. Done.";
         let a = saidwho_core::analyze(t);
-        let segs = paragraph_segments(&a);
+        let segs = paragraph_segments(&a, usize::MAX);
         assert_eq!(segs.len(), 3);
         for (para, pieces) in a.paragraphs.iter().zip(&segs) {
             let joined: String = pieces.iter().map(|s| s.range.slice(t)).collect();
@@ -108,6 +108,7 @@ mod tests {
             .map(|s| s.range.slice(t))
             .collect();
         assert_eq!(cues, ["said", "said"]);
+        assert_eq!(paragraph_segments(&a, 2), segs[..2]);
     }
 
     #[test]
@@ -124,7 +125,7 @@ mod tests {
             ent("Anne", saidwho_core::EntityLabel::Person),
             ent("Rome", saidwho_core::EntityLabel::Loc),
         ];
-        let segs = paragraph_segments(&a);
+        let segs = paragraph_segments(&a, usize::MAX);
         let named: Vec<_> = segs[0]
             .iter()
             .filter(|s| s.entity.is_some())

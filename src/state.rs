@@ -124,30 +124,35 @@ impl Reducible for AppState {
                 next.shown = None;
             }
             Action::Received(resp) => {
+                let (id, elapsed_ms, model) = (resp.id, resp.elapsed_ms, resp.model.clone());
+                // The response is normally only held here: take its analysis
+                // rather than copy a possibly large one.
+                let analysis =
+                    Rc::try_unwrap(resp).map_or_else(|rc| rc.analysis.clone(), |r| r.analysis);
                 // The same request answered again once the entity model arrived.
-                if let Some(shown) = next.shown.clone().filter(|s| s.id == resp.id) {
+                if let Some(shown) = next.shown.clone().filter(|s| s.id == id) {
                     next.shown = Some(Rc::new(Shown {
-                        id: resp.id,
+                        id,
                         text: shown.text.clone(),
-                        analysis: resp.analysis.clone(),
-                        elapsed_ms: resp.elapsed_ms,
-                        model: resp.model.clone(),
+                        analysis,
+                        elapsed_ms,
+                        model,
                     }));
                     return Rc::new(next);
                 }
-                let Some(pos) = next.pending.iter().position(|(id, _)| *id == resp.id) else {
+                let Some(pos) = next.pending.iter().position(|(p, _)| *p == id) else {
                     return self; // answer to a request cancelled by Clear
                 };
                 let text = next.pending[pos].1.clone();
-                next.pending.retain(|(id, _)| *id > resp.id);
+                next.pending.retain(|(p, _)| *p > id);
                 next.progress = None;
-                if next.shown.as_ref().is_none_or(|s| s.id < resp.id) {
+                if next.shown.as_ref().is_none_or(|s| s.id < id) {
                     next.shown = Some(Rc::new(Shown {
-                        id: resp.id,
+                        id,
                         text,
-                        analysis: resp.analysis.clone(),
-                        elapsed_ms: resp.elapsed_ms,
-                        model: resp.model.clone(),
+                        analysis,
+                        elapsed_ms,
+                        model,
                     }));
                 }
             }

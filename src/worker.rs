@@ -45,7 +45,9 @@ impl AnalysisWorker {
         if req.text.len() <= CHUNK_BYTES {
             let started = now_ms();
             let mut analysis = analyzer.analyze(&req.text);
-            analysis.tokens = Vec::new(); // the page does not need them
+            // The page needs neither tokens nor sentences: less to send and decode.
+            analysis.tokens = Vec::new();
+            analysis.sentences = Vec::new();
             let elapsed_ms = now_ms() - started;
             scope.respond(
                 to,
@@ -71,6 +73,7 @@ impl AnalysisWorker {
                 }
                 let mut part = analyzer.analyze(r.slice(&req.text));
                 part.tokens = Vec::new();
+                part.sentences = Vec::new();
                 whole.append(part, r.start());
                 scope.respond(
                     to,

@@ -11,9 +11,14 @@ use crate::state::Shown;
 /// Number of distinct speaker styles in the stylesheet (`.speaker-0` …).
 pub const SPEAKER_STYLES: usize = 8;
 
-/// Paragraphs drawn at first, and added by each "show more": drawing a whole
-/// book at once would block the page.
+/// Paragraphs drawn without asking, and added by each "show more": drawing a
+/// whole book at once would block the page.
 pub const PAGE_PARAGRAPHS: usize = 200;
+
+/// Paragraphs drawn in one go: the first ones appear at once, the rest of
+/// the first [`PAGE_PARAGRAPHS`] follow a step per task, so that no task
+/// keeps the page from answering for long.
+pub const STEP_PARAGRAPHS: usize = 25;
 
 /// Properties of [`ArticleView`].
 #[derive(Debug, Properties, PartialEq)]
@@ -31,21 +36,35 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let shown = &props.shown;
     let text: &str = &shown.text;
     let analysis = &shown.analysis;
-    let limit = use_state(|| PAGE_PARAGRAPHS);
+    // Paragraphs drawn, for the analysis they were drawn for.
+    let drawn = use_state(|| (shown.id, STEP_PARAGRAPHS));
+    let id = shown.id;
+    let limit = &if drawn.0 == id {
+        drawn.1
+    } else {
+        STEP_PARAGRAPHS
+    };
+    let total = analysis.paragraphs.len();
     {
-        let limit = limit.clone();
-        use_effect_with(shown.id, move |_| limit.set(PAGE_PARAGRAPHS));
+        // Fill in the first page a step at a time, each in its own task.
+        let drawn = drawn.clone();
+        use_effect_with((*limit, id), move |&(now, id)| {
+            let timer = (now < PAGE_PARAGRAPHS && now < total).then(|| {
+                gloo_timers::callback::Timeout::new(0, move || {
+                    drawn.set((id, now + STEP_PARAGRAPHS));
+                })
+            });
+            move || drop(timer)
+        });
     }
-    let mut paragraphs = paragraph_segments(analysis);
-    let total = paragraphs.len();
-    paragraphs.truncate(*limit);
+    let paragraphs = paragraph_segments(analysis, *limit);
     let show_more = {
-        let limit = limit.clone();
-        Callback::from(move |_| limit.set(*limit + PAGE_PARAGRAPHS * 5))
+        let (drawn, now) = (drawn.clone(), *limit);
+        Callback::from(move |_| drawn.set((id, now + PAGE_PARAGRAPHS * 5)))
     };
     let show_all = {
-        let limit = limit.clone();
-        Callback::from(move |_| limit.set(usize::MAX))
+        let drawn = drawn.clone();
+        Callback::from(move |_| drawn.set((id, usize::MAX)))
     };
     html! {
         <article class={classes!("article", props.hidden.iter().map(|h| format!("hide-{h}")).collect::<Vec<_>>())}
@@ -94,7 +113,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     }) }
                 </p>
             }) }
-            if total > *limit {
+            if total > *limit && *limit >= PAGE_PARAGRAPHS {
                 <p class="more-row" role="note">
                     { format!("Showing {} of {total} paragraphs. ", (*limit).min(total)) }
                     <button type="button" class="tool" data-show-more="" onclick={show_more}>{ "Show more" }</button>

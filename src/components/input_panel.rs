@@ -27,27 +27,105 @@ pub struct InputPanelProps {
     pub on_example: Callback<()>,
 }
 
+/// Texts longer than this (in bytes) are not put into the text box unless
+/// asked: a browser lays out all of a text area's text, which for 1 MB
+/// blocks the page for a quarter of a second or more.
+pub const EDITOR_LIMIT_BYTES: usize = 100_000;
+
 /// The editor and drop zone.
 #[function_component(InputPanel)]
 pub fn input_panel(props: &InputPanelProps) -> Html {
     let dragging = use_state(|| false);
+    // Whether a long text from outside the box (a paste, a file) is kept out
+    // of it; typing in the box, "Show it in the box" and "Clear" end it.
+    let kept_out = use_state(|| false);
+    let long = *kept_out && props.text.len() > EDITOR_LIMIT_BYTES;
     // The editor is not bound to the state: typing never makes the page
     // write the (possibly huge) text back. Outside texts are written once.
     let area = use_node_ref();
     {
-        let (area, text) = (area.clone(), props.text.clone());
+        let (area, text, kept_out) = (area.clone(), props.text.clone(), kept_out.clone());
         use_effect_with(props.text_version, move |_| {
             if let Some(el) = area.cast::<HtmlTextAreaElement>() {
-                if el.value().len() != text.len() || el.value() != *text {
+                if text.len() > EDITOR_LIMIT_BYTES {
+                    el.set_value("");
+                    kept_out.set(true);
+                } else if el.value().len() != text.len() || el.value() != *text {
                     el.set_value(&text);
                 }
             }
         });
     }
 
+    // A long paste is taken from the clipboard and analysed without being
+    // inserted into the box (see [`EDITOR_LIMIT_BYTES`]).
+    let onpaste = {
+        let (on_text, kept_out) = (props.on_text.clone(), kept_out.clone());
+        Callback::from(move |e: Event| {
+            let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            let Some(pasted) = e
+                .clipboard_data()
+                .and_then(|d| d.get_data("text/plain").ok())
+            else {
+                return;
+            };
+            let Some(area) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            else {
+                return;
+            };
+            let value = js_sys::JsString::from(area.value());
+            let start = area
+                .selection_start()
+                .ok()
+                .flatten()
+                .unwrap_or(value.length());
+            let end = area
+                .selection_end()
+                .ok()
+                .flatten()
+                .unwrap_or(start)
+                .max(start);
+            let pasted = js_sys::JsString::from(pasted);
+            // UTF-16 units never outnumber UTF-8 bytes, so this errs short.
+            let units = value.length() - (end - start) + pasted.length();
+            if (units as usize) <= EDITOR_LIMIT_BYTES {
+                return; // an ordinary paste: the browser inserts it
+            }
+            e.prevent_default();
+            let whole = value
+                .slice(0, start)
+                .concat(&pasted)
+                .concat(&value.slice(end, value.length()));
+            area.set_value("");
+            kept_out.set(true);
+            on_text.emit(String::from(whole));
+        })
+    };
+    let on_show_long = {
+        let (kept_out, area, text) = (kept_out.clone(), area.clone(), props.text.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(el) = area.cast::<HtmlTextAreaElement>() {
+                el.set_value(&text);
+            }
+            kept_out.set(false);
+        })
+    };
+    let on_clear = {
+        let (kept_out, on_text) = (kept_out.clone(), props.on_text.clone());
+        Callback::from(move |_: MouseEvent| {
+            kept_out.set(false);
+            on_text.emit(String::new());
+        })
+    };
+
     let oninput = {
-        let on_text = props.on_text.clone();
+        let (on_text, kept_out) = (props.on_text.clone(), kept_out.clone());
         Callback::from(move |e: InputEvent| {
+            kept_out.set(false); // the box holds what was typed
             if let Some(area) = e
                 .target()
                 .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
@@ -102,7 +180,24 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
         <section class={classes!("input", dragging.then_some("dragging"))} aria-label="Article input"
             {ondragover} {ondragleave} {ondrop}>
             <label for="article-text" class="label">{ "Article text" }</label>
-            <textarea id="article-text" class="editor" ref={area} {oninput}
+            if long {
+                <div class="long-text" role="status" data-long-text="">
+                    <p>{ format!(
+                        "A long text ({}) is in use. It is kept out of this box so that the page stays quick; \
+                         the analysis and the article view show all of it.",
+                        size_label(props.text.len())
+                    ) }</p>
+                    <p class="long-text-actions">
+                        <button type="button" class="file-button" data-show-text="" onclick={on_show_long}>
+                            { "Show it in the box" }
+                        </button>
+                        <button type="button" class="file-button" data-clear-text="" onclick={on_clear}>
+                            { "Clear" }
+                        </button>
+                    </p>
+                </div>
+            }
+            <textarea id="article-text" class="editor" ref={area} {oninput} {onpaste} hidden={long}
                 placeholder="Paste a news article here, or drop a .txt, .md, .html or .docx file…" spellcheck="false" />
             <div class="file-row">
                 <label class="file-button">
@@ -114,6 +209,15 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
                 <span class="hint">{ ".txt, .md, .html or .docx — or drop one on this panel" }</span>
             </div>
         </section>
+    }
+}
+
+/// "1.0 MB", "120 KB".
+fn size_label(bytes: usize) -> String {
+    if bytes >= 1_048_576 {
+        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
     }
 }
 

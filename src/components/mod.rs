@@ -1,6 +1,7 @@
 //! The page's parts, one component per file.
 
 pub mod article_view;
+pub mod deferred;
 pub mod entities_panel;
 pub mod input_panel;
 pub mod legend;

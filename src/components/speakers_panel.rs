@@ -8,10 +8,17 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::article_view::SPEAKER_STYLES;
+use crate::components::deferred::{use_ready, DEFER_ITEMS};
 use crate::state::{Notice, Shown};
 
 /// Most quotes listed in one card (the exports have them all).
 const MAX_LISTED: usize = 50;
+
+/// Speaker cards drawn before "Show all speakers" (the most quoted first).
+const FIRST_SPEAKERS: usize = 12;
+
+/// Quotes listed per card before "Show all speakers".
+const FIRST_LISTED: usize = 20;
 
 /// Longest excerpt shown in a card, in characters.
 const EXCERPT_CHARS: usize = 160;
@@ -36,8 +43,31 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
         .map(|s| s.quoted_words)
         .sum::<u32>()
         .max(1);
+    // "Show all" holds for the analysis it was pressed on.
+    let all_for = use_state(|| None::<u64>);
+    let all = &(*all_for == Some(shown.id));
+    let ready = use_ready(shown.id, a.quotes.len() + a.entities.len() > DEFER_ITEMS);
     let mut order: Vec<usize> = (0..a.speakers.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(a.speakers[i].quoted_words));
+    let hidden_cards = if *all {
+        0
+    } else {
+        order.len().saturating_sub(FIRST_SPEAKERS)
+    };
+    order.truncate(order.len() - hidden_cards);
+    let listed = if *all { MAX_LISTED } else { FIRST_LISTED };
+    // Each speaker's quotes, in text order.
+    let mut by_speaker: Vec<Vec<usize>> = vec![Vec::new(); a.speakers.len()];
+    for (i, q) in a.quotes.iter().enumerate() {
+        if let Some(list) = q.speaker.and_then(|s| by_speaker.get_mut(s as usize)) {
+            list.push(i);
+        }
+    }
+    let show_all = {
+        let (all_for, id) = (all_for.clone(), shown.id);
+        Callback::from(move |_: MouseEvent| all_for.set(Some(id)))
+    };
+    let cut_lists = !*all && order.iter().any(|&si| by_speaker[si].len() > FIRST_LISTED);
     let unattributed: Vec<usize> = (0..a.quotes.len())
         .filter(|&i| a.quotes[i].speaker.is_none())
         .collect();
@@ -81,6 +111,13 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
             </li>
         }
     };
+    if !ready {
+        return html! {
+            <section class="speakers" aria-label="Speakers" aria-busy="true">
+                <h2>{ format!("Speakers ({})", a.speakers.len()) }</h2>
+            </section>
+        };
+    }
     html! {
         <section class="speakers" aria-label="Speakers">
             <h2>{ format!("Speakers ({})", a.speakers.len()) }</h2>
@@ -91,7 +128,7 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
                 { for order.iter().map(|&si| {
                     let s = &a.speakers[si];
                     let share = f64::from(s.quoted_words) * 100.0 / f64::from(total_words);
-                    let quotes: Vec<usize> = (0..a.quotes.len()).filter(|&i| a.quotes[i].speaker == Some(si as u32)).collect();
+                    let quotes = &by_speaker[si];
                     let details = [s.role.clone(), s.organization.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ");
                     html! {
                         <li class={classes!("speaker-card", format!("speaker-{}", si % SPEAKER_STYLES))} data-speaker={s.name.clone()}>
@@ -104,14 +141,25 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
                             </p>
                             <progress class="bar" max="100" value={format!("{share:.1}")}
                                 aria-label={format!("{share:.0}% of quoted words")}></progress>
-                            <ol class="quotes">{ for quotes.iter().copied().take(MAX_LISTED).map(quote_button) }</ol>
-                            if quotes.len() > MAX_LISTED {
-                                <p class="more">{ format!("and {} more quotes — all are in the exports", quotes.len() - MAX_LISTED) }</p>
+                            <ol class="quotes">{ for quotes.iter().copied().take(listed).map(quote_button) }</ol>
+                            if quotes.len() > listed {
+                                <p class="more">{ format!("and {} more quotes — all are in the exports", quotes.len() - listed) }</p>
                             }
                         </li>
                     }
                 }) }
             </ul>
+            if hidden_cards > 0 || cut_lists {
+                <p class="more-row">
+                    <button type="button" class="tool" data-show-speakers="" onclick={show_all}>
+                        { if hidden_cards > 0 {
+                            format!("Show all {} speakers ({hidden_cards} more)", a.speakers.len())
+                        } else {
+                            format!("Show up to {MAX_LISTED} quotes per speaker")
+                        } }
+                    </button>
+                </p>
+            }
             if !unattributed.is_empty() {
                 <h3 class="unattributed">{ format!("Speaker unknown ({})", unattributed.len()) }</h3>
                 <ol class="quotes">{ for unattributed.iter().copied().take(MAX_LISTED).map(quote_button) }</ol>
@@ -130,16 +178,24 @@ fn reveal(i: usize) {
 
 /// Scrolls the element with this id into view, focuses and flashes it.
 pub fn reveal_element(id: &str) {
+    reveal_attempt(id, 40);
+}
+
+fn reveal_attempt(id: &str, attempts_left: u32) {
     let doc = web_sys::window().and_then(|w| w.document());
     let Some(el) = doc.as_ref().and_then(|d| d.get_element_by_id(id)) else {
-        // Not drawn yet (a long text shows its beginning): draw everything, then retry.
+        // Not drawn yet (a long text shows its beginning, or is still being
+        // drawn): draw everything, then retry.
         let show_all = doc
             .and_then(|d| d.query_selector("[data-show-all]").ok().flatten())
             .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(button) = show_all {
+        if let Some(button) = &show_all {
             button.click();
+        }
+        if attempts_left > 0 {
             let id = id.to_owned();
-            gloo_timers::callback::Timeout::new(50, move || reveal_element(&id)).forget();
+            gloo_timers::callback::Timeout::new(50, move || reveal_attempt(&id, attempts_left - 1))
+                .forget();
         }
         return;
     };

@@ -58,27 +58,32 @@ try {
   times.sort((a, b) => a - b);
   console.log(`\nnavigation → example analysed (click included), median of 5: ${times[2].toFixed(0)} ms`);
 
-  // A 1 MB paste: time to the result, and the main thread's long tasks.
+  // A 1 MB paste (a real Ctrl+V from the clipboard): time to the result,
+  // and the main thread's long tasks meanwhile.
   const ctx = await launch({ serviceWorkers: 'block' });
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await ctx.newPage();
   await page.goto(dist.origin + '/');
   await page.locator('#article-text').waitFor();
   await page.waitForTimeout(1500); // let the model load first
-  const result = await page.evaluate(async (text) => {
-    const tasks = [];
-    new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: false });
-    const area = document.querySelector('#article-text');
-    const t0 = performance.now();
-    area.value = text;
-    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-    await new Promise((resolve) => {
-      const check = () => (document.querySelector('.summary:not(.busy)')?.textContent.includes('analysed in') ? resolve() : setTimeout(check, 5));
-      check();
-    });
-    const shown = performance.now() - t0;
-    await new Promise((r) => setTimeout(r, 300));
-    return { shown, longest: Math.max(0, ...tasks), count: tasks.length };
-  }, mb1);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), mb1);
+  await page.locator('#article-text').focus();
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration)))
+      .observe({ type: 'longtask', buffered: false });
+    window.__t0 = performance.now();
+  });
+  await page.keyboard.press('Control+V');
+  await page.waitForFunction(
+    () => document.querySelector('.summary:not(.busy)')?.textContent.includes('analysed in'),
+    null,
+    { timeout: 60_000, polling: 5 },
+  );
+  const shown = await page.evaluate(() => performance.now() - window.__t0);
+  await page.waitForTimeout(1000); // the rest of the first page is drawn meanwhile
+  const tasks = await page.evaluate(() => window.__longTasks);
+  const result = { shown, longest: Math.max(0, ...tasks), count: tasks.length };
   console.log(`1 MB paste → result shown: ${result.shown.toFixed(0)} ms; long tasks: ${result.count}, longest ${result.longest.toFixed(0)} ms`);
   await ctx.close();
 } finally {

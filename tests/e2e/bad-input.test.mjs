@@ -63,11 +63,52 @@ test('a file over the size limit is offered, then analysed without freezing the 
   await page.click('[data-accept]');
   assert.ok(await responsive(page), 'the page answers while the worker analyses');
   await page.locator('mark[data-quote]').first().waitFor({ timeout: 120_000 });
-  assert.equal((await page.locator('#article-text').inputValue()).length, big.length);
-  assert.match(await page.locator('article.article').innerText(), /Showing 200 of \d+ paragraphs/);
+  // Too long for the text box: said so, and kept out of it.
+  assert.match(await page.locator('[data-long-text]').innerText(), /A long text \(6\.\d MB\) is in use/);
+  assert.ok(await page.locator('#article-text').isHidden());
+  await page.getByText(/Showing 200 of \d+ paragraphs/).waitFor();
   await page.click('[data-show-more]');
   await page.getByText(/Showing 1200 of \d+ paragraphs/).waitFor();
   assert.ok(await responsive(page));
+  // The text is all there when asked for.
+  await page.click('[data-show-text]');
+  await page.locator('#article-text').waitFor({ state: 'visible' });
+  assert.equal((await page.locator('#article-text').inputValue()).length, big.length);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a long paste is analysed without filling the text box; Clear empties it', async () => {
+  const { page, errors } = await open();
+  const para = '“We will build it,” said Ms Ada Lovelace in London.\n\n';
+  const long = 'Report\n\n' + para.repeat(Math.ceil(300_000 / para.length));
+  // The paste event a browser fires (its default action is not needed).
+  await page.evaluate((t) => {
+    const area = document.querySelector('#article-text');
+    area.focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, long);
+  await page.locator('[data-long-text]').waitFor();
+  assert.ok(await page.locator('#article-text').isHidden(), 'the long text is not put into the box');
+  await page.locator('[data-speaker="Ada Lovelace"]').waitFor({ timeout: 30_000 });
+  assert.ok(await responsive(page));
+  await page.click('[data-show-text]');
+  assert.equal(await page.locator('#article-text').inputValue(), long, 'the text is kept exactly');
+  // Pasting again replaces the selection, as a paste does.
+  await page.locator('#article-text').selectText();
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.querySelector('#article-text')
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, long + 'More.');
+  await page.locator('[data-long-text]').waitFor();
+  await page.click('[data-clear-text]');
+  await page.locator('#article-text').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#article-text').inputValue(), '');
+  await page.locator('.placeholder').first().waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -76,11 +117,12 @@ test('a long analysis reports progress in pieces and can be cancelled', async ()
   const { page, errors } = await open();
   const para = '“Progress matters,” said Ms Ada Lovelace in London on Monday.\n\n';
   const long = para.repeat(Math.ceil((16 * 1024 * 1024) / para.length));
-  // As a paste would: set the value, fire one input event.
+  // A paste, as the browser fires it.
   await page.evaluate((t) => {
-    const area = document.querySelector('#article-text');
-    area.value = t;
-    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.querySelector('#article-text')
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, long);
   await page.locator('progress.progress[value]').waitFor({ timeout: 60_000 });
   const pct = await page.locator('.percent').innerText();
@@ -88,9 +130,10 @@ test('a long analysis reports progress in pieces and can be cancelled', async ()
   // The row updates as pieces finish; press the button directly.
   await page.locator('[data-cancel]').dispatchEvent('click');
   await page.waitForFunction(() => !document.querySelector('.summary.busy'));
-  assert.equal(await page.locator('#article-text').inputValue(), long, 'the text is kept');
   assert.ok(await responsive(page));
-  // Editing again starts a new analysis, which completes.
+  assert.match(await page.locator('[data-long-text]').innerText(), /A long text \(17\.0 MB\) is in use/, 'the text is kept');
+  // Clearing it and typing again starts a new analysis, which completes.
+  await page.click('[data-clear-text]');
   await page.locator('#article-text').fill(para.repeat(3));
   await page.locator('[data-speaker="Ada Lovelace"]').waitFor({ timeout: 30_000 });
   assert.deepEqual(errors, []);

@@ -307,27 +307,28 @@ fn attribute_marked_inner(
                     || before.ends_with("’s")
                     || matches!(
                         &*before,
-                        "his" | "her" | "their" | "its" | "our" | "my" | "your"
-                    ))
-                || o > 0
-                    && matches!(
-                        &*doc.low(o - 1),
-                        "on" | "in"
+                        "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "my"
+                            | "your"
+                            | "on"
+                            | "in"
                             | "of"
                             | "with"
                             | "to"
                             | "from"
                             | "at"
                             | "s"
-                            | "’s"
-                            | "'s"
                             | "titled"
                             | "entitled"
                             | "called"
                             | "named"
                             | "dubbed"
                             | "the"
-                    )
+                    ))
         });
         let single = range.slice(doc.text).starts_with(['‘', '\''])
             && !range.slice(doc.text).starts_with("''");
