@@ -4,7 +4,7 @@
 // new file). Nothing but the page's own files is ever requested or cached.
 const CACHE = 'saidwho-v1';
 const SHELL = ['./', './worker.js', './worker_bg.wasm', './worker_loader.js',
-  './models/ner-v2.bin', './examples/seed.txt', './manifest.webmanifest', './icon.svg'];
+  './models/ner-v3.bin', './examples/seed.txt', './manifest.webmanifest', './icon.svg'];
 
 async function precache() {
   const cache = await caches.open(CACHE);

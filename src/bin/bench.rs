@@ -30,6 +30,53 @@ impl Bench {
         let a = self.analyzer.analyze(text);
         (a.quotes.len() + a.entities.len()) as u32
     }
+
+    /// Milliseconds per run of each stage on `text` (tokens, sentences, quotes,
+    /// speakers, entities, paragraphs, then the whole analysis), each averaged over `runs`
+    /// runs, so that a slow stage in wasm can be found.
+    pub fn stages(&self, text: &str, runs: u32, model: &[u8]) -> Result<Vec<f64>, JsError> {
+        use saidwho_core::attribution::{attribute, doc::Doc};
+        use saidwho_core::ner::numeric::numeric_entities;
+        use saidwho_core::ner::{ner_tokens, tag_entities, NerModel};
+        use saidwho_core::{paragraphs, quotes, sentences, speakers, tokens, TextRange};
+        let model = NerModel::from_bytes(model).map_err(|e| JsError::new(&e.to_string()))?;
+        let clock = web_sys::window()
+            .and_then(|w| w.performance())
+            .ok_or_else(|| JsError::new("no performance clock"))?;
+        let runs = runs.max(1);
+        let time = |f: &mut dyn FnMut() -> usize| {
+            let start = clock.now();
+            let mut sink = 0;
+            for _ in 0..runs {
+                sink += f();
+            }
+            std::hint::black_box(sink);
+            (clock.now() - start) / f64::from(runs)
+        };
+        let toks = tokens::tokenize(text);
+        let paras = paragraphs::paragraphs(text);
+        let sents = sentences::sentences(text, &paras, &toks);
+        let scan = quotes::scan_marks(text, &paras);
+        let doc = Doc::new(text, &toks, &sents, &paras);
+        let att = attribute(&doc, &scan);
+        let marked: Vec<TextRange> = scan.quotes.iter().map(|q| q.range).collect();
+        Ok(vec![
+            time(&mut || tokens::tokenize(text).len()),
+            time(&mut || sentences::sentences(text, &paragraphs::paragraphs(text), &toks).len()),
+            time(&mut || {
+                let scan = quotes::scan_marks(text, &paras);
+                attribute(&Doc::new(text, &toks, &sents, &paras), &scan).len()
+            }),
+            time(&mut || speakers::resolve(&doc, &mut att.clone(), &marked).len()),
+            time(&mut || {
+                let ntoks = ner_tokens(text, &toks);
+                tag_entities(text, &sents, &ntoks, &model).len()
+                    + numeric_entities(text, &sents, &ntoks).len()
+            }),
+            time(&mut || paragraphs::paragraphs(text).len()),
+            time(&mut || self.analyzer.analyze(text).quotes.len()),
+        ])
+    }
 }
 
 fn main() {}

@@ -14,7 +14,7 @@ const dir = await mkdtemp(join(tmpdir(), 'saidwho-bench-'));
 await cp(join(ROOT, 'tests/bench/bench.html'), join(dir, 'index.html'));
 await cp(join(ROOT, 'tests/bench/bench.js'), join(dir, 'bench.js'));
 await cp(join(ROOT, 'target/bench-wasm'), join(dir, 'bench-wasm'), { recursive: true });
-await cp(join(ROOT, 'static/models/ner-v2.bin'), join(dir, 'ner-v2.bin'));
+await cp(join(ROOT, 'static/models/ner-v3.bin'), join(dir, 'ner-v3.bin'));
 await cp(join(ROOT, 'tests/e2e/node_modules/compromise/builds/compromise.js'), join(dir, 'compromise.js'));
 const seed = await readFile(join(SHARED, 'data/seed/seed.txt'), 'utf8');
 const dev = (await readFile(join(SHARED, 'data/polnear/dev.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l).text).join('\n\n');
@@ -30,12 +30,17 @@ try {
   const page = await context.newPage();
   await page.goto(server.origin + '/');
   await page.waitForFunction(() => window.benchResult, null, { timeout: 600_000 });
-  const rows = await page.evaluate(() => window.benchResult);
-  if (rows.error) throw new Error(rows.error);
+  const result = await page.evaluate(() => window.benchResult);
+  if (result.error) throw new Error(result.error);
+  const { rows, stages1000 } = result;
   console.log('\nin-browser analysis, headless Chromium, medians (same page, same texts)');
   console.log('text         bytes      saidwho (wasm)   compromise     ratio');
   for (const r of rows) {
     console.log(`${r.name.padEnd(11)} ${String(r.bytes).padStart(8)}  ${r.saidwho_ms.toFixed(2).padStart(10)} ms  ${r.compromise_ms.toFixed(1).padStart(10)} ms  ${(r.compromise_ms / r.saidwho_ms).toFixed(0).padStart(6)}x`);
+  }
+  console.log('\nstages in wasm, 1000 words, mean of 200 runs each:');
+  for (const [stage, ms] of Object.entries(stages1000)) {
+    console.log(`  ${stage.padEnd(10)} ${ms.toFixed(3).padStart(7)} ms`);
   }
   await page.close();
 } finally {

@@ -6,7 +6,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use saidwho_core::ner::{ner_tokens, tag_entities, NerModel};
 use saidwho_core::{paragraphs, sentences, tokens};
 
-const MODEL: &[u8] = include_bytes!("../../../static/models/ner-v2.bin");
+const MODEL: &[u8] = include_bytes!("../../../static/models/ner-v3.bin");
 const SEED: &str = include_str!("../../../../shared/data/seed/seed.txt");
 
 fn corpus() -> String {

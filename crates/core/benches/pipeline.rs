@@ -9,7 +9,7 @@ use saidwho_core::ner::{ner_tokens, tag_entities};
 use saidwho_core::speakers::resolve;
 use saidwho_core::{paragraphs, quotes, sentences, tokens, Analyzer, TextRange};
 
-const MODEL: &[u8] = include_bytes!("../../../static/models/ner-v2.bin");
+const MODEL: &[u8] = include_bytes!("../../../static/models/ner-v3.bin");
 const SEED: &str = include_str!("../../../../shared/data/seed/seed.txt");
 const DEV: &str = include_str!("../../../../shared/data/polnear/dev.jsonl");
 

@@ -47,7 +47,7 @@ impl Analyzer {
     }
 
     /// An analyser that also tags entities with the model in `ner_bytes`
-    /// (the contents of `static/models/ner-v2.bin`).
+    /// (the contents of `static/models/ner-v3.bin`).
     ///
     /// # Errors
     /// When the bytes are not a model this build can read.

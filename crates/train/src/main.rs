@@ -6,7 +6,7 @@
 //!
 //! Reads CoNLL-2003 train (and dev, for the scores on the model card) from
 //! `DIR/conll2003/`, writes the model to `FILE` (default
-//! `static/models/ner-v2.bin`) and a card beside it (`.card.json`).
+//! `static/models/ner-v3.bin`) and a card beside it (`.card.json`).
 
 mod corpus;
 mod perceptron;
@@ -35,7 +35,7 @@ fn parse_args() -> Result<Options> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut o = Options {
         data: root.join("../shared/data"),
-        out: root.join("static/models/ner-v2.bin"),
+        out: root.join("static/models/ner-v3.bin"),
         epochs: 16,
         seed: 7,
     };

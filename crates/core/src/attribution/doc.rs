@@ -19,6 +19,12 @@ pub struct Doc<'a> {
     pub sentences: &'a [TextRange],
     /// Paragraphs.
     pub paragraphs: &'a [TextRange],
+    /// Lowercase forms of the tokens that have capitals, one after another
+    /// (made once: every stage asks for them, many times).
+    lowered: String,
+    /// Per token: where its lowercase form is in `lowered`, or `None` when
+    /// the token is lowercase already.
+    low_at: Vec<Option<(u32, u32)>>,
 }
 
 impl<'a> Doc<'a> {
@@ -29,6 +35,19 @@ impl<'a> Doc<'a> {
         sentences: &'a [TextRange],
         paragraphs: &'a [TextRange],
     ) -> Self {
+        let mut lowered = String::new();
+        let low_at = toks
+            .iter()
+            .map(|t| {
+                let s = t.range.slice(text);
+                if !s.chars().any(char::is_uppercase) {
+                    return None;
+                }
+                let start = u32::try_from(lowered.len()).ok()?;
+                lowered.push_str(&s.to_lowercase());
+                Some((start, u32::try_from(lowered.len()).ok()?))
+            })
+            .collect();
         Self {
             text,
             toks,
@@ -36,6 +55,8 @@ impl<'a> Doc<'a> {
             para_of: owner(toks, paragraphs),
             sentences,
             paragraphs,
+            lowered,
+            low_at,
         }
     }
 
@@ -55,13 +76,15 @@ impl<'a> Doc<'a> {
         self.toks.get(i).map_or("", |t| t.range.slice(self.text))
     }
 
-    /// Token `i` in lowercase (borrowed when already lowercase).
-    pub fn low(&self, i: usize) -> Cow<'a, str> {
-        let s = self.s(i);
-        if s.chars().any(char::is_uppercase) {
-            Cow::Owned(s.to_lowercase())
-        } else {
-            Cow::Borrowed(s)
+    /// Token `i` in lowercase (made once, in [`Doc::new`]).
+    pub fn low(&self, i: usize) -> Cow<'_, str> {
+        match self.low_at.get(i).copied().flatten() {
+            Some((start, end)) => Cow::Borrowed(
+                self.lowered
+                    .get(start as usize..end as usize)
+                    .unwrap_or_default(),
+            ),
+            None => Cow::Borrowed(self.s(i)),
         }
     }
 

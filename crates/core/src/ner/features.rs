@@ -78,12 +78,6 @@ fn shape_str(w: &str, short: bool) -> ([u8; 12], usize) {
     (buf, n)
 }
 
-/// The first `k` characters of the lowercased word.
-fn prefix_of(w: &str, k: usize) -> Option<&str> {
-    let end = w.char_indices().nth(k).map_or(w.len(), |(i, _)| i);
-    (w.chars().count() >= k).then(|| &w[..end])
-}
-
 /// The last `k` characters of the word.
 fn suffix_of(w: &str, k: usize) -> Option<&str> {
     let n = w.chars().count();
@@ -111,7 +105,7 @@ pub fn is_all_caps_sentence(words: &[&str]) -> bool {
 }
 
 /// The feature set: models record the version they were trained with.
-pub const FEATURE_SET: u8 = 2;
+pub const FEATURE_SET: u8 = 3;
 
 /// Per-word hashes, computed once per sentence and shared by the word's
 /// own features and its neighbours'.
@@ -121,7 +115,6 @@ struct WordHashes {
     lower: u64,
     shape: u64,
     short_shape: u64,
-    prefix: [u64; 4],
     suffix: [u64; 4],
 }
 
@@ -145,16 +138,13 @@ fn context_hashes(w: &str, lower: &str) -> WordHashes {
 /// All hashes of a word whose own features are extracted.
 fn word_hashes(w: &str, lower: &str) -> WordHashes {
     let (fs, fsn) = shape_str(w, false);
-    let mut prefix = [0u64; 4];
     let mut suffix = [0u64; 4];
     for k in 1..=4 {
-        prefix[k - 1] = prefix_of(lower, k).map_or(0, |p| hash_bytes(p.as_bytes()));
         suffix[k - 1] = suffix_of(lower, k).map_or(0, |x| hash_bytes(x.as_bytes()));
     }
     WordHashes {
         exact: hash_bytes(w.as_bytes()),
         shape: hash_bytes(&fs[..fsn]),
-        prefix,
         suffix,
         ..context_hashes(w, lower)
     }
@@ -201,7 +191,7 @@ impl<'a> Prepared<'a> {
 
     /// Prepares each word as far as `need` says (features must only be
     /// extracted for words prepared with [`Need::Features`], and their
-    /// neighbours up to two words away must have at least [`Need::Context`]).
+    /// neighbours must have at least [`Need::Context`]).
     pub fn new_where(words: &[&'a str], gaz: &dyn Gazetteer, need: &[Need]) -> Self {
         let mut masks = Vec::with_capacity(words.len());
         let mut hashes = Vec::with_capacity(words.len());
@@ -261,10 +251,10 @@ pub fn extract_prepared(p: &Prepared, i: usize, out: &mut Vec<u32>) {
     push(out, t(0));
     push(out, t(1).u64(w.exact));
     push(out, t(2).u64(w.lower));
+    // Feature set 3 dropped the prefixes (templates 3–6): four fewer
+    // look-ups per word; CoNLL dev F1 90.78 -> 90.50, the seed article's
+    // names 63 -> 69.
     for k in 0..4 {
-        if w.prefix[k] != 0 {
-            push(out, t(3 + k as u8).u64(w.prefix[k]));
-        }
         if w.suffix[k] != 0 {
             push(out, t(7 + k as u8).u64(w.suffix[k]));
         }
@@ -321,7 +311,7 @@ mod tests {
         assert_eq!(&s[..n], b"Xxxxx-d");
         let (s, n) = shape_str("Kaori-2", true);
         assert_eq!(&s[..n], b"Xx-d");
-        assert_eq!(prefix_of("東京都", 2), Some("東京"));
+        assert_eq!(suffix_of("東京都", 2), Some("京都"));
         assert_eq!(suffix_of("sylavong", 3), Some("ong"));
         assert_eq!(suffix_of("ab", 3), None);
         assert!(is_all_caps_sentence(&["LONDON", "1996-08-30"]));

@@ -9,6 +9,7 @@
 use super::labels::EntityLabel;
 use super::tagger::Entity;
 use crate::span::TextRange;
+use std::borrow::Cow;
 
 const MONTHS: &[&str] = &[
     "january",
@@ -81,13 +82,19 @@ fn is_number(w: &str) -> bool {
     digits
 }
 
-fn lower(text: &str, r: TextRange) -> String {
-    r.slice(text).trim_end_matches('.').to_lowercase()
+/// The token lowercased, a final dot dropped (borrowed unless it has capitals).
+fn lower(text: &str, r: TextRange) -> Cow<'_, str> {
+    let s = r.slice(text).trim_end_matches('.');
+    if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 fn scan(text: &str, toks: &[TextRange], out: &mut Vec<Entity>) {
     let w = |i: usize| toks.get(i).map_or("", |r| r.slice(text));
-    let l = |i: usize| toks.get(i).map_or(String::new(), |r| lower(text, *r));
+    let l = |i: usize| toks.get(i).map_or(Cow::Borrowed(""), |r| lower(text, *r));
     let glued = |i: usize| i + 1 < toks.len() && toks[i].end == toks[i + 1].start;
     let mut i = 0;
     while i < toks.len() {
@@ -97,7 +104,7 @@ fn scan(text: &str, toks: &[TextRange], out: &mut Vec<Entity>) {
             if matches!(w(i), "$" | "£" | "€" | "¥" | "₹") || li == "us$" {
                 let mut j = i + 1;
                 if is_number(w(j)) {
-                    if SCALES.contains(&l(j + 1).as_str()) {
+                    if SCALES.contains(&l(j + 1).as_ref()) {
                         j += 1;
                     }
                     return Some((j, EntityLabel::Money));
@@ -105,10 +112,10 @@ fn scan(text: &str, toks: &[TextRange], out: &mut Vec<Entity>) {
                 return None;
             }
             let numeric =
-                is_number(w(i)) || (NUMBER_WORDS.contains(&li.as_str()) && i + 1 < toks.len());
+                is_number(w(i)) || (NUMBER_WORDS.contains(&li.as_ref()) && i + 1 < toks.len());
             if numeric {
                 let mut j = i;
-                if SCALES.contains(&l(j + 1).as_str()) {
+                if SCALES.contains(&l(j + 1).as_ref()) {
                     j += 1;
                 }
                 let next = l(j + 1);
@@ -119,7 +126,7 @@ fn scan(text: &str, toks: &[TextRange], out: &mut Vec<Entity>) {
                 if next == "percentage" && l(j + 2) == "points" {
                     return Some((j + 2, EntityLabel::Percent));
                 }
-                if CURRENCY_WORDS.contains(&next.as_str()) && is_number(w(i)) {
+                if CURRENCY_WORDS.contains(&next.as_ref()) && is_number(w(i)) {
                     return Some((j + 1, EntityLabel::Money));
                 }
             }
@@ -127,12 +134,12 @@ fn scan(text: &str, toks: &[TextRange], out: &mut Vec<Entity>) {
                 // Times: "3:15", "3:15 a.m.", "10 pm".
                 if w(i + 1) == ":" && glued(i) && is_number(w(i + 2)) {
                     let mut j = i + 2;
-                    if matches!(l(j + 1).as_str(), "a.m" | "p.m" | "am" | "pm") {
+                    if matches!(l(j + 1).as_ref(), "a.m" | "p.m" | "am" | "pm") {
                         j += 1;
                     }
                     return Some((j, EntityLabel::Time));
                 }
-                if matches!(l(i + 1).as_str(), "a.m" | "p.m" | "am" | "pm") && w(i).len() <= 2 {
+                if matches!(l(i + 1).as_ref(), "a.m" | "p.m" | "am" | "pm") && w(i).len() <= 2 {
                     return Some((i + 1, EntityLabel::Time));
                 }
                 // ISO dates: "1996-08-30".
@@ -146,7 +153,7 @@ fn scan(text: &str, toks: &[TextRange], out: &mut Vec<Entity>) {
                     return Some((i + 4, EntityLabel::Date));
                 }
                 // "24 November 2016".
-                if w(i).len() <= 2 && MONTHS.contains(&l(i + 1).as_str()) && l(i + 1).len() > 2 {
+                if w(i).len() <= 2 && MONTHS.contains(&l(i + 1).as_ref()) && l(i + 1).len() > 2 {
                     let mut j = i + 1;
                     if is_year(w(j + 1)) {
                         j += 1;
@@ -154,10 +161,10 @@ fn scan(text: &str, toks: &[TextRange], out: &mut Vec<Entity>) {
                     return Some((j, EntityLabel::Date));
                 }
                 // A year after "in", "since", "by", "from", "of", "until".
-                let before = if i > 0 { l(i - 1) } else { String::new() };
+                let before = if i > 0 { l(i - 1) } else { Cow::Borrowed("") };
                 if is_year(w(i))
                     && matches!(
-                        before.as_str(),
+                        before.as_ref(),
                         "in" | "since" | "by" | "from" | "until" | "of" | "early" | "late" | "mid"
                     )
                 {
@@ -165,7 +172,7 @@ fn scan(text: &str, toks: &[TextRange], out: &mut Vec<Entity>) {
                 }
             }
             // "Nov 24", "Sept. 11, 2001", "March 2004".
-            if MONTHS.contains(&li.as_str())
+            if MONTHS.contains(&li.as_ref())
                 && toks[i]
                     .slice(text)
                     .chars()
@@ -192,7 +199,7 @@ fn scan(text: &str, toks: &[TextRange], out: &mut Vec<Entity>) {
                 }
                 return None;
             }
-            if WEEKDAYS.contains(&li.as_str())
+            if WEEKDAYS.contains(&li.as_ref())
                 && toks[i]
                     .slice(text)
                     .chars()
@@ -201,7 +208,7 @@ fn scan(text: &str, toks: &[TextRange], out: &mut Vec<Entity>) {
             {
                 return Some((i, EntityLabel::Date));
             }
-            if matches!(li.as_str(), "noon" | "midnight") {
+            if matches!(li.as_ref(), "noon" | "midnight") {
                 return Some((i, EntityLabel::Time));
             }
             None

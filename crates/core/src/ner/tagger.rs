@@ -110,7 +110,14 @@ pub fn tag_entities(
 pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Entity> {
     use crate::attribution::lexicon::{is_role_word, is_title};
     use rustc_hash::FxHashMap as HashMap;
-    let lower = |r: TextRange| r.slice(text).trim_end_matches('.').to_lowercase();
+    let lower = |r: TextRange| {
+        let s = r.slice(text).trim_end_matches('.');
+        if s.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(s.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(s)
+        }
+    };
     let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
     for mut e in entities {
         let first = tokens.partition_point(|t| t.start < e.range.start);
