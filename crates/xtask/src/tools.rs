@@ -22,7 +22,7 @@ pub struct Env {
     /// The workspace root.
     pub root: PathBuf,
     /// `.tools/` under the root: npm-installed tools live here.
-    tools_dir: PathBuf,
+    pub tools_dir: PathBuf,
     path: OsString,
 }
 

@@ -193,29 +193,78 @@ impl<'a> Prepared<'a> {
     /// extracted for words prepared with [`Need::Features`], and their
     /// neighbours must have at least [`Need::Context`]).
     pub fn new_where(words: &[&'a str], gaz: &dyn Gazetteer, need: &[Need]) -> Self {
-        let mut masks = Vec::with_capacity(words.len());
-        let mut hashes = Vec::with_capacity(words.len());
-        for (w, &k) in words.iter().zip(need) {
+        Self::new_with_memo(words, gaz, need, &mut WordMemo::default())
+    }
+
+    /// [`Prepared::new_where`], reusing what `memo` already knows about a
+    /// word (words repeat: a document computes each distinct word once).
+    pub fn new_with_memo(
+        words: &[&'a str],
+        gaz: &dyn Gazetteer,
+        need: &[Need],
+        memo: &mut WordMemo<'a>,
+    ) -> Self {
+        let mut p = Self::default();
+        p.refill(words, gaz, need, memo);
+        p
+    }
+
+    /// [`Prepared::new_with_memo`] into this one's buffers (no allocation
+    /// once they are big enough).
+    pub fn refill(
+        &mut self,
+        words: &[&'a str],
+        gaz: &dyn Gazetteer,
+        need: &[Need],
+        memo: &mut WordMemo<'a>,
+    ) {
+        self.words.clear();
+        self.words.extend_from_slice(words);
+        self.all_caps = is_all_caps_sentence(words);
+        let (masks, hashes) = (&mut self.gaz, &mut self.hashes);
+        masks.clear();
+        hashes.clear();
+        for (&w, &k) in words.iter().zip(need) {
             if k == Need::Nothing {
                 masks.push(0);
                 hashes.push(WordHashes::default());
                 continue;
             }
-            let lower = lowercase(w);
-            masks.push(gaz.mask(&lower));
-            hashes.push(if k == Need::Features {
-                word_hashes(w, &lower)
-            } else {
-                context_hashes(w, &lower)
+            let full = k == Need::Features;
+            let known = memo.words.get(w).filter(|m| m.full || !full).copied();
+            let m = known.unwrap_or_else(|| {
+                let lower = lowercase(w);
+                let m = MemoWord {
+                    gaz: gaz.mask(&lower),
+                    hashes: if full {
+                        word_hashes(w, &lower)
+                    } else {
+                        context_hashes(w, &lower)
+                    },
+                    full,
+                };
+                memo.words.insert(w, m);
+                m
             });
-        }
-        Self {
-            words: words.to_vec(),
-            gaz: masks,
-            all_caps: is_all_caps_sentence(words),
-            hashes,
+            masks.push(m.gaz);
+            hashes.push(m.hashes);
         }
     }
+}
+
+/// What [`Prepared`] computed for one distinct word.
+#[derive(Debug, Clone, Copy)]
+struct MemoWord {
+    gaz: u8,
+    hashes: WordHashes,
+    /// Whether `hashes` has everything, not only what neighbours read.
+    full: bool,
+}
+
+/// Per-document memo of the hashes and gazetteer mask of each distinct word.
+#[derive(Debug, Default)]
+pub struct WordMemo<'a> {
+    words: rustc_hash::FxHashMap<&'a str, MemoWord>,
 }
 
 /// Appends the feature fingerprints of `words[i]` to `out` (prepares the

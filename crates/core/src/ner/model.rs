@@ -9,7 +9,9 @@
 //! and the gazetteer — count `u32`, then per word the fingerprint delta as a
 //! varint and a `u8` mask.
 
-use super::features::{extract_prepared, fingerprint, Gazetteer, Need, Prepared, FEATURE_SET};
+use super::features::{
+    extract_prepared, fingerprint, Gazetteer, Need, Prepared, WordMemo, FEATURE_SET,
+};
 use super::hash::FeatureHasher;
 use super::labels::{allowed, N_TAGS};
 
@@ -375,31 +377,35 @@ impl NerModel {
     /// one word in six, so most words skip feature extraction entirely.
     #[must_use]
     pub fn tag(&self, words: &[&str]) -> Vec<usize> {
+        self.tag_with(words, &mut Tagging::default())
+    }
+
+    /// [`NerModel::tag`] for one sentence of a document, with the buffers
+    /// and word memo of `t` (shared by the document's sentences).
+    #[must_use]
+    pub fn tag_with<'a>(&self, words: &[&'a str], t: &mut Tagging<'a>) -> Vec<usize> {
         let n = words.len();
         let mut path = vec![0usize; n];
-        let capital: Vec<bool> = words
-            .iter()
-            .map(|w| may_be_name(w) && !weak_capital(w))
-            .collect();
-        if !capital.contains(&true) {
+        t.capital.clear();
+        t.capital
+            .extend(words.iter().map(|w| may_be_name(w) && !weak_capital(w)));
+        if !t.capital.contains(&true) {
             return path;
         }
-        let live = live_words(words, &capital);
+        live_words(words, &t.capital, &mut t.live);
+        let live = &t.live;
         // Features of a live word read its neighbours up to two words away.
-        let need: Vec<Need> = (0..n)
-            .map(|i| {
-                if live[i] {
-                    Need::Features
-                } else if live[i.saturating_sub(2)..(i + 3).min(n)].contains(&true) {
-                    Need::Context
-                } else {
-                    Need::Nothing
-                }
-            })
-            .collect();
-        let prepared = Prepared::new_where(words, self, &need);
-        let mut feats = Vec::with_capacity(48);
-        let mut emissions: Vec<[f32; N_TAGS]> = Vec::new();
+        t.need.clear();
+        t.need.extend((0..n).map(|i| {
+            if live[i] {
+                Need::Features
+            } else if live[i.saturating_sub(2)..(i + 3).min(n)].contains(&true) {
+                Need::Context
+            } else {
+                Need::Nothing
+            }
+        }));
+        t.prepared.refill(words, self, &t.need, &mut t.memo);
         let mut i = 0;
         while i < n {
             if !live[i] {
@@ -410,36 +416,52 @@ impl NerModel {
             while i < n && live[i] {
                 i += 1;
             }
-            emissions.clear();
-            emissions.extend((first..i).map(|k| {
-                feats.clear();
-                extract_prepared(&prepared, k, &mut feats);
+            t.emissions.clear();
+            for k in first..i {
+                t.feats.clear();
+                extract_prepared(&t.prepared, k, &mut t.feats);
                 let mut s = [0f32; N_TAGS];
-                self.add_scores(&feats, &mut s);
-                s
-            }));
-            let run = viterbi_between(
-                &emissions,
+                self.add_scores(&t.feats, &mut s);
+                t.emissions.push(s);
+            }
+            viterbi_into(
+                &t.emissions,
                 &self.trans,
                 &self.start,
                 Edges {
                     after_outside: first > 0,
                     before_outside: i < n,
                 },
+                &mut t.back,
+                &mut path[first..i],
             );
-            path[first..i].copy_from_slice(&run);
         }
         path
     }
 }
 
+/// Buffers and the word memo for tagging the sentences of one document
+/// (see [`NerModel::tag_with`]): sentences after the first allocate little.
+#[derive(Debug, Default)]
+pub struct Tagging<'a> {
+    memo: WordMemo<'a>,
+    prepared: Prepared<'a>,
+    capital: Vec<bool>,
+    live: Vec<bool>,
+    need: Vec<Need>,
+    feats: Vec<u32>,
+    emissions: Vec<[f32; N_TAGS]>,
+    back: Vec<[u8; N_TAGS]>,
+}
+
 /// The words worth scoring: each capitalised word, its neighbour on each
 /// side, and the rest of any hyphenated compound it is part of
 /// ("Chester-le-Street", "United Nations-sponsored", "self-rule Authority").
-fn live_words(words: &[&str], capital: &[bool]) -> Vec<bool> {
+fn live_words(words: &[&str], capital: &[bool], live: &mut Vec<bool>) {
     let n = words.len();
     let joins = |i: usize| matches!(words[i], "-" | "‐" | "–" | "/" | "&" | "'" | "’" | ".");
-    let mut live = vec![false; n];
+    live.clear();
+    live.resize(n, false);
     for c in (0..n).filter(|&c| capital[c]) {
         live[c] = true;
         let mut j = c;
@@ -465,7 +487,6 @@ fn live_words(words: &[&str], capital: &[bool]) -> Vec<bool> {
             }
         }
     }
-    live
 }
 
 /// Lower-case words found inside names next to a capitalised word ("Bank
@@ -647,10 +668,25 @@ pub fn viterbi_between(
     start: &[f32; N_TAGS],
     edges: Edges,
 ) -> Vec<usize> {
+    let mut path = vec![0usize; emissions.len()];
+    viterbi_into(emissions, trans, start, edges, &mut Vec::new(), &mut path);
+    path
+}
+
+/// [`viterbi_between`] writing the best path into `path` (as long as
+/// `emissions`), with `back` as its back-pointer buffer.
+pub fn viterbi_into(
+    emissions: &[[f32; N_TAGS]],
+    trans: &[[f32; N_TAGS]; N_TAGS],
+    start: &[f32; N_TAGS],
+    edges: Edges,
+    back: &mut Vec<[u8; N_TAGS]>,
+    path: &mut [usize],
+) {
     const OUTSIDE: usize = 0;
-    let n = emissions.len();
+    let n = emissions.len().min(path.len());
     if n == 0 {
-        return Vec::new();
+        return;
     }
     // Forbidden transitions cost −∞, so the inner loop needs no test.
     let mut moves = *trans;
@@ -669,7 +705,8 @@ pub fn viterbi_between(
             score[t] = start[t] + emissions[0][t];
         }
     }
-    let mut back = vec![[0u8; N_TAGS]; n];
+    back.clear();
+    back.resize(n, [0u8; N_TAGS]);
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; N_TAGS];
         for t in 0..N_TAGS {
@@ -693,12 +730,10 @@ pub fn viterbi_between(
         }
     }
     let mut t = (1..N_TAGS).fold(0, |best, x| if score[x] > score[best] { x } else { best });
-    let mut path = vec![0usize; n];
     for i in (0..n).rev() {
         path[i] = t;
         t = usize::from(back[i][t]);
     }
-    path
 }
 
 #[cfg(test)]

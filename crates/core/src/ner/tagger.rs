@@ -212,13 +212,14 @@ pub fn tag_sentences(
 ) -> Vec<Entity> {
     let mut out = Vec::new();
     let mut words: Vec<&str> = Vec::new();
+    let mut tagging = super::model::Tagging::default();
     for toks in sentence_tokens(sentences, tokens) {
         if toks.is_empty() {
             continue;
         }
         words.clear();
         words.extend(toks.iter().map(|r| r.slice(text)));
-        let tags = model.tag(&words);
+        let tags = model.tag_with(&words, &mut tagging);
         spans_from_tags(toks, &tags, &mut out);
     }
     out
