@@ -83,6 +83,24 @@ fn is_number(w: &str) -> bool {
 }
 
 /// The token lowercased, a final dot dropped (borrowed unless it has capitals).
+/// Whether a lowercase word can start a date, time, amount or percentage
+/// (a number word, month, weekday, "noon", "midnight" or "us$").
+fn starts_something(lower: &str) -> bool {
+    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            NUMBER_WORDS
+                .iter()
+                .chain(MONTHS)
+                .chain(WEEKDAYS)
+                .chain(&["noon", "midnight", "us$"])
+                .copied()
+                .collect()
+        })
+        .contains(lower)
+}
+
 fn lower(text: &str, r: TextRange) -> Cow<'_, str> {
     let s = r.slice(text).trim_end_matches('.');
     if s.chars().any(char::is_uppercase) {
@@ -99,6 +117,14 @@ fn scan(text: &str, toks: &[TextRange], out: &mut Vec<Entity>) {
     let mut i = 0;
     while i < toks.len() {
         let found: Option<(usize, EntityLabel)> = (|| {
+            // Most words start nothing: only numbers, currency signs and the
+            // words of the lists below do (one look-up, not fifty compares).
+            let wi = w(i);
+            if !wi.starts_with(|c: char| c.is_ascii_digit() || !c.is_alphanumeric())
+                && !starts_something(&lower(text, toks[i]))
+            {
+                return None;
+            }
             let li = l(i);
             // Money: "$10", "US$ 5 billion", "£3.5m".
             if matches!(w(i), "$" | "£" | "€" | "¥" | "₹") || li == "us$" {
