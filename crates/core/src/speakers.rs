@@ -37,9 +37,9 @@ pub struct Speaker {
 
 /// A capitalised name somewhere in the text.
 #[derive(Debug, Clone)]
-struct NameCandidate {
+struct NameCandidate<'d> {
     /// Lowercased name words, titles removed.
-    words: Vec<String>,
+    words: Vec<&'d str>,
     /// The words as written.
     display: String,
     /// First and last token of the whole phrase (titles included).
@@ -79,6 +79,8 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
     let names = &names;
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut keys = SpeakerKeys::default();
+    // Speakers that are not names ("the spokesman"), by lowercase phrase.
+    let mut others: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     // Speaker index and token position of each resolved person mention, in order.
     let mut last_person: Vec<(usize, usize)> = Vec::new();
     for a in quotes.iter_mut() {
@@ -140,10 +142,9 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
         let idx = idx.unwrap_or_else(|| {
             // Unresolved pronouns and common nouns are speakers of their own.
             let text = mention_range.slice(doc.text);
-            let key = vec![text.to_lowercase()];
-            keys.find_exact(&key).unwrap_or_else(|| {
+            *others.entry(text.to_lowercase()).or_insert_with(|| {
                 speakers.push(new_speaker(text.to_owned(), false));
-                keys.push(key)
+                keys.push(Vec::new())
             })
         });
         let sp = &mut speakers[idx];
@@ -183,12 +184,12 @@ fn new_speaker(name: String, named: bool) -> Speaker {
 
 /// He/she: the nearest preceding person with a compatible gender — a
 /// speaker already credited, or a name in the text.
-fn resolve_pronoun(
+fn resolve_pronoun<'d>(
     at: usize,
     gender: Gender,
-    names: &Names,
+    names: &Names<'d>,
     speakers: &mut Vec<Speaker>,
-    keys: &mut SpeakerKeys,
+    keys: &mut SpeakerKeys<'d>,
     last_person: &[(usize, usize)],
 ) -> Option<usize> {
     let compatible = |g: Gender| g == Gender::Unknown || g == gender;
@@ -225,7 +226,7 @@ fn resolve_pronoun(
 }
 
 /// Every capitalised name phrase in the text.
-fn name_candidates(doc: &Doc) -> Vec<NameCandidate> {
+fn name_candidates<'d>(doc: &'d Doc) -> Vec<NameCandidate<'d>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < doc.len() {
@@ -241,7 +242,7 @@ fn name_candidates(doc: &Doc) -> Vec<NameCandidate> {
         let mut is_org = false;
         while j < doc.len() && doc.same_sentence(i, j) {
             if doc.is_cap(j) {
-                let low = doc.low(j).into_owned();
+                let low = doc.low(j);
                 if words.is_empty() && is_title(&low) {
                     has_title = true;
                     let g = title_gender(&low);
@@ -268,7 +269,7 @@ fn name_candidates(doc: &Doc) -> Vec<NameCandidate> {
                 && crate::attribution::lexicon::is_name_particle(&doc.low(j))
             {
                 display.push(doc.s(j));
-                words.push(doc.low(j).into_owned());
+                words.push(doc.low(j));
                 j += 1;
             } else {
                 break;
@@ -291,13 +292,13 @@ fn name_candidates(doc: &Doc) -> Vec<NameCandidate> {
 }
 
 /// Name words of a mention, lowercased, titles and dots removed.
-fn name_words(doc: &Doc, first: usize, last: usize) -> Vec<String> {
+fn name_words<'d>(doc: &'d Doc, first: usize, last: usize) -> Vec<&'d str> {
     let mut out = Vec::new();
     for i in first..=last {
         if !doc.is_word(i) {
             continue;
         }
-        let low = doc.low(i).into_owned();
+        let low = doc.low(i);
         if out.is_empty() && is_title(&low) {
             continue;
         }
@@ -317,7 +318,7 @@ fn display_words(doc: &Doc, first: usize, last: usize) -> String {
 }
 
 /// The longest person name in the text that contains every word of `words`.
-fn best_full_name<'a>(names: &'a Names, words: &[String]) -> Option<&'a NameCandidate> {
+fn best_full_name<'a, 'd>(names: &'a Names<'d>, words: &[&str]) -> Option<&'a NameCandidate<'d>> {
     names
         .with_word(words.first()?)
         .filter(|c| !c.is_org && c.words.len() <= 5 && contains_all(&c.words, words))
@@ -328,24 +329,24 @@ fn best_full_name<'a>(names: &'a Names, words: &[String]) -> Option<&'a NameCand
 const LOOKBACK: usize = 200;
 
 /// The name candidates of a text, in text order, indexed by word.
-struct Names {
-    all: Vec<NameCandidate>,
-    by_word: rustc_hash::FxHashMap<String, Vec<usize>>,
+struct Names<'d> {
+    all: Vec<NameCandidate<'d>>,
+    by_word: rustc_hash::FxHashMap<&'d str, Vec<usize>>,
 }
 
-impl Names {
-    fn new(all: Vec<NameCandidate>) -> Self {
-        let mut by_word: rustc_hash::FxHashMap<String, Vec<usize>> =
+impl<'d> Names<'d> {
+    fn new(all: Vec<NameCandidate<'d>>) -> Self {
+        let mut by_word: rustc_hash::FxHashMap<&'d str, Vec<usize>> =
             rustc_hash::FxHashMap::default();
         // Each distinct name once (its first occurrence): look-ups stay short
         // however often a name repeats.
-        let mut seen: rustc_hash::FxHashSet<&[String]> = rustc_hash::FxHashSet::default();
+        let mut seen: rustc_hash::FxHashSet<&[&str]> = rustc_hash::FxHashSet::default();
         for (i, c) in all.iter().enumerate() {
             if !seen.insert(&c.words) {
                 continue;
             }
-            for w in &c.words {
-                let v = by_word.entry(w.clone()).or_default();
+            for &w in &c.words {
+                let v = by_word.entry(w).or_default();
                 if v.last() != Some(&i) {
                     v.push(i);
                 }
@@ -355,7 +356,7 @@ impl Names {
     }
 
     /// Candidates containing `word`.
-    fn with_word<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a NameCandidate> + 'a {
+    fn with_word<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a NameCandidate<'d>> + 'a {
         self.by_word
             .get(word)
             .into_iter()
@@ -364,7 +365,7 @@ impl Names {
     }
 
     /// Candidates ending before token `at`, in text order.
-    fn before(&self, at: usize) -> std::slice::Iter<'_, NameCandidate> {
+    fn before(&self, at: usize) -> std::slice::Iter<'_, NameCandidate<'d>> {
         let end = self.all.partition_point(|c| c.last < at);
         self.all[..end].iter()
     }
@@ -373,18 +374,18 @@ impl Names {
 /// Name words of each speaker, indexed by word, so that finding the speaker
 /// a name belongs to does not scan every speaker.
 #[derive(Default)]
-struct SpeakerKeys {
-    keys: Vec<Vec<String>>,
-    by_word: rustc_hash::FxHashMap<String, Vec<usize>>,
+struct SpeakerKeys<'d> {
+    keys: Vec<Vec<&'d str>>,
+    by_word: rustc_hash::FxHashMap<&'d str, Vec<usize>>,
 }
 
-impl SpeakerKeys {
-    fn get(&self, i: usize) -> &[String] {
+impl<'d> SpeakerKeys<'d> {
+    fn get(&self, i: usize) -> &[&'d str] {
         &self.keys[i]
     }
 
     /// The first speaker whose words contain `words`, or are contained in them.
-    fn find(&self, words: &[String]) -> Option<usize> {
+    fn find(&self, words: &[&str]) -> Option<usize> {
         words
             .iter()
             .filter_map(|w| self.by_word.get(w))
@@ -394,19 +395,8 @@ impl SpeakerKeys {
             .min()
     }
 
-    /// The speaker with exactly these words.
-    fn find_exact(&self, words: &[String]) -> Option<usize> {
-        words
-            .first()
-            .and_then(|w| self.by_word.get(w))
-            .into_iter()
-            .flatten()
-            .copied()
-            .find(|&i| self.keys[i] == words)
-    }
-
     /// Adds a speaker's words; returns its index.
-    fn push(&mut self, key: Vec<String>) -> usize {
+    fn push(&mut self, key: Vec<&'d str>) -> usize {
         let i = self.keys.len();
         self.index(i, &key);
         self.keys.push(key);
@@ -414,14 +404,14 @@ impl SpeakerKeys {
     }
 
     /// Replaces speaker `i`'s words with a fuller name.
-    fn replace(&mut self, i: usize, key: Vec<String>) {
+    fn replace(&mut self, i: usize, key: Vec<&'d str>) {
         self.index(i, &key);
         self.keys[i] = key;
     }
 
-    fn index(&mut self, i: usize, key: &[String]) {
-        for w in key {
-            let v = self.by_word.entry(w.clone()).or_default();
+    fn index(&mut self, i: usize, key: &[&'d str]) {
+        for &w in key {
+            let v = self.by_word.entry(w).or_default();
             if !v.contains(&i) {
                 v.push(i);
             }
@@ -430,7 +420,7 @@ impl SpeakerKeys {
 }
 
 /// Whether every word of `part` occurs in `whole`, in order.
-fn contains_all(whole: &[String], part: &[String]) -> bool {
+fn contains_all(whole: &[&str], part: &[&str]) -> bool {
     let mut it = whole.iter();
     !part.is_empty() && part.iter().all(|p| it.any(|w| w == p))
 }
@@ -448,7 +438,7 @@ fn count_words(doc: &Doc, r: TextRange) -> u32 {
 /// Role and organisation of the person named `key`, from the first
 /// mention that has either: "Name, Role, Org", "Name Role of Org",
 /// "the Role of Org, Name".
-fn role_and_org(doc: &Doc, names: &Names, key: &[String]) -> (Option<String>, Option<String>) {
+fn role_and_org(doc: &Doc, names: &Names, key: &[&str]) -> (Option<String>, Option<String>) {
     let mut ids: Vec<usize> = key
         .iter()
         .filter_map(|w| names.by_word.get(w))

@@ -1,7 +1,5 @@
 //! A token view of one text with the look-ups the attribution stages need.
 
-use std::borrow::Cow;
-
 use crate::span::TextRange;
 use crate::tokens::{Token, TokenKind};
 
@@ -44,7 +42,11 @@ impl<'a> Doc<'a> {
                     return None;
                 }
                 let start = u32::try_from(lowered.len()).ok()?;
-                lowered.push_str(&s.to_lowercase());
+                if s.contains('Σ') {
+                    lowered.push_str(&s.to_lowercase()); // final sigma needs the whole word
+                } else {
+                    lowered.extend(s.chars().flat_map(char::to_lowercase));
+                }
                 Some((start, u32::try_from(lowered.len()).ok()?))
             })
             .collect();
@@ -77,14 +79,13 @@ impl<'a> Doc<'a> {
     }
 
     /// Token `i` in lowercase (made once, in [`Doc::new`]).
-    pub fn low(&self, i: usize) -> Cow<'_, str> {
+    pub fn low(&self, i: usize) -> &str {
         match self.low_at.get(i).copied().flatten() {
-            Some((start, end)) => Cow::Borrowed(
-                self.lowered
-                    .get(start as usize..end as usize)
-                    .unwrap_or_default(),
-            ),
-            None => Cow::Borrowed(self.s(i)),
+            Some((start, end)) => self
+                .lowered
+                .get(start as usize..end as usize)
+                .unwrap_or_default(),
+            None => self.s(i),
         }
     }
 
