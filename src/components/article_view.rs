@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::input_panel::EDITOR_LIMIT_BYTES;
 use crate::segments::paragraph_segments;
 use crate::state::Shown;
 
@@ -15,9 +16,12 @@ pub const SPEAKER_STYLES: usize = 8;
 /// whole book at once would block the page.
 pub const PAGE_PARAGRAPHS: usize = 200;
 
-/// Paragraphs drawn in one go: the first ones appear at once, the rest of
-/// the first [`PAGE_PARAGRAPHS`] follow a step per task, so that no task
-/// keeps the page from answering for long.
+/// Paragraphs of a long text drawn with the answer from the worker (in the
+/// same task as everything else it changes on the page).
+pub const FIRST_PARAGRAPHS: usize = 10;
+
+/// Paragraphs drawn per later task until the first [`PAGE_PARAGRAPHS`] are
+/// there, so that no task keeps the page from answering for long.
 pub const STEP_PARAGRAPHS: usize = 25;
 
 /// Properties of [`ArticleView`].
@@ -37,13 +41,15 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let text: &str = &shown.text;
     let analysis = &shown.analysis;
     // Paragraphs drawn, for the analysis they were drawn for.
-    let drawn = use_state(|| (shown.id, STEP_PARAGRAPHS));
-    let id = shown.id;
-    let limit = &if drawn.0 == id {
-        drawn.1
+    // An article draws at once; a long text starts small and fills in.
+    let first = if shown.text.len() > EDITOR_LIMIT_BYTES {
+        FIRST_PARAGRAPHS
     } else {
-        STEP_PARAGRAPHS
+        PAGE_PARAGRAPHS
     };
+    let drawn = use_state(|| (shown.id, first));
+    let id = shown.id;
+    let limit = &if drawn.0 == id { drawn.1 } else { first };
     let total = analysis.paragraphs.len();
     {
         // Fill in the first page a step at a time, each in its own task.

@@ -243,16 +243,16 @@ fn name_candidates<'d>(doc: &'d Doc) -> Vec<NameCandidate<'d>> {
         while j < doc.len() && doc.same_sentence(i, j) {
             if doc.is_cap(j) {
                 let low = doc.low(j);
-                if words.is_empty() && is_title(&low) {
+                if words.is_empty() && is_title(low) {
                     has_title = true;
-                    let g = title_gender(&low);
+                    let g = title_gender(low);
                     if g != Gender::Unknown {
                         gender = g;
                     }
-                } else if !words.is_empty() && is_role_word(&low) {
+                } else if !words.is_empty() && is_role_word(low) {
                     break;
                 } else {
-                    is_org |= is_org_word(&low);
+                    is_org |= is_org_word(low);
                     display.push(doc.s(j));
                     words.push(low);
                 }
@@ -260,13 +260,13 @@ fn name_candidates<'d>(doc: &'d Doc) -> Vec<NameCandidate<'d>> {
             } else if doc.is(j, ".")
                 && j > i
                 && doc.toks[j - 1].range.end == doc.toks[j].range.start
-                && (is_title(&doc.low(j - 1)) || doc.s(j - 1).chars().count() == 1)
+                && (is_title(doc.low(j - 1)) || doc.s(j - 1).chars().count() == 1)
             {
                 j += 1;
             } else if !words.is_empty()
                 && j + 1 < doc.len()
                 && doc.is_cap(j + 1)
-                && crate::attribution::lexicon::is_name_particle(&doc.low(j))
+                && crate::attribution::lexicon::is_name_particle(doc.low(j))
             {
                 display.push(doc.s(j));
                 words.push(doc.low(j));
@@ -299,7 +299,7 @@ fn name_words<'d>(doc: &'d Doc, first: usize, last: usize) -> Vec<&'d str> {
             continue;
         }
         let low = doc.low(i);
-        if out.is_empty() && is_title(&low) {
+        if out.is_empty() && is_title(low) {
             continue;
         }
         out.push(low);
@@ -310,7 +310,7 @@ fn name_words<'d>(doc: &'d Doc, first: usize, last: usize) -> Vec<&'d str> {
 fn display_words(doc: &Doc, first: usize, last: usize) -> String {
     let mut out: Vec<&str> = Vec::new();
     for i in first..=last {
-        if doc.is_word(i) && !(out.is_empty() && is_title(&doc.low(i))) {
+        if doc.is_word(i) && !(out.is_empty() && is_title(doc.low(i))) {
             out.push(doc.s(i));
         }
     }
@@ -494,18 +494,18 @@ fn role_phrase(doc: &Doc, i: usize) -> Option<(String, usize)> {
     while j < doc.len() && doc.same_sentence(i, j) {
         let low = doc.low(j);
         if doc.is_cap(j) {
-            has_role |= is_role_word(&low);
+            has_role |= is_role_word(low);
             j += 1;
         } else if j > i
             && matches!(
-                &*low,
+                low,
                 "of" | "for" | "the" | "and" | "in" | "on" | "at" | "to" | "-"
             )
             && j + 1 < doc.len()
             && (doc.is_cap(j + 1) || doc.low(j + 1) == "the")
         {
             j += 1;
-        } else if doc.is_word(j) && j > i && is_role_word(&low) {
+        } else if doc.is_word(j) && j > i && is_role_word(low) {
             has_role = true;
             j += 1;
         } else {
@@ -522,11 +522,11 @@ fn org_phrase(doc: &Doc, i: usize) -> Option<String> {
     let mut has_org = false;
     while j < doc.len() && doc.same_sentence(i, j) {
         if doc.is_cap(j) {
-            has_org |= is_org_word(&doc.low(j));
+            has_org |= is_org_word(doc.low(j));
             j += 1;
         } else if j > i
             && matches!(
-                &*doc.low(j),
+                doc.low(j),
                 "of" | "for" | "the" | "and" | "in" | "on" | "at"
             )
             && j + 1 < doc.len()

@@ -238,7 +238,7 @@ fn relative_clause_quote(doc: &Doc, a: &Attributed, m: Mention) -> Option<Attrib
     }
     j += 2;
     let end = clause_end(doc, j);
-    while j <= end && j < doc.len() && is_cue_modifier(&doc.low(j)) {
+    while j <= end && j < doc.len() && is_cue_modifier(doc.low(j)) {
         j += 1;
     }
     let cue_end = cue_at(doc, j)?;
@@ -306,7 +306,7 @@ fn attribute_marked_inner(
                 && (before.ends_with("'s")
                     || before.ends_with("’s")
                     || matches!(
-                        &*before,
+                        before,
                         "his"
                             | "her"
                             | "their"
@@ -404,7 +404,7 @@ fn attribute_marked_inner(
             end
         };
         for c in (start.max(last.saturating_sub(4))..=last).rev() {
-            if !is_indirect_cue(&doc.low(c)) || doc.is_cap(c) {
+            if !is_indirect_cue(doc.low(c)) || doc.is_cap(c) {
                 continue;
             }
             let mention = left_speaker(doc, c, start)
@@ -560,7 +560,7 @@ fn colon_introduction(doc: &Doc, open: usize) -> Option<Found> {
 /// where it was said ("on Monday", "in a statement", "on Twitter").
 fn gap_allows_direct(doc: &Doc, cue_start: usize, cue_end: usize, open: usize) -> bool {
     let tell = matches!(
-        &*doc.low(cue_start),
+        doc.low(cue_start),
         "told"
             | "tells"
             | "tell"
@@ -577,10 +577,10 @@ fn gap_allows_direct(doc: &Doc, cue_start: usize, cue_end: usize, open: usize) -
             return !doc.is_mark(i);
         }
         let low = doc.low(i);
-        tell && !matches!(&*low, "that")
-            || is_time_word(&low)
+        tell && !matches!(low, "that")
+            || is_time_word(low)
             || matches!(
-                &*low,
+                low,
                 "on" | "in"
                     | "at"
                     | "a"
@@ -628,7 +628,7 @@ fn mixed_attribution(doc: &Doc, open: usize) -> Option<((usize, usize), Mention,
             }
         }
         let low = doc.low(c);
-        if !is_indirect_cue(&low) && !is_characterising_cue(&low) && low != "reports" {
+        if !is_indirect_cue(low) && !is_characterising_cue(low) && low != "reports" {
             continue;
         }
         let mention = left_speaker(doc, c, sent_start)?;
@@ -655,7 +655,7 @@ fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mention> {
     // "He defended the remark, saying …" / "He bemoaned the unrest and said …":
     // the subject of the main clause, after an introductory phrase
     // ("Meanwhile, it attacked Trump, saying").
-    let coordinated = matches!(&*doc.low(j), "and" | "but") && j > floor && !doc.is(j - 1, ",");
+    let coordinated = matches!(doc.low(j), "and" | "but") && j > floor && !doc.is(j - 1, ",");
     if coordinated && j >= floor + 2 {
         // "I laughed and said": the subject right before the first verb.
         if let Some(m) = np_left(doc, j - 2, floor)
@@ -666,7 +666,7 @@ fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mention> {
     }
     if (doc.is(j, ",") && doc.low(cue).ends_with("ing")) || coordinated {
         let mut start = floor;
-        if doc.is_word(start) && is_discourse_adverb(&doc.low(start)) {
+        if doc.is_word(start) && is_discourse_adverb(doc.low(start)) {
             if let Some(comma) = (start..j).find(|&i| doc.is(i, ",")) {
                 start = comma + 1;
             }
@@ -702,7 +702,7 @@ fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mention> {
 fn skip_modifiers_back(doc: &Doc, cue: usize, floor: usize) -> usize {
     let mut j = cue.saturating_sub(1);
     loop {
-        while j > floor && (is_cue_modifier(&doc.low(j)) || is_manner_adverb(doc, j)) {
+        while j > floor && (is_cue_modifier(doc.low(j)) || is_manner_adverb(doc, j)) {
             j -= 1;
         }
         // A short parenthesis after the speaker ("Ryan (R-Wis.) said").
@@ -732,10 +732,10 @@ fn cue_at(doc: &Doc, i: usize) -> Option<usize> {
     }
     let low = doc.low(i);
     let (n1, n2) = (doc.low(i + 1), doc.low(i + 2));
-    if let Some(extra) = cue_phrase_len(&low, &[&n1, &n2]) {
+    if let Some(extra) = cue_phrase_len(low, &[n1, n2]) {
         return Some(i + extra);
     }
-    is_cue_verb(&low).then_some(i)
+    is_cue_verb(low).then_some(i)
 }
 
 /// When a cue ends at token `i` (a verb, or the end of a phrase such as
@@ -780,22 +780,19 @@ fn mixed_end(doc: &Doc, close: usize, end: usize) -> usize {
             && !more_quoted
             && i < end
             && !doc.is_cap(i + 1)
-            && (is_cue_verb(&next)
-                || is_indirect_cue(&next)
+            && (is_cue_verb(next)
+                || is_indirect_cue(next)
                 || (next.len() > 4 && next.ends_with("ed")));
         let participle_after_comma = doc.is(i, ",")
             && i < end
             && !doc.is_cap(i + 1)
             && next.len() > 4
             && next.ends_with("ing")
-            && !matches!(
-                &*next,
-                "including" | "according" | "regarding" | "concerning"
-            );
+            && !matches!(next, "including" | "according" | "regarding" | "concerning");
         // "when it comes to" is not a new clause.
         let when_it_comes = low == "when" && next == "it" && doc.low(i + 2).starts_with("come");
         let new_clause = (matches!(
-            &*low,
+            low,
             "but" | "after" | "when" | "during" | "while" | "before"
         ) && !when_it_comes)
             || verb_after_and
@@ -962,9 +959,9 @@ fn indirect_in_sentence(
         let low = doc.low(here);
         let candidate = if low == "according" && here < end && doc.is(here + 1, "to") {
             according_to(doc, a, end, here)
-        } else if is_indirect_cue(&low) && !doc.is_cap(here) {
+        } else if is_indirect_cue(low) && !doc.is_cap(here) {
             reported_clause(doc, a, b, end, here)
-        } else if is_that_cue(&low) && !doc.is_cap(here) && here < end && doc.is(here + 1, "that") {
+        } else if is_that_cue(low) && !doc.is_cap(here) && here < end && doc.is(here + 1, "that") {
             left_speaker(doc, here, a).and_then(|m| {
                 let from = here + 2;
                 (from <= end && !doc.is_mark(from))
@@ -1050,7 +1047,7 @@ fn reported_clause(doc: &Doc, a: usize, b: usize, end: usize, c: usize) -> Optio
     // "X said (that) …".
     let m = left_speaker(doc, c, a)?;
     let mut content = c + 1;
-    if matches!(&*low, "told" | "tells" | "tell" | "telling") {
+    if matches!(low, "told" | "tells" | "tell" | "telling") {
         // Skip the listener: "told reporters (that)".
         let listener = np_right(doc, content, end + 1);
         content = listener.map_or(content, |l| l.last + 1);

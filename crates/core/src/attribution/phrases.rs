@@ -125,7 +125,7 @@ fn is_bare_speaker_noun(w: &str) -> bool {
 
 /// Whether token `i` is a title, allowing a glued dot ("Gen.").
 fn title_at(doc: &Doc, i: usize) -> bool {
-    doc.is_cap(i) && is_title(&doc.low(i))
+    doc.is_cap(i) && is_title(doc.low(i))
 }
 
 /// Whether token `i` is a dot glued to a title or an initial.
@@ -142,22 +142,22 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
         return None;
     }
     let low = doc.low(i);
-    if let Some(gender) = pronoun_gender(&low) {
+    if let Some(gender) = pronoun_gender(low) {
         return Some(Mention::single(i, MentionKind::Pronoun, gender));
     }
     if doc.is_cap(i) {
         return name_right(doc, i, end);
     }
-    if is_determiner(&low) || is_bare_speaker_noun(&low) {
+    if is_determiner(low) || is_bare_speaker_noun(low) {
         let mut j = i + 1;
-        if is_bare_speaker_noun(&low) {
+        if is_bare_speaker_noun(low) {
             return Some(Mention::single(i, MentionKind::Nominal, Gender::Unknown));
         }
         while j < end
             && j - i < 5
             && doc.is_word(j)
-            && !is_clause_word(&doc.low(j))
-            && !is_cue_verb(&doc.low(j))
+            && !is_clause_word(doc.low(j))
+            && !is_cue_verb(doc.low(j))
         {
             j += 1;
         }
@@ -181,7 +181,7 @@ fn name_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
     let mut name_words = 0;
     while j < end {
         if name_words == 0 && title_at(doc, j) {
-            let g = title_gender(&doc.low(j));
+            let g = title_gender(doc.low(j));
             if g != Gender::Unknown {
                 gender = g;
             }
@@ -192,7 +192,7 @@ fn name_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
             continue;
         }
         if doc.is_cap(j) {
-            if name_words > 0 && is_role_word(&doc.low(j)) {
+            if name_words > 0 && is_role_word(doc.low(j)) {
                 break;
             }
             name_words += 1;
@@ -202,7 +202,7 @@ fn name_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
             }
             continue;
         }
-        if name_words > 0 && j + 1 < end && is_name_particle(&doc.low(j)) && doc.is_cap(j + 1) {
+        if name_words > 0 && j + 1 < end && is_name_particle(doc.low(j)) && doc.is_cap(j + 1) {
             j += 1;
             continue;
         }
@@ -249,10 +249,10 @@ pub fn np_left(doc: &Doc, j: usize, floor: usize) -> Option<Mention> {
     }
     let low = doc.low(j);
     // "early Friday said": days and months are not speakers.
-    if is_time_word(&low) {
+    if is_time_word(low) {
         return None;
     }
-    if let Some(gender) = pronoun_gender(&low) {
+    if let Some(gender) = pronoun_gender(low) {
         return Some(Mention::single(j, MentionKind::Pronoun, gender));
     }
     if doc.is_cap(j) || abbreviation_dot(doc, j) {
@@ -261,11 +261,11 @@ pub fn np_left(doc: &Doc, j: usize, floor: usize) -> Option<Mention> {
             let p = k - 1;
             let joins_name = doc.is_cap(p)
                 || abbreviation_dot(doc, p)
-                || (p > floor && is_name_particle(&doc.low(p)) && doc.is_cap(p - 1))
+                || (p > floor && is_name_particle(doc.low(p)) && doc.is_cap(p - 1))
                 || (p > floor
                     && matches!(doc.s(p), "-" | "’" | "'")
                     && glued3(doc, p)
-                    && (doc.is_cap(p - 1) || is_name_particle(&doc.low(p - 1))));
+                    && (doc.is_cap(p - 1) || is_name_particle(doc.low(p - 1))));
             if !joins_name {
                 break;
             }
@@ -275,7 +275,7 @@ pub fn np_left(doc: &Doc, j: usize, floor: usize) -> Option<Mention> {
         let gender = (k..=j)
             .map(|t| {
                 if doc.is_word(t) {
-                    title_gender(&doc.low(t))
+                    title_gender(doc.low(t))
                 } else {
                     Gender::Unknown
                 }
@@ -289,7 +289,7 @@ pub fn np_left(doc: &Doc, j: usize, floor: usize) -> Option<Mention> {
             gender,
         });
     }
-    if !doc.is_word(j) || is_clause_word(&low) || is_cue_verb(&low) {
+    if !doc.is_word(j) || is_clause_word(low) || is_cue_verb(low) {
         return None;
     }
     // A common-noun phrase back to its determiner.
@@ -300,11 +300,11 @@ pub fn np_left(doc: &Doc, j: usize, floor: usize) -> Option<Mention> {
             break;
         }
         let pl = doc.low(p);
-        if is_clause_word(&pl) || is_cue_verb(&pl) || pronoun_gender(&pl).is_some() {
+        if is_clause_word(pl) || is_cue_verb(pl) || pronoun_gender(pl).is_some() {
             break;
         }
         k = p;
-        if is_determiner(&pl) {
+        if is_determiner(pl) {
             break;
         }
     }
