@@ -57,7 +57,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         use_effect_with((*limit, id), move |&(now, id)| {
             let timer = (now < PAGE_PARAGRAPHS && now < total).then(|| {
                 gloo_timers::callback::Timeout::new(0, move || {
-                    drawn.set((id, now + STEP_PARAGRAPHS));
+                    drawn.set((id, (now + STEP_PARAGRAPHS).min(PAGE_PARAGRAPHS)));
                 })
             });
             move || drop(timer)
