@@ -354,3 +354,29 @@ fn mixed_quote_stops_where_a_new_clause_begins() {
         quotes(t)
     );
 }
+
+#[test]
+fn a_second_reporting_verb_starts_a_second_quote() {
+    // Real sentences (PolNeAR dev): "adding", "asking" introduce a quote of
+    // their own by the same speaker; "said" alone joins the parts.
+    let t = "“You’re right, we have a politically correct military,” he said, adding that \
+             “some of the things that they’re asking you to do are ridiculous.”";
+    let q = quotes(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        q[0].0,
+        "“You’re right, we have a politically correct military,”"
+    );
+    assert_eq!(q[1].1, QuoteKind::Direct);
+    assert_eq!(q[1].2.as_deref(), Some("adding"));
+    assert_eq!(q[1].3.as_deref(), Some("he"));
+    let t = "“Immunity deals should not be a requirement,” Chairman Jason Chaffetz said in a statement, \
+             adding that the agreements were handed out \"like candy.\"";
+    let q = quotes(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].0, "the agreements were handed out \"like candy.\"");
+    assert_eq!(q[1].1, QuoteKind::Mixed);
+    assert_eq!(q[1].4.as_deref(), Some("Jason Chaffetz"));
+    let t = "“We will win,” she said. “And we will win again.”";
+    assert_eq!(quotes(t).len(), 1, "{:?}", quotes(t));
+}

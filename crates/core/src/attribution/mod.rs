@@ -199,7 +199,41 @@ struct MarkedSpan {
 
 fn attribute_marked(doc: &Doc, span: MarkedSpan, previous: &[Attributed]) -> Marked {
     let first = span.first;
-    match attribute_marked_inner(doc, span, previous) {
+    // “A,” he said, adding, “B.” / “A,” she sings, before asking, “B?” — a
+    // second reporting verb between the parts makes the second a quote of
+    // its own (annotators mark two), by the same speaker.
+    // The verb introduces the second part: right before it ("adding, “B”",
+    // "asking her, “B”") or through "that" ("adding that X was “B”": a
+    // mixed quote from after "that").
+    let second_cue = previous.last().and_then(|p| {
+        let from = doc.token_at(p.quote.range.end());
+        (from..first)
+            .take(MAX_SCAN)
+            .find(|&i| {
+                let w = doc.low(i);
+                w.len() > 4
+                    && w.ends_with("ing")
+                    && is_cue_verb(w)
+                    && (first - i <= 4 || (doc.is(i + 1, "that") && doc.same_sentence(i, first)))
+            })
+            .map(|c| (c, p))
+    });
+    let result = attribute_marked_inner(doc, span, previous);
+    if let (Some(mut a), Some((c, p))) = (result.clone(), second_cue) {
+        let same_speaker = a.mention.is_none() || a.mention == p.mention;
+        if same_speaker && p.mention.is_some() && a.quote.kind == QuoteKind::Direct {
+            a.quote.cue = Some(doc.range(c, c));
+            a.mention = p.mention;
+            a.quote.speaker_mention = p.quote.speaker_mention;
+            if doc.is(c + 1, "that") && c + 2 < first {
+                a.quote.kind = QuoteKind::Mixed;
+                a.quote.range = TextRange::new(doc.toks[c + 2].range.start(), span.range.end());
+                a.first_token = c + 2;
+            }
+            return Marked::Quote(Box::new(a));
+        }
+    }
+    match result {
         Some(a) if a.quote.cue.is_none() && a.quote.kind == QuoteKind::Direct => {
             let continues = previous.last().is_some_and(|p| {
                 p.quote.kind == QuoteKind::Direct
