@@ -83,22 +83,76 @@ fn is_number(w: &str) -> bool {
 }
 
 /// The token lowercased, a final dot dropped (borrowed unless it has capitals).
-/// Whether a lowercase word can start a date, time, amount or percentage
-/// (a number word, month, weekday, "noon", "midnight" or "us$").
-fn starts_something(lower: &str) -> bool {
-    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            NUMBER_WORDS
-                .iter()
-                .chain(MONTHS)
-                .chain(WEEKDAYS)
-                .chain(&["noon", "midnight", "us$"])
-                .copied()
-                .collect()
-        })
-        .contains(lower)
+/// Whether a word (any case, a final dot allowed) can start a date, time,
+/// amount or percentage: a number word, month, weekday, "noon", "midnight"
+/// or "us$". All of these are short and ASCII, so no allocation is needed.
+fn starts_something(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    if word.is_empty() || word.len() > 9 || !word.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 9];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    // A `match` on bytes: a switch on length, then a compare (no hashing).
+    matches!(
+        &*lower,
+        b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"fifteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"hundred"
+            | b"half"
+            | b"a"
+            | b"january"
+            | b"february"
+            | b"march"
+            | b"april"
+            | b"may"
+            | b"june"
+            | b"july"
+            | b"august"
+            | b"september"
+            | b"october"
+            | b"november"
+            | b"december"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"monday"
+            | b"tuesday"
+            | b"wednesday"
+            | b"thursday"
+            | b"friday"
+            | b"saturday"
+            | b"sunday"
+            | b"noon"
+            | b"midnight"
+            | b"us$"
+    )
 }
 
 fn lower(text: &str, r: TextRange) -> Cow<'_, str> {
@@ -120,8 +174,9 @@ fn scan(text: &str, toks: &[TextRange], out: &mut Vec<Entity>) {
             // Most words start nothing: only numbers, currency signs and the
             // words of the lists below do (one look-up, not fifty compares).
             let wi = w(i);
-            if !wi.starts_with(|c: char| c.is_ascii_digit() || !c.is_alphanumeric())
-                && !starts_something(&lower(text, toks[i]))
+            if !wi.starts_with(|c: char| {
+                c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '¥' | '₹')
+            }) && !starts_something(wi)
             {
                 return None;
             }
@@ -281,6 +336,18 @@ pub fn merge(mut base: Vec<Entity>, extra: Vec<Entity>) -> Vec<Entity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_check_knows_every_listed_word() {
+        for w in NUMBER_WORDS.iter().chain(MONTHS).chain(WEEKDAYS) {
+            assert!(starts_something(w), "{w}");
+            assert!(starts_something(&w.to_uppercase()), "{w}");
+        }
+        for w in ["noon", "Midnight", "US$", "Sept."] {
+            assert!(starts_something(w), "{w}");
+        }
+        assert!(!starts_something("said") && !starts_something("Décembre"));
+    }
     use crate::ner::tagger::ner_tokens;
     use crate::paragraphs::paragraphs;
     use crate::sentences::sentences;
