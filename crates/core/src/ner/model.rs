@@ -712,7 +712,13 @@ pub fn viterbi_into(
         for t in 0..N_TAGS {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
-            for p in 0..N_TAGS {
+            // An I tag (2 + 2k) can only follow its B (1 + 2k) or itself.
+            let from = if t > 0 && t % 2 == 0 {
+                t - 1..t + 1
+            } else {
+                0..N_TAGS
+            };
+            for p in from {
                 let s = score[p] + moves[p][t];
                 if s > best {
                     best = s;
