@@ -64,6 +64,7 @@ pub fn is_quote_mark(c: char) -> bool {
 #[must_use]
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
+    let mut chars = Vec::with_capacity(NEWS_RUN_CHARS);
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -79,6 +80,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if ascii {
             ascii_word_bounds(&text[start..i], |r| {
+                push_piece(text, start + r.0, start + r.1, &mut out)
+            });
+        } else if news_chars(&text[start..i], &mut chars) {
+            news_word_bounds(&chars, |r| {
                 push_piece(text, start + r.0, start + r.1, &mut out)
             });
         } else {
@@ -140,6 +145,64 @@ fn ascii_word_bounds(run: &str, mut piece: impl FnMut((usize, usize))) {
             i += 1;
         }
         piece((start, i));
+    }
+}
+
+/// Longest run [`news_chars`] takes (longer ones are left to
+/// `unicode-segmentation`).
+const NEWS_RUN_CHARS: usize = 48;
+
+/// Puts into `out` the characters of a run made of ASCII and the
+/// typographic marks of news copy (‘ ’ “ ” – — …), with their byte offsets;
+/// false for any other run (combining marks, other scripts, …) or a long one.
+fn news_chars(run: &str, out: &mut Vec<(usize, char)>) -> bool {
+    out.clear();
+    for (i, c) in run.char_indices() {
+        if !(c.is_ascii() || matches!(c, '‘' | '’' | '“' | '”' | '–' | '—' | '…'))
+            || out.len() == NEWS_RUN_CHARS
+        {
+            return false;
+        }
+        out.push((i, c));
+    }
+    true
+}
+
+/// [`ascii_word_bounds`] for a run from [`news_chars`]: ‘ and ’ are
+/// MidNumLet in UAX #29 (they join letters, as in "don’t", and digits, as
+/// "."); “ ” – — … stand alone. Calls `piece` with byte `(start, end)`.
+fn news_word_bounds(chars: &[(usize, char)], mut piece: impl FnMut((usize, usize))) {
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let end_of = |k: usize| chars[k].0 + chars[k].1.len_utf8();
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        if word(chars[i].1) {
+            i += 1;
+            loop {
+                if i < chars.len() && word(chars[i].1) {
+                    i += 1;
+                } else if i + 1 < chars.len() {
+                    let (prev, mid, next) = (chars[i - 1].1, chars[i].1, chars[i + 1].1);
+                    let letters = prev.is_ascii_alphabetic()
+                        && next.is_ascii_alphabetic()
+                        && matches!(mid, '.' | '\'' | ':' | '‘' | '’');
+                    let digits = prev.is_ascii_digit()
+                        && next.is_ascii_digit()
+                        && matches!(mid, '.' | '\'' | ',' | ';' | '‘' | '’');
+                    if letters || digits {
+                        i += 2;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+        } else {
+            i += 1;
+        }
+        piece((chars[start].0, end_of(i - 1)));
     }
 }
 
@@ -230,6 +293,7 @@ mod tests {
             "U.S. co-op don't 3.5 1,000 1;2 a:b a_b _x 9a a9 x.9 9.x it's.",
             "e-mail... (yes) $5.00! 'quoted' \"double\" a--b #tag @user 50% x'",
             "Ms.Kaori:\"We'll\" 10,000,000 1.2.3 a.b.c. ''a'' `b` ~c~ a::b a..b",
+            "“Don’t,” she said—twice… ‘Yes’ 3’5 a’’b ’90s Jones’ “a”b”c –x— ‘’",
         ];
         for t in samples {
             assert_eq!(tokenize(t), tokenize_reference(t), "{t}");

@@ -83,7 +83,7 @@ proptest! {
     fn fast_tokenizer_equals_unicode_segmentation(
         text in texty(),
         ascii in "[ -~\\n\\t]{0,120}",
-        mixed in "[a-z0-9 .,;:'_\\-\u{301}\u{200d}\u{a0}\u{2019}\u{3000}é東]{0,60}",
+        mixed in "[a-zA-Z0-9 .,;:'_\\-\u{301}\u{200d}\u{a0}\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{3000}é東]{0,60}",
     ) {
         for t in [&text, &ascii, &mixed] {
             prop_assert_eq!(
