@@ -56,24 +56,28 @@ fn line_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        match c {
-            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => {
-                out.push((start, i));
-                start = i + c.len_utf8();
+    let mut i = 0;
+    // Bytes, not chars: in UTF-8 these sequences only ever encode the
+    // terminators (U+0085 is C2 85; U+2028 and U+2029 are E2 80 A8/A9).
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            b'\n' => 1,
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' => 1,
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                3
             }
-            '\r' => {
-                out.push((start, i));
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    iter.next();
-                    start = i + 2;
-                } else {
-                    start = i + 1;
-                }
+            _ => {
+                i += 1;
+                continue;
             }
-            _ => {}
-        }
+        };
+        out.push((start, i));
+        i += len;
+        start = i;
     }
     out.push((start, text.len()));
     out

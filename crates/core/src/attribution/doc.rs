@@ -38,11 +38,18 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|t| {
                 let s = t.range.slice(text);
-                if !s.chars().any(char::is_uppercase) {
+                let capitals = if s.is_ascii() {
+                    s.bytes().any(|b| b.is_ascii_uppercase())
+                } else {
+                    s.chars().any(char::is_uppercase)
+                };
+                if !capitals {
                     return None;
                 }
                 let start = u32::try_from(lowered.len()).ok()?;
-                if s.contains('Σ') {
+                if s.is_ascii() {
+                    lowered.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else if s.contains('Σ') {
                     lowered.push_str(&s.to_lowercase()); // final sigma needs the whole word
                 } else {
                     lowered.extend(s.chars().flat_map(char::to_lowercase));
