@@ -159,7 +159,7 @@ fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// How much of a word [`Prepared::new_where`] computes.
+/// How much of a word [`Prepared::refill`] computes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Need {
     /// Nothing: no feature reads the word.
@@ -186,31 +186,18 @@ pub struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     /// Prepares `words` with the gazetteer `gaz`.
     pub fn new(words: &[&'a str], gaz: &dyn Gazetteer) -> Self {
-        Self::new_where(words, gaz, &vec![Need::Features; words.len()])
-    }
-
-    /// Prepares each word as far as `need` says (features must only be
-    /// extracted for words prepared with [`Need::Features`], and their
-    /// neighbours must have at least [`Need::Context`]).
-    pub fn new_where(words: &[&'a str], gaz: &dyn Gazetteer, need: &[Need]) -> Self {
-        Self::new_with_memo(words, gaz, need, &mut WordMemo::default())
-    }
-
-    /// [`Prepared::new_where`], reusing what `memo` already knows about a
-    /// word (words repeat: a document computes each distinct word once).
-    pub fn new_with_memo(
-        words: &[&'a str],
-        gaz: &dyn Gazetteer,
-        need: &[Need],
-        memo: &mut WordMemo<'a>,
-    ) -> Self {
         let mut p = Self::default();
-        p.refill(words, gaz, need, memo);
+        let need = vec![Need::Features; words.len()];
+        p.refill(words, gaz, &need, &mut WordMemo::default());
         p
     }
 
-    /// [`Prepared::new_with_memo`] into this one's buffers (no allocation
-    /// once they are big enough).
+    /// Prepares `words` into this one's buffers (no allocation once they are
+    /// big enough), each word as far as `need` says — features must only be
+    /// extracted for words prepared with [`Need::Features`], and their
+    /// neighbours must have at least [`Need::Context`] — reusing what `memo`
+    /// already knows (words repeat: a document computes each distinct word
+    /// once).
     pub fn refill(
         &mut self,
         words: &[&'a str],

@@ -391,12 +391,13 @@ impl NerModel {
 
     /// The best tag sequence for a sentence (Viterbi, BIO constraints kept).
     ///
-    /// Only words that may belong to a name are scored: a word with a
-    /// capital (or from a script without case) and its direct neighbours
-    /// ("Bank *of* England"). Every other word is outside any name, so the
-    /// sentence falls into independent runs of candidate words, each decoded
-    /// exactly given the `O` around it. News text has a capital on roughly
-    /// one word in six, so most words skip feature extraction entirely.
+    /// Only words that may belong to a name are scored (see `live_words`:
+    /// capitalised words, words inside names next to them — "Bank *of*
+    /// England" — and hyphenated compounds). Every other word is outside
+    /// any name, so the sentence falls into independent runs of candidate
+    /// words, each decoded exactly given the `O` around it. News text has a
+    /// capital on roughly one word in six, so most words skip feature
+    /// extraction entirely.
     #[must_use]
     pub fn tag(&self, words: &[&str]) -> Vec<usize> {
         self.tag_with(words, &mut Tagging::default())
@@ -440,11 +441,8 @@ impl NerModel {
             }
             t.emissions.clear();
             for k in first..i {
-                t.feats.clear();
-                extract_prepared(&t.prepared, k, &mut t.feats);
-                let mut s = [0f32; N_TAGS];
-                self.add_scores(&t.feats, &mut s);
-                t.emissions.push(s);
+                let e = self.emission(&t.prepared, k, &mut t.feats);
+                t.emissions.push(e);
             }
             viterbi_into(
                 &t.emissions,
@@ -476,9 +474,11 @@ pub struct Tagging<'a> {
     back: Vec<[u8; N_TAGS]>,
 }
 
-/// The words worth scoring: each capitalised word, its neighbour on each
-/// side, and the rest of any hyphenated compound it is part of
-/// ("Chester-le-Street", "United Nations-sponsored", "self-rule Authority").
+/// The words worth scoring: each capitalised word (`capital`), a neighbour
+/// that is a word found inside names or a weak capital ("Bank *of*
+/// England", "*The* Hague"), and the rest of any hyphenated compound it is
+/// part of ("Chester-le-Street", "United Nations-sponsored", "self-rule
+/// Authority").
 fn live_words(words: &[&str], capital: &[bool], live: &mut Vec<bool>) {
     let n = words.len();
     let joins = |i: usize| matches!(words[i], "-" | "‐" | "–" | "/" | "&" | "'" | "’" | ".");
@@ -560,17 +560,21 @@ impl NerModel {
     #[must_use]
     pub fn tag_every_word(&self, words: &[&str]) -> Vec<usize> {
         let prepared = Prepared::new(words, self);
-        let mut feats = Vec::with_capacity(48);
+        let mut feats = Vec::new();
         let emissions: Vec<[f32; N_TAGS]> = (0..words.len())
-            .map(|i| {
-                feats.clear();
-                extract_prepared(&prepared, i, &mut feats);
-                let mut s = [0f32; N_TAGS];
-                self.add_scores(&feats, &mut s);
-                s
-            })
+            .map(|i| self.emission(&prepared, i, &mut feats))
             .collect();
         viterbi(&emissions, &self.trans, &self.start)
+    }
+
+    /// The tag scores of word `i` of a prepared sentence (`feats` is a
+    /// buffer).
+    fn emission(&self, p: &Prepared, i: usize, feats: &mut Vec<u32>) -> [f32; N_TAGS] {
+        feats.clear();
+        extract_prepared(p, i, feats);
+        let mut s = [0f32; N_TAGS];
+        self.add_scores(feats, &mut s);
+        s
     }
 }
 
