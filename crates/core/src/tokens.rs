@@ -57,14 +57,15 @@ pub fn is_quote_mark(c: char) -> bool {
 
 /// Splits `text` into tokens (whitespace dropped), in text order.
 ///
-/// Runs of ASCII between ASCII whitespace (most of an English article) are
-/// split by [`ascii_word_bounds`], which applies the UAX #29 rules that can
-/// fire on ASCII; every other run goes through `unicode-segmentation`. The
-/// result is the same as segmenting the whole text (a test checks it).
+/// Runs between ASCII whitespace made of ASCII and news typography (most of
+/// an English article) are split by [`news_word_bounds`], which applies the
+/// UAX #29 rules that can fire on them; every other run goes through
+/// `unicode-segmentation`. The result is the same as segmenting the whole
+/// text (a property test checks it).
 #[must_use]
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut chars = Vec::with_capacity(NEWS_RUN_CHARS);
+    let mut chars = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -73,16 +74,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let start = i;
-        let mut ascii = true;
         while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
-            ascii &= bytes[i].is_ascii();
             i += 1;
         }
-        if ascii {
-            ascii_word_bounds(&text[start..i], |r| {
-                push_piece(text, start + r.0, start + r.1, &mut out)
-            });
-        } else if news_chars(&text[start..i], &mut chars) {
+        if news_chars(&text[start..i], &mut chars) {
             news_word_bounds(&chars, |r| {
                 push_piece(text, start + r.0, start + r.1, &mut out)
             });
@@ -108,59 +103,13 @@ pub fn tokenize_reference(text: &str) -> Vec<Token> {
     out
 }
 
-/// UAX #29 word boundaries of an ASCII run with no whitespace: letters,
-/// digits and `_` join (WB5, WB8–WB10, WB13a/b), a `.`, `'` or `:` joins two
-/// letters (WB6/7), a `.`, `'`, `,` or `;` joins two digits (WB11/12), and
-/// every other character stands alone (WB999). Calls `piece` with each
-/// `(start, end)`.
-fn ascii_word_bounds(run: &str, mut piece: impl FnMut((usize, usize))) {
-    let b = run.as_bytes();
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    let mut i = 0;
-    while i < b.len() {
-        let start = i;
-        if word(b[i]) {
-            i += 1;
-            loop {
-                if i < b.len() && word(b[i]) {
-                    i += 1;
-                } else if i + 1 < b.len() {
-                    let (prev, mid, next) = (b[i - 1], b[i], b[i + 1]);
-                    let letters = prev.is_ascii_alphabetic()
-                        && next.is_ascii_alphabetic()
-                        && matches!(mid, b'.' | b'\'' | b':');
-                    let digits = prev.is_ascii_digit()
-                        && next.is_ascii_digit()
-                        && matches!(mid, b'.' | b'\'' | b',' | b';');
-                    if letters || digits {
-                        i += 2;
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-        } else {
-            i += 1;
-        }
-        piece((start, i));
-    }
-}
-
-/// Longest run [`news_chars`] takes (longer ones are left to
-/// `unicode-segmentation`).
-const NEWS_RUN_CHARS: usize = 48;
-
 /// Puts into `out` the characters of a run made of ASCII and the
 /// typographic marks of news copy (‘ ’ “ ” – — …), with their byte offsets;
-/// false for any other run (combining marks, other scripts, …) or a long one.
+/// false for any other run (combining marks, other scripts, …).
 fn news_chars(run: &str, out: &mut Vec<(usize, char)>) -> bool {
     out.clear();
     for (i, c) in run.char_indices() {
-        if !(c.is_ascii() || matches!(c, '‘' | '’' | '“' | '”' | '–' | '—' | '…'))
-            || out.len() == NEWS_RUN_CHARS
-        {
+        if !(c.is_ascii() || matches!(c, '‘' | '’' | '“' | '”' | '–' | '—' | '…')) {
             return false;
         }
         out.push((i, c));
@@ -168,9 +117,12 @@ fn news_chars(run: &str, out: &mut Vec<(usize, char)>) -> bool {
     true
 }
 
-/// [`ascii_word_bounds`] for a run from [`news_chars`]: ‘ and ’ are
-/// MidNumLet in UAX #29 (they join letters, as in "don’t", and digits, as
-/// "."); “ ” – — … stand alone. Calls `piece` with byte `(start, end)`.
+/// UAX #29 word boundaries of a run from [`news_chars`] (no whitespace):
+/// letters, digits and `_` join (WB5, WB8–WB10, WB13a/b); `.`, `'`, ‘ or ’
+/// (MidNumLet) or `:` joins two letters (WB6/7), as in "don’t"; `.`, `'`,
+/// ‘, ’, `,` or `;` joins two digits (WB11/12); every other character —
+/// “ ” – — … included — stands alone (WB999). Calls `piece` with each byte
+/// `(start, end)`.
 fn news_word_bounds(chars: &[(usize, char)], mut piece: impl FnMut((usize, usize))) {
     let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
     let end_of = |k: usize| chars[k].0 + chars[k].1.len_utf8();
