@@ -83,10 +83,42 @@ fn is_number(w: &str) -> bool {
 }
 
 /// The token lowercased, a final dot dropped (borrowed unless it has capitals).
-/// Whether a word (any case, a final dot allowed) can start a date, time,
-/// amount or percentage: a number word, month, weekday, "noon", "midnight"
-/// or "us$". All of these are short and ASCII, so no allocation is needed.
+/// The lowercase words, besides numbers and currency signs, that can start a
+/// date, time, amount or percentage.
+fn starting_words() -> impl Iterator<Item = &'static str> {
+    NUMBER_WORDS
+        .iter()
+        .chain(MONTHS)
+        .chain(WEEKDAYS)
+        .chain(&["noon", "midnight", "us$"])
+        .copied()
+}
+
+/// Whether a token whose first byte is `b` can start anything: a digit, a
+/// currency sign (`$`, or the lead byte of £ ¥ € ₹) or the first letter, in
+/// either case, of one of [`starting_words`].
+fn may_start(b: u8) -> bool {
+    static FIRST: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
+    FIRST.get_or_init(|| {
+        let mut t = [false; 256];
+        for c in (b'0'..=b'9').chain([b'$', 0xC2, 0xE2]) {
+            t[usize::from(c)] = true;
+        }
+        for w in starting_words() {
+            let c = w.as_bytes()[0];
+            t[usize::from(c)] = true;
+            t[usize::from(c.to_ascii_uppercase())] = true;
+        }
+        t
+    })[usize::from(b)]
+}
+
+/// Whether a word (any case, a final dot allowed) is one of
+/// [`starting_words`]. All of them are short and ASCII: the word is
+/// lowercased on the stack, never allocated.
 fn starts_something(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
     let word = word.trim_end_matches('.');
     if word.is_empty() || word.len() > 9 || !word.is_ascii() {
         return false;
@@ -95,64 +127,8 @@ fn starts_something(word: &str) -> bool {
     let lower = &mut buf[..word.len()];
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    // A `match` on bytes: a switch on length, then a compare (no hashing).
-    matches!(
-        &*lower,
-        b"one"
-            | b"two"
-            | b"three"
-            | b"four"
-            | b"five"
-            | b"six"
-            | b"seven"
-            | b"eight"
-            | b"nine"
-            | b"ten"
-            | b"eleven"
-            | b"twelve"
-            | b"fifteen"
-            | b"twenty"
-            | b"thirty"
-            | b"forty"
-            | b"fifty"
-            | b"hundred"
-            | b"half"
-            | b"a"
-            | b"january"
-            | b"february"
-            | b"march"
-            | b"april"
-            | b"may"
-            | b"june"
-            | b"july"
-            | b"august"
-            | b"september"
-            | b"october"
-            | b"november"
-            | b"december"
-            | b"jan"
-            | b"feb"
-            | b"mar"
-            | b"apr"
-            | b"jun"
-            | b"jul"
-            | b"aug"
-            | b"sep"
-            | b"sept"
-            | b"oct"
-            | b"nov"
-            | b"dec"
-            | b"monday"
-            | b"tuesday"
-            | b"wednesday"
-            | b"thursday"
-            | b"friday"
-            | b"saturday"
-            | b"sunday"
-            | b"noon"
-            | b"midnight"
-            | b"us$"
-    )
+    std::str::from_utf8(lower)
+        .is_ok_and(|w| WORDS.get_or_init(|| starting_words().collect()).contains(w))
 }
 
 fn lower(text: &str, r: TextRange) -> Cow<'_, str> {
@@ -171,28 +147,8 @@ fn scan(text: &str, toks: &[TextRange], out: &mut Vec<Entity>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < toks.len() {
-        // The first byte rules out most tokens: a digit, a currency sign's
-        // lead byte (£ ¥ are C2 …, € ₹ are E2 …) or the first letter of a
-        // listed word is needed to start anything.
-        let first = bytes.get(toks[i].start()).copied().unwrap_or(0);
-        if !(first.is_ascii_digit()
-            || matches!(first, b'$' | 0xC2 | 0xE2)
-            || matches!(
-                first.to_ascii_lowercase(),
-                b'a' | b'd'
-                    | b'e'
-                    | b'f'
-                    | b'h'
-                    | b'j'
-                    | b'm'
-                    | b'n'
-                    | b'o'
-                    | b's'
-                    | b't'
-                    | b'u'
-                    | b'w'
-            ))
-        {
+        // The first byte rules out most tokens.
+        if !may_start(bytes.get(toks[i].start()).copied().unwrap_or(0)) {
             i += 1;
             continue;
         }
@@ -377,6 +333,7 @@ mod tests {
             assert!(starts_something(w), "{w}");
         }
         assert!(!starts_something("said") && !starts_something("Décembre"));
+        assert!(!may_start(b'b') && !may_start(b'(') && may_start(b'N'));
     }
     use crate::ner::tagger::ner_tokens;
     use crate::paragraphs::paragraphs;
