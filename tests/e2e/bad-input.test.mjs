@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { serveDir } from './static-server.mjs';
 import { launch } from './browser.mjs';
-import { dropFile } from './helpers.mjs';
+import { dropFile, pasteEvent } from './helpers.mjs';
 
 const DIST = resolve(process.env.SAIDWHO_DIST ?? 'dist');
 let server;
@@ -82,14 +82,7 @@ test('a long paste is analysed without filling the text box; Clear empties it', 
   const { page, errors } = await open();
   const para = '“We will build it,” said Ms Ada Lovelace in London.\n\n';
   const long = 'Report\n\n' + para.repeat(Math.ceil(300_000 / para.length));
-  // The paste event a browser fires (its default action is not needed).
-  await page.evaluate((t) => {
-    const area = document.querySelector('#article-text');
-    area.focus();
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, long);
+  await pasteEvent(page, long);
   await page.locator('[data-long-text]').waitFor();
   assert.ok(await page.locator('#article-text').isHidden(), 'the long text is not put into the box');
   await page.locator('[data-speaker="Ada Lovelace"]').waitFor({ timeout: 30_000 });
@@ -98,12 +91,7 @@ test('a long paste is analysed without filling the text box; Clear empties it', 
   assert.equal(await page.locator('#article-text').inputValue(), long, 'the text is kept exactly');
   // Pasting again replaces the selection, as a paste does.
   await page.locator('#article-text').selectText();
-  await page.evaluate((t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    document.querySelector('#article-text')
-      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, long + 'More.');
+  await pasteEvent(page, long + 'More.');
   await page.locator('[data-long-text]').waitFor();
   await page.click('[data-clear-text]');
   await page.locator('#article-text').waitFor({ state: 'visible' });
@@ -117,13 +105,7 @@ test('a long analysis reports progress in pieces and can be cancelled', async ()
   const { page, errors } = await open();
   const para = '“Progress matters,” said Ms Ada Lovelace in London on Monday.\n\n';
   const long = para.repeat(Math.ceil((16 * 1024 * 1024) / para.length));
-  // A paste, as the browser fires it.
-  await page.evaluate((t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    document.querySelector('#article-text')
-      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, long);
+  await pasteEvent(page, long);
   await page.locator('progress.progress[value]').waitFor({ timeout: 60_000 });
   const pct = await page.locator('.percent').innerText();
   assert.match(pct, /^\d+%$/);

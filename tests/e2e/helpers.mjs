@@ -1,5 +1,19 @@
 // Helpers shared by the end-to-end tests.
 
+/**
+ * Fires the paste event a browser fires for `text` on the editor (its
+ * default action, inserting the text, is the page's to take or leave).
+ */
+export async function pasteEvent(page, text) {
+  await page.evaluate((t) => {
+    const area = document.querySelector('#article-text');
+    area.focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
 /** Drops a file on the input panel as a user would (drag events with a DataTransfer). */
 export async function dropFile(page, name, content, type) {
   await page.evaluate(({ name, content, type }) => {
