@@ -89,6 +89,8 @@ impl AnalysisWorker {
                 scope.respond(to, WorkerOutput::Cancelled(req.id));
                 return;
             }
+            // Names are grouped over the whole text, not piece by piece.
+            whole.group_names(&req.text);
             let elapsed_ms = now_ms() - started;
             scope.respond(
                 to,

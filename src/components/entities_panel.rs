@@ -1,7 +1,7 @@
 //! The names the article mentions, grouped by type with counts; choosing a
 //! name cycles through its mentions in the article.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::components::deferred::{use_ready, DEFER_ITEMS};
 use crate::components::speakers_panel::reveal_element;
 use crate::state::Shown;
+use saidwho_core::Entity;
 
 /// Properties of [`EntitiesPanel`].
 #[derive(Debug, Properties, PartialEq)]
@@ -58,15 +59,16 @@ pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
             </section>
         };
     }
-    // One pass: per group, name → entity indices.
-    let mut groups: Vec<HashMap<&str, Vec<usize>>> = vec![HashMap::new(); GROUPS.len()];
-    for (k, e) in a.entities.iter().enumerate() {
-        let label = e.label.as_str();
+    // Per group: each person, organisation or place once, under its fullest
+    // name, with all its mentions ("Somkeo", "Maj. Gen. Somkeo", …).
+    let mut groups: Vec<Vec<(&str, &[u32])>> = vec![Vec::new(); GROUPS.len()];
+    for name in &a.names {
+        let label = name.label.as_str();
         if let Some(g) = GROUPS
             .iter()
             .position(|(_, labels, _)| labels.contains(&label))
         {
-            groups[g].entry(e.range.slice(text)).or_default().push(k);
+            groups[g].push((name.name.as_str(), &name.mentions));
         }
     }
     let listed = if *all { MAX_NAMES } else { FIRST_NAMES };
@@ -78,12 +80,11 @@ pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
     html! {
         <section class="entities" aria-label="Names in the article">
             <h2>{ "Names in the article" }</h2>
-            { for GROUPS.iter().zip(groups).map(|(&(heading, _, style), by_name)| {
-                if by_name.is_empty() {
+            { for GROUPS.iter().zip(groups).map(|(&(heading, _, style), mut names)| {
+                if names.is_empty() {
                     return html! {};
                 }
                 // Most mentioned first, then alphabetical.
-                let mut names: Vec<(&str, Vec<usize>)> = by_name.into_iter().collect();
                 names.sort_by(|(a, x), (b, y)| y.len().cmp(&x.len()).then(a.cmp(b)));
                 names.truncate(listed);
                 html! {
@@ -92,8 +93,11 @@ pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
                         <ul>
                             { for names.into_iter().map(|(name, ids)| {
                                 let cursor = cursor.clone();
-                                let key = name.to_owned();
+                                let key = format!("{style}:{name}");
                                 let count = ids.len();
+                                let forms = mention_forms(text, &a.entities, ids);
+                                let others: Vec<&str> = forms.iter().copied().filter(|f| *f != name).collect();
+                                let ids = ids.to_vec();
                                 let onclick = Callback::from(move |_| {
                                     let mut c = cursor.borrow_mut();
                                     let n = c.entry(key.clone()).or_insert(0);
@@ -104,9 +108,13 @@ pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
                                     <li>
                                         <button type="button" class={classes!("entity-link", format!("ent-{style}"))} {onclick}
                                             data-entity-name={name.to_owned()}
-                                            title={format!("{count} mention{}: show the next one", if count == 1 { "" } else { "s" })}>
+                                            data-mentions={count.to_string()}
+                                            title={format!("{count} mention{} ({}): show the next one", if count == 1 { "" } else { "s" }, forms.join(", "))}>
                                             { name.to_owned() }
                                             <span class="count">{ count }</span>
+                                            if !others.is_empty() {
+                                                <span class="forms" data-forms="">{ format!("also “{}”", others.join("”, “")) }</span>
+                                            }
                                         </button>
                                     </li>
                                 }
@@ -124,4 +132,17 @@ pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
             }
         </section>
     }
+}
+
+/// The distinct ways a name is written, in order of first use:
+/// \["Somkeo Sylavong", "Somkeo"\].
+fn mention_forms<'t>(text: &'t str, entities: &[Entity], ids: &[u32]) -> Vec<&'t str> {
+    let mut forms: Vec<&str> = Vec::new();
+    for e in ids.iter().filter_map(|&i| entities.get(i as usize)) {
+        let form = e.range.slice(text);
+        if !forms.contains(&form) {
+            forms.push(form);
+        }
+    }
+    forms
 }

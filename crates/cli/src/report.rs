@@ -66,6 +66,16 @@ struct JsonAnalysis<'a> {
     quotes: Vec<JsonQuote<'a>>,
     speakers: &'a [saidwho_core::Speaker],
     entities: Vec<JsonEntity<'a>>,
+    names: Vec<JsonName<'a>>,
+}
+
+/// One person, organisation or place with every mention of it.
+#[derive(Serialize)]
+struct JsonName<'a> {
+    name: &'a str,
+    label: &'static str,
+    /// Indices into `entities`.
+    mentions: &'a [u32],
 }
 
 #[derive(Serialize)]
@@ -115,6 +125,15 @@ pub fn write_json(out: &mut impl Write, text: &str, analysis: &Analysis) -> anyh
                 span: index.range_to_chars(e.range),
                 label: e.label.as_str(),
                 text: e.range.slice(text),
+            })
+            .collect(),
+        names: analysis
+            .names
+            .iter()
+            .map(|g| JsonName {
+                name: &g.name,
+                label: g.label.as_str(),
+                mentions: &g.mentions,
             })
             .collect(),
     };

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::attribution::doc::Doc;
 use crate::attribution::{attribute, Quote};
+use crate::names::{group_names, NameGroup};
 use crate::ner::numeric::{merge, numeric_entities};
 use crate::ner::{ner_tokens, tag_entities, Entity, ModelError, NerModel};
 use crate::paragraphs::paragraphs;
@@ -31,6 +32,10 @@ pub struct Analysis {
     pub speakers: Vec<Speaker>,
     /// Named entities, in text order (empty when no entity model is loaded).
     pub entities: Vec<Entity>,
+    /// The entities grouped by what they name ("Somkeo", "Maj. Gen. Somkeo"
+    /// and "Somkeo Sylavong" are one person), in order of first mention.
+    #[serde(default)]
+    pub names: Vec<NameGroup>,
 }
 
 /// The analyser with its models loaded once; cheap to call many times.
@@ -72,8 +77,17 @@ impl Analyzer {
             let ntoks = ner_tokens(text, &a.tokens);
             let names = tag_entities(text, &a.sentences, &ntoks, model);
             a.entities = merge(names, numeric_entities(text, &a.sentences, &ntoks));
+            a.group_names(text);
         }
         a
+    }
+}
+
+impl Analysis {
+    /// Groups the entities by what they name into [`Analysis::names`]
+    /// (again after pieces of a long text are joined with `append`).
+    pub fn group_names(&mut self, text: &str) {
+        self.names = group_names(text, &self.entities);
     }
 }
 
@@ -98,6 +112,7 @@ pub fn analyze(text: &str) -> Analysis {
         quotes,
         speakers,
         entities: Vec::new(),
+        names: Vec::new(),
     }
 }
 

@@ -44,8 +44,9 @@ fn json_span(out: &mut String, idx: &OffsetIndex, r: Option<TextRange>) {
     }
 }
 
-/// The whole analysis as JSON: quotes (text, kind, cue, speaker), speakers
-/// and entities, with code-point offsets into `text`.
+/// The whole analysis as JSON: quotes (text, kind, cue, speaker), speakers,
+/// entities and names (each name's `mentions` are indices into `entities`),
+/// with code-point offsets into `text`.
 #[must_use]
 pub fn to_json(text: &str, a: &Analysis) -> String {
     let idx = OffsetIndex::new(text);
@@ -112,6 +113,24 @@ pub fn to_json(text: &str, a: &Analysis) -> String {
         o.push_str(",\"text\":");
         json_str(&mut o, e.range.slice(text));
         o.push('}');
+    }
+    o.push_str("],\"names\":[");
+    for (i, g) in a.names.iter().enumerate() {
+        if i > 0 {
+            o.push(',');
+        }
+        o.push_str("{\"name\":");
+        json_str(&mut o, &g.name);
+        o.push_str(",\"label\":");
+        json_str(&mut o, g.label.as_str());
+        o.push_str(",\"mentions\":[");
+        for (k, &m) in g.mentions.iter().enumerate() {
+            if k > 0 {
+                o.push(',');
+            }
+            let _ = write!(o, "{m}");
+        }
+        o.push_str("]}");
     }
     o.push_str("]}\n");
     o
@@ -229,16 +248,25 @@ pub fn to_markdown(text: &str, a: &Analysis) -> String {
             ("LOC", "Places"),
             ("MISC", "Other"),
         ] {
-            let mut names: Vec<&str> = a
-                .entities
+            // One entry per person or organisation, with its mention count.
+            let mut names: Vec<(&str, usize)> = a
+                .names
                 .iter()
-                .filter(|e| e.label.as_str() == label)
-                .map(|e| e.range.slice(text))
+                .filter(|g| g.label.as_str() == label)
+                .map(|g| (g.name.as_str(), g.mentions.len()))
                 .collect();
-            names.sort_unstable();
-            names.dedup();
+            names.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
             if !names.is_empty() {
-                let list: Vec<String> = names.iter().map(|n| md_escape(n)).collect();
+                let list: Vec<String> = names
+                    .iter()
+                    .map(|&(n, k)| {
+                        if k > 1 {
+                            format!("{} ({k})", md_escape(n))
+                        } else {
+                            md_escape(n)
+                        }
+                    })
+                    .collect();
                 let _ = writeln!(o, "- **{heading}:** {}", list.join(", "));
             }
         }
@@ -296,6 +324,29 @@ mod tests {
         let mut o = String::new();
         json_str(&mut o, s);
         assert_eq!(serde_json::from_str::<String>(&o).unwrap(), s);
+    }
+
+    #[test]
+    fn exports_list_each_name_once_with_its_mentions() {
+        let t = "Ms Ada Lovelace spoke. Lovelace left. Ada returned.";
+        let mut a = crate::analyze(t);
+        a.entities = ["Ada Lovelace", "Lovelace", "Ada"]
+            .iter()
+            .map(|n| {
+                let at = t.rfind(&format!("{n} ")).unwrap();
+                crate::Entity {
+                    range: TextRange::new(at, at + n.len()),
+                    label: crate::EntityLabel::Person,
+                }
+            })
+            .collect();
+        a.group_names(t);
+        let v: serde_json::Value = serde_json::from_str(&to_json(t, &a)).unwrap();
+        assert_eq!(v["names"].as_array().unwrap().len(), 1);
+        assert_eq!(v["names"][0]["name"], "Ada Lovelace");
+        assert_eq!(v["names"][0]["mentions"], serde_json::json!([0, 1, 2]));
+        let md = to_markdown(t, &a);
+        assert!(md.contains("- **People:** Ada Lovelace (3)\n"), "{md}");
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod attribution;
 pub mod chunks;
 pub mod export;
 pub mod extract;
+pub mod names;
 pub mod ner;
 pub mod offsets;
 pub mod paragraphs;
@@ -26,6 +27,7 @@ pub mod tokens;
 
 pub use analysis::{analyze, Analysis, Analyzer};
 pub use attribution::{Quote, QuoteKind};
+pub use names::NameGroup;
 pub use ner::{Entity, EntityLabel};
 pub use offsets::OffsetIndex;
 pub use span::TextRange;

@@ -12,6 +12,7 @@ use crate::attribution::doc::Doc;
 use crate::attribution::lexicon::{is_org_word, is_role_word, is_title, title_gender, Gender};
 use crate::attribution::phrases::MentionKind;
 use crate::attribution::Attributed;
+use crate::names::contains_all;
 use crate::span::TextRange;
 
 /// One person (or organisation, or unnamed source) quoted in the text.
@@ -417,12 +418,6 @@ impl<'d> SpeakerKeys<'d> {
             }
         }
     }
-}
-
-/// Whether every word of `part` occurs in `whole`, in order.
-fn contains_all(whole: &[&str], part: &[&str]) -> bool {
-    let mut it = whole.iter();
-    !part.is_empty() && part.iter().all(|p| it.any(|w| w == p))
 }
 
 fn count_words(doc: &Doc, r: TextRange) -> u32 {
