@@ -15,6 +15,9 @@ use crate::components::legend::Legend;
 use crate::components::speakers_panel::SpeakersPanel;
 use crate::components::status_bar::StatusBar;
 use crate::components::toolbar::Toolbar;
+use crate::file_load::read_file;
+use crate::frame::EarlyInput;
+use crate::hooks::use_page_drop;
 use crate::permalink;
 use crate::protocol::{AnalyzeRequest, WorkerInput, WorkerOutput, WORKER_LOADER};
 use crate::state::{Action, AppState, Notice};
@@ -34,9 +37,17 @@ pub fn watchdog_ms(bytes: usize) -> u32 {
 /// Where the example article is, relative to the page.
 pub const EXAMPLE_URL: &str = "./examples/seed.txt";
 
+/// Properties of [`App`].
+#[derive(Debug, Default, PartialEq, Properties)]
+pub struct AppProps {
+    /// What the person did with the static frame before the app started.
+    #[prop_or_default]
+    pub early: Rc<EarlyInput>,
+}
+
 /// The saidwho page.
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(AppState::default);
     let bridge: Rc<WorkerBridge<AnalysisWorker>> = {
         let dispatcher = state.dispatcher();
@@ -112,27 +123,6 @@ pub fn app() -> Html {
         })
     };
 
-    // On first render: the text of a shared link, else the text kept from last time.
-    {
-        let (on_text, on_notice) = (on_load.clone(), on_notice.clone());
-        use_effect_with((), move |()| {
-            browser::register_service_worker();
-            let fragment = browser::fragment();
-            if fragment.len() > 1 {
-                match permalink::decode(&fragment) {
-                    Ok(text) => on_text.emit(text),
-                    Err(e) => on_notice.emit(Notice {
-                        text: e.to_string(),
-                        is_error: true,
-                        ..Notice::default()
-                    }),
-                }
-            } else if let Some(text) = browser::load_text() {
-                on_text.emit(text);
-            }
-        });
-    }
-
     let on_example = {
         let (on_text, on_notice) = (on_load.clone(), on_notice.clone());
         Callback::from(move |()| {
@@ -140,15 +130,30 @@ pub fn app() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match browser::fetch_text(EXAMPLE_URL).await {
                     Ok(text) => on_text.emit(text),
-                    Err(e) => on_notice.emit(Notice {
-                        text: format!("The example could not be loaded: {e}"),
-                        is_error: true,
-                        ..Notice::default()
-                    }),
+                    Err(e) => on_notice.emit(Notice::error(format!(
+                        "The example could not be loaded: {e}"
+                    ))),
                 }
             });
         })
     };
+    // On first render: what the person did before the app was ready, else
+    // the text of a shared link, else the text kept from last time.
+    {
+        let (on_load, on_notice, on_example) =
+            (on_load.clone(), on_notice.clone(), on_example.clone());
+        let early = props.early.clone();
+        use_effect_with((), move |()| {
+            browser::register_service_worker();
+            start_with(&early, &on_load, &on_notice, &on_example);
+        });
+    }
+    let on_file = {
+        let (on_load, on_notice) = (on_load.clone(), on_notice.clone());
+        Callback::from(move |file| read_file(file, on_load.clone(), on_notice.clone()))
+    };
+    let dragging = use_page_drop(on_file);
+
     let on_edit_text = {
         let on_text = on_text.clone();
         Callback::from(move |text: String| {
@@ -196,12 +201,14 @@ pub fn app() -> Html {
             <main class="layout">
                 <InputPanel text={AttrValue::from(state.text.clone())} text_version={state.text_version}
                     on_text={on_edit_text} on_load={on_load.clone()} on_notice={on_notice.clone()} {on_example} />
-                <section class="results" aria-label="Analysis">
+                <section class="results" aria-label="Analysis"
+                    data-analysed-length={state.shown.as_ref().map(|s| s.utf16_len.to_string())}
+                    data-analysis-id={state.shown.as_ref().map(|s| s.id.to_string())}>
                     <StatusBar busy={state.busy()} pending_bytes={state.pending_bytes()} shown={state.shown.clone()}
                         notice={state.notice.clone()} {on_dismiss} on_accept={on_load.clone()}
                         progress={state.progress} {on_cancel} />
                     if let Some(shown) = state.shown.clone() {
-                        <Toolbar shown={shown.clone()} on_notice={on_notice.clone()} />
+                        <Toolbar shown={shown.clone()} text={state.text.clone()} on_notice={on_notice.clone()} />
                         <Legend hidden={(*hidden).clone()} {on_toggle} />
                         <ArticleView shown={shown.clone()} hidden={(*hidden).clone()} />
                         <SpeakersPanel shown={shown.clone()} on_notice={on_notice.clone()} />
@@ -213,6 +220,47 @@ pub fn app() -> Html {
                     }
                 </section>
             </main>
+            if dragging {
+                <div class="drop-overlay" data-drop-overlay="" aria-hidden="true">
+                    <p>{ "Drop the file to analyse it" }</p>
+                </div>
+            }
         </>
+    }
+}
+
+/// Starts the page with the first of: a file dropped or picked before the
+/// app was ready, a click on "Try an example", text typed into the static
+/// frame, the text of a shared link, the text kept from the last visit.
+fn start_with(
+    early: &EarlyInput,
+    on_load: &Callback<String>,
+    on_notice: &Callback<Notice>,
+    on_example: &Callback<()>,
+) {
+    if let Some(file) = early.file.clone() {
+        read_file(file, on_load.clone(), on_notice.clone());
+    } else if early.example {
+        on_example.emit(());
+    } else if !early.text.is_empty() {
+        on_load.emit(early.text.clone());
+        if let Some((start, end)) = early.focus {
+            // After the editor shows the text: the caret where it was.
+            Timeout::new(0, move || browser::focus_editor(start, end)).forget();
+        }
+        return;
+    } else {
+        let fragment = browser::fragment();
+        if fragment.len() > 1 {
+            match permalink::decode(&fragment) {
+                Ok(text) => on_load.emit(text),
+                Err(e) => on_notice.emit(Notice::error(e.to_string())),
+            }
+        } else if let Some(text) = browser::load_text() {
+            on_load.emit(text);
+        }
+    }
+    if let Some((start, end)) = early.focus {
+        browser::focus_editor(start, end);
     }
 }

@@ -133,3 +133,16 @@ pub fn register_service_worker() {
         let _ = sw.register("./sw.js");
     }
 }
+
+/// Focuses the article text box with the selection `start..end` (UTF-16 units).
+pub fn focus_editor(start: u32, end: u32) {
+    let area = window()
+        .ok()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("article-text"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+    if let Some(area) = area {
+        let _ = area.focus();
+        let _ = area.set_selection_range(start, end);
+    }
+}

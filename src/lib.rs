@@ -7,7 +7,10 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod file_load;
 pub mod file_text;
+pub mod frame;
+pub mod hooks;
 pub mod permalink;
 pub mod protocol;
 pub mod segments;

@@ -14,12 +14,37 @@ pub struct Shown {
     pub id: u64,
     /// The analysed text.
     pub text: Rc<str>,
+    /// Its length in UTF-16 code units, as JavaScript counts it (the page
+    /// shows it as `data-analysed-length`, so tests can wait for the
+    /// analysis of their own text).
+    pub utf16_len: usize,
     /// What the analyser found in it.
     pub analysis: Analysis,
     /// Time the worker spent in `analyze`, in milliseconds.
     pub elapsed_ms: f64,
     /// Whether the entity model was there for this analysis.
     pub model: ModelState,
+}
+
+impl Shown {
+    /// An analysis of `text` to show.
+    #[must_use]
+    pub fn new(
+        id: u64,
+        text: Rc<str>,
+        analysis: Analysis,
+        elapsed_ms: f64,
+        model: ModelState,
+    ) -> Self {
+        Self {
+            id,
+            utf16_len: text.encode_utf16().count(),
+            text,
+            analysis,
+            elapsed_ms,
+            model,
+        }
+    }
 }
 
 impl PartialEq for Shown {
@@ -39,6 +64,27 @@ pub struct Notice {
     pub offer: Option<Rc<str>>,
     /// Details to copy into a bug report (never the article text).
     pub report: Option<String>,
+}
+
+impl Notice {
+    /// Something went wrong: shown as an alert.
+    #[must_use]
+    pub fn error(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            is_error: true,
+            ..Self::default()
+        }
+    }
+
+    /// News for the user: shown as a status message.
+    #[must_use]
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            ..Self::default()
+        }
+    }
 }
 
 /// Everything the page shows.
@@ -134,6 +180,7 @@ impl Reducible for AppState {
                     next.shown = Some(Rc::new(Shown {
                         id,
                         text: shown.text.clone(),
+                        utf16_len: shown.utf16_len,
                         analysis,
                         elapsed_ms,
                         model,
@@ -147,13 +194,7 @@ impl Reducible for AppState {
                 next.pending.retain(|(p, _)| *p > id);
                 next.progress = None;
                 if next.shown.as_ref().is_none_or(|s| s.id < id) {
-                    next.shown = Some(Rc::new(Shown {
-                        id,
-                        text,
-                        analysis,
-                        elapsed_ms,
-                        model,
-                    }));
+                    next.shown = Some(Rc::new(Shown::new(id, text, analysis, elapsed_ms, model)));
                 }
             }
             Action::Progress(id, done, total) => {

@@ -21,13 +21,13 @@ fn root() -> web_sys::Element {
 
 async fn render(text: &str) -> web_sys::Element {
     let div = root();
-    let shown = Rc::new(Shown {
-        id: 1,
-        text: Rc::from(text),
-        analysis: saidwho_core::analyze(text),
-        elapsed_ms: 0.0,
-        model: saidwho_web::protocol::ModelState::Ready,
-    });
+    let shown = Rc::new(Shown::new(
+        1,
+        Rc::from(text),
+        saidwho_core::analyze(text),
+        0.0,
+        saidwho_web::protocol::ModelState::Ready,
+    ));
     yew::Renderer::<ArticleView>::with_root_and_props(
         div.clone(),
         ArticleViewProps {

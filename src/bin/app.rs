@@ -3,5 +3,8 @@
 fn main() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    yew::Renderer::<saidwho_web::app::App>::new().render();
+    // The static frame of index.html is already on screen: take it over.
+    let early = std::rc::Rc::new(saidwho_web::frame::take_over());
+    yew::Renderer::<saidwho_web::app::App>::with_props(saidwho_web::app::AppProps { early })
+        .render();
 }

@@ -1,13 +1,11 @@
-//! Where the article comes in: a text area to paste or type into, a drop
-//! zone and a file picker for `.txt` files.
+//! Where the article comes in: a text area to paste or type into and a file
+//! picker (files dropped anywhere on the page: [`crate::hooks::use_page_drop`]).
 
 use wasm_bindgen::JsCast;
 use web_sys::{File, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::file_text::{
-    file_to_text, file_to_text_any_size, is_supported, FileTextError, HARD_LIMIT_BYTES,
-};
+use crate::file_load::read_file;
 use crate::state::Notice;
 
 /// Properties of [`InputPanel`].
@@ -35,7 +33,6 @@ pub const EDITOR_LIMIT_BYTES: usize = 100_000;
 /// The editor and drop zone.
 #[function_component(InputPanel)]
 pub fn input_panel(props: &InputPanelProps) -> Html {
-    let dragging = use_state(|| false);
     // Whether a long text from outside the box (a paste, a file) is kept out
     // of it; typing in the box, "Show it in the box" and "Clear" end it.
     let kept_out = use_state(|| false);
@@ -138,32 +135,6 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
         let (on_load, on_notice) = (props.on_load.clone(), props.on_notice.clone());
         Callback::from(move |file: File| read_file(file, on_load.clone(), on_notice.clone()))
     };
-    let ondragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(true);
-        })
-    };
-    let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
-    let ondrop = {
-        let (dragging, load) = (dragging.clone(), load.clone());
-        Callback::from(move |e: DragEvent| {
-            dragging.set(false);
-            let file = e
-                .data_transfer()
-                .and_then(|dt| dt.files())
-                .and_then(|f| f.get(0));
-            if let Some(file) = file {
-                e.prevent_default();
-                load.emit(file);
-            }
-            // No file: let the browser drop the dragged text into the editor.
-        })
-    };
     let onchange = Callback::from(move |e: Event| {
         if let Some(input) = e
             .target()
@@ -177,8 +148,7 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
     });
 
     html! {
-        <section class={classes!("input", dragging.then_some("dragging"))} aria-label="Article input"
-            {ondragover} {ondragleave} {ondrop}>
+        <section class="input" aria-label="Article input">
             <label for="article-text" class="label">{ "Article text" }</label>
             if long {
                 <div class="long-text" role="status" data-long-text="">
@@ -205,8 +175,8 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
                     <input type="file" accept=".txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html"
                         class="visually-hidden" {onchange} />
                 </label>
-                <button type="button" class="file-button" onclick={props.on_example.reform(|_| ())}>{ "Try an example" }</button>
-                <span class="hint">{ ".txt, .md, .html or .docx — or drop one on this panel" }</span>
+                <button type="button" class="file-button" data-example="" onclick={props.on_example.reform(|_| ())}>{ "Try an example" }</button>
+                <span class="hint">{ ".txt, .md, .html or .docx — or drop one anywhere on the page" }</span>
             </div>
         </section>
     }
@@ -218,53 +188,5 @@ fn size_label(bytes: usize) -> String {
         format!("{:.1} MB", bytes as f64 / 1_048_576.0)
     } else {
         format!("{} KB", bytes.div_ceil(1024))
-    }
-}
-
-/// Reads a dropped or picked file and hands its text on, or explains why not.
-fn read_file(file: File, on_text: Callback<String>, on_notice: Callback<Notice>) {
-    let name = file.name();
-    let mime = file.type_();
-    if !is_supported(&name, &mime) {
-        on_notice.emit(error(&FileTextError::Unsupported { name }));
-        return;
-    }
-    let file = gloo_file::File::from(file);
-    wasm_bindgen_futures::spawn_local(async move {
-        match gloo_file::futures::read_as_bytes(&file).await {
-            Ok(bytes) => match file_to_text(&name, &mime, &bytes) {
-                Ok(text) => on_text.emit(text),
-                Err(FileTextError::TooLarge { .. }) if bytes.len() <= HARD_LIMIT_BYTES => {
-                    // Offer it: analysis runs in the worker, the page stays usable.
-                    match file_to_text_any_size(&name, &mime, &bytes) {
-                        Ok(text) => on_notice.emit(Notice {
-                            text: format!(
-                                "“{name}” is {:.1} MB, more than an article. Analysing it takes a few seconds \
-                                 (the page stays usable); the article view shows its beginning.",
-                                bytes.len() as f64 / 1_048_576.0
-                            ),
-                            is_error: false,
-                            offer: Some(text.into()),
-                            report: None,
-                        }),
-                        Err(e) => on_notice.emit(error(&e)),
-                    }
-                }
-                Err(e) => on_notice.emit(error(&e)),
-            },
-            Err(e) => on_notice.emit(Notice {
-                text: format!("Could not read “{name}”: {e}"),
-                is_error: true,
-                ..Notice::default()
-            }),
-        }
-    });
-}
-
-fn error(e: &FileTextError) -> Notice {
-    Notice {
-        text: e.to_string(),
-        is_error: true,
-        ..Notice::default()
     }
 }

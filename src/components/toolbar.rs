@@ -14,6 +14,9 @@ use crate::state::{Notice, Shown};
 pub struct ToolbarProps {
     /// The analysis to export.
     pub shown: Rc<Shown>,
+    /// The text now in the editor (or held outside it): what a share link
+    /// carries, even before its analysis has arrived.
+    pub text: Rc<str>,
     /// Tells the user how it went.
     pub on_notice: Callback<Notice>,
 }
@@ -33,28 +36,20 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 _ => export::to_markdown(&shown.text, &shown.analysis),
             };
             if let Err(e) = browser::download(file, mime, &body) {
-                on_notice.emit(Notice {
-                    text: format!("The download did not start: {e}"),
-                    is_error: true,
-                    ..Notice::default()
-                });
+                on_notice.emit(Notice::error(format!("The download did not start: {e}")));
             }
         });
         html! { <button type="button" class="tool" data-export={format} {onclick}>{ label }</button> }
     };
     let on_share = {
-        let (shown, on_notice) = (props.shown.clone(), props.on_notice.clone());
+        let (text, on_notice) = (props.text.clone(), props.on_notice.clone());
         Callback::from(move |_| {
-            let fragment = permalink::encode(&shown.text);
+            let fragment = permalink::encode(&text);
             let on_notice = on_notice.clone();
             let url = match browser::url_with_fragment(&fragment) {
                 Ok(u) => u,
                 Err(e) => {
-                    on_notice.emit(Notice {
-                        text: format!("No link could be made: {e}"),
-                        is_error: true,
-                        ..Notice::default()
-                    });
+                    on_notice.emit(Notice::error(format!("No link could be made: {e}")));
                     return;
                 }
             };

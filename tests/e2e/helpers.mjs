@@ -14,17 +14,38 @@ export async function pasteEvent(page, text) {
   }, text);
 }
 
-/** Drops a file on the input panel as a user would (drag events with a DataTransfer). */
-export async function dropFile(page, name, content, type) {
-  await page.evaluate(({ name, content, type }) => {
+/**
+ * Drops a file on the element `target` (the input panel unless told) as a
+ * user would: drag events with a DataTransfer. Returns, for each event,
+ * whether the page took it (cancelled its default action — for `drop`, the
+ * browser opening the file in the tab).
+ */
+export async function dropFile(page, name, content, type, target = 'section.input') {
+  return page.evaluate(({ name, content, type, target }) => {
     const dt = new DataTransfer();
     const body = Array.isArray(content) ? new Uint8Array(content) : content;
     dt.items.add(new File([body], name, { type }));
-    const zone = document.querySelector('section.input');
+    const zone = document.querySelector(target);
+    const taken = {};
     for (const kind of ['dragenter', 'dragover', 'drop']) {
-      zone.dispatchEvent(new DragEvent(kind, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      const event = new DragEvent(kind, { dataTransfer: dt, bubbles: true, cancelable: true });
+      taken[kind] = !zone.dispatchEvent(event);
     }
-  }, { name, content, type });
+    return taken;
+  }, { name, content, type, target });
+}
+
+/**
+ * Waits until the results show the analysis of exactly `text` (its length
+ * in UTF-16 units, as the page reports it), not of an earlier text.
+ */
+export async function waitForAnalysis(page, text, timeout = 30_000) {
+  await page.locator(`section.results[data-analysed-length="${text.length}"]`).waitFor({ timeout });
+}
+
+/** Waits until the app has taken over the page's static frame. */
+export async function waitForApp(page) {
+  await page.waitForFunction(() => window.saidwhoEarly?.taken === true, null, { timeout: 30_000 });
 }
 
 /** Opens `url` in a new page of `context`, collecting page errors and console errors. */
@@ -35,5 +56,6 @@ export async function openPage(context, url) {
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   await page.goto(url);
   await page.locator('#article-text').waitFor({ state: 'visible', timeout: 30_000 });
+  await waitForApp(page);
   return { page, problems };
 }

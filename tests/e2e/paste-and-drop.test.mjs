@@ -7,7 +7,7 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { serveDir } from './static-server.mjs';
 import { launch } from './browser.mjs';
-import { dropFile, openPage } from './helpers.mjs';
+import { dropFile, openPage, waitForAnalysis, waitForApp } from './helpers.mjs';
 
 const DIST = resolve(process.env.SAIDWHO_DIST ?? 'dist');
 const SHARED = resolve(process.env.SAIDWHO_SHARED ?? '../shared');
@@ -110,4 +110,74 @@ test('a dropped .txt file is analysed; a binary file gets a clear message', asyn
   assert.equal(await page.locator('#article-text').inputValue(), article, 'the text already there is kept');
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test('a file dropped anywhere on the page is analysed and never opens in the tab', async () => {
+  const { page, problems } = await open('/');
+  const url = page.url();
+  for (const [where, target] of [['results area', 'section.results'], ['page header', 'header.top'], ['page margin', 'body']]) {
+    const article = `“We dropped it on the ${where},” said Ms Ada Lovelace.\n\nShe left.`;
+    // While a file is dragged over the page, the whole window says where it goes.
+    await page.evaluate((sel) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['x'], 'a.txt', { type: 'text/plain' }));
+      document.querySelector(sel).dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, target);
+    await page.locator('[data-drop-overlay]').waitFor({ timeout: 5_000 });
+    const taken = await dropFile(page, 'article.txt', [...Buffer.from(article, 'utf8')], 'text/plain', target);
+    assert.deepEqual(taken, { dragenter: true, dragover: true, drop: true }, `the page takes a drop on the ${where}`);
+    await waitForAnalysis(page, article);
+    assert.equal(await page.locator('#article-text').inputValue(), article);
+    assert.equal(await page.locator('[data-drop-overlay]').count(), 0, 'the overlay is gone after the drop');
+    assert.equal(page.url(), url, 'the tab stays on the page');
+  }
+  // A dragged link dropped outside the text box does not navigate either.
+  const linkTaken = await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.setData('text/uri-list', 'http://example.test/');
+    return !document.querySelector('section.results').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  assert.ok(linkTaken, 'a dropped link is not followed');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('what is typed, clicked or dropped before the app has started is not lost', async () => {
+  // Hold the app's WebAssembly back so that the static frame is all there is.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const page = await context.newPage();
+  await page.route(/app-[^/]*_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(server.origin + '/');
+  // The frame is drawn at once: header, text box, buttons, placeholder.
+  await page.locator('header.top h1').waitFor();
+  assert.ok(await page.locator('[data-frame]').count() >= 2, 'the static frame is on screen');
+  const typed = '“Typed before the app woke up,” said Mr Tom Reed.';
+  await page.locator('#article-text').fill(typed);
+  await page.locator('#article-text').focus();
+  const taken = await dropFile(page, 'x.txt', [...Buffer.from('ignored')], 'text/plain', 'section.results');
+  assert.ok(taken.drop, 'a drop on the frame does not open the file in the tab');
+  await page.evaluate(() => { window.saidwhoEarly.file = null; });
+  release();
+  await waitForApp(page);
+  assert.equal(await page.locator('[data-frame]').count(), 0, 'the app replaced the frame');
+  assert.equal(await page.locator('#article-text').inputValue(), typed);
+  await waitForAnalysis(page, typed);
+  assert.deepEqual(await page.$$eval('[data-speaker]', (els) => els.map((e) => e.dataset.speaker)), ['Tom Reed']);
+  assert.ok(await page.evaluate(() => document.activeElement?.id === 'article-text'), 'the text box keeps the focus');
+  await page.unroute(/app-[^/]*_bg\.wasm$/);
+  await page.close();
+
+  // "Try an example" clicked on the frame is carried out once the app runs.
+  let release2;
+  const held2 = new Promise((r) => { release2 = r; });
+  const page2 = await context.newPage();
+  await page2.route(/app-[^/]*_bg\.wasm$/, async (route) => { await held2; await route.continue(); });
+  await page2.goto(server.origin + '/');
+  await page2.locator('#article-text').fill('');
+  await page2.getByRole('button', { name: 'Try an example' }).click();
+  release2();
+  await waitForAnalysis(page2, seedText);
+  assert.equal(await page2.locator('#article-text').inputValue(), seedText);
+  await page2.close();
 });

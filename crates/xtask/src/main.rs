@@ -6,6 +6,9 @@
 //! - `dist`: install what is missing and build the release `dist/`.
 //! - `bench-web`: time `analyze` in wasm against compromise in headless
 //!   Chromium, and navigation to the first result.
+//! - `lighthouse`: build `dist/` and run Lighthouse's mobile profile on it
+//!   (median of 3 runs; fails when a figure misses its target). Also the
+//!   last part of `bench-web`.
 //! - `size`: build `dist/` and print every file's raw and gzip size against
 //!   the budgets (also part of `test`).
 //!
@@ -31,6 +34,10 @@ fn main() -> Result<()> {
         Some("serve") => serve(&env),
         Some("dist") => dist(&env),
         Some("bench-web") => bench_web(&env),
+        Some("lighthouse") => {
+            dist(&env)?;
+            lighthouse(&env)
+        }
         Some("size") => {
             dist(&env)?;
             size::report(&env.root.join("dist"))
@@ -42,7 +49,8 @@ fn main() -> Result<()> {
             eprintln!("  test   run formatting, lints, native, wasm, build and browser tests");
             eprintln!("  dist   build the release bundle into dist/");
             eprintln!("  size   build dist/ and report file sizes against the budgets");
-            eprintln!("  bench-web  time analyze in wasm against compromise in headless Chromium");
+            eprintln!("  bench-web  time analyze in wasm against compromise in headless Chromium, then Lighthouse");
+            eprintln!("  lighthouse  build dist/ and run Lighthouse (mobile profile, median of 3)");
             std::process::exit(2);
         }
     }
@@ -116,6 +124,20 @@ fn bench_web(env: &tools::Env) -> Result<()> {
             .arg("tests/bench/run.mjs")
             .env("SAIDWHO_ROOT", &env.root)
             .env("SAIDWHO_SHARED", env.root.join("../shared")),
+    )?;
+    lighthouse(env)
+}
+
+/// Lighthouse, mobile profile, on the built `dist/` (median of 3 runs).
+fn lighthouse(env: &tools::Env) -> Result<()> {
+    env.ensure_browser()?;
+    env.ensure_lighthouse()?;
+    step("Lighthouse, mobile profile, on dist/ (3 runs)");
+    env.run(
+        Command::new("node")
+            .arg("tests/lighthouse/run.mjs")
+            .env("SAIDWHO_DIST", env.root.join("dist"))
+            .env("CHROME_PATH", "/usr/bin/chromium"),
     )
 }
 

@@ -213,7 +213,17 @@ impl Env {
 
     /// The end-to-end tests' npm packages, exactly as locked.
     pub fn ensure_e2e_packages(&self) -> Result<()> {
-        let dir = self.root.join("tests/e2e");
+        self.ensure_npm_packages("tests/e2e", "the end-to-end tests' npm packages")
+    }
+
+    /// Lighthouse (npm, as locked in `tests/lighthouse`), for `bench-web`.
+    pub fn ensure_lighthouse(&self) -> Result<()> {
+        self.ensure_npm_packages("tests/lighthouse", "Lighthouse (npm)")
+    }
+
+    /// `npm ci` in `dir` unless its `node_modules` is newer than its lock file.
+    fn ensure_npm_packages(&self, dir: &str, what: &str) -> Result<()> {
+        let dir = self.root.join(dir);
         let stamp = dir.join("node_modules/.package-lock.json");
         let lock = dir.join("package-lock.json");
         let fresh = match (std::fs::metadata(&stamp), std::fs::metadata(&lock)) {
@@ -223,7 +233,7 @@ impl Env {
         if fresh {
             return Ok(());
         }
-        step("installing the end-to-end tests' npm packages");
+        step(&format!("installing {what}"));
         self.run(
             Command::new("npm")
                 .args(["ci", "--no-audit", "--no-fund", "--prefix"])
