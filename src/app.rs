@@ -45,7 +45,8 @@ pub struct AppProps {
     pub early: Rc<EarlyInput>,
 }
 
-/// The saidwho page.
+/// The saidwho page below its header (the header is static HTML in
+/// `index.html`, drawn at once and never replaced).
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(AppState::default);
@@ -194,10 +195,6 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <>
-            <header class="top">
-                <h1>{ "saidwho" }</h1>
-                <p class="tagline">{ "Who is quoted, and what did they say? Paste an article — it never leaves your browser." }</p>
-            </header>
             <main class="layout">
                 <InputPanel text={AttrValue::from(state.text.clone())} text_version={state.text_version}
                     on_text={on_edit_text} on_load={on_load.clone()} on_notice={on_notice.clone()} {on_example} />

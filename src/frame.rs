@@ -1,5 +1,6 @@
-//! The page's static frame: `index.html` draws the header, the input panel
-//! and the empty results at once, before the app's WebAssembly has arrived.
+//! The page's static frame: `index.html` draws the header (which stays), the
+//! input panel and the empty results at once, before the app's WebAssembly
+//! has arrived.
 //! When the app starts it takes over: whatever the person already did with
 //! the frame (typed or pasted text, a picked or dropped file, a click on
 //! "Try an example", kept by `static/boot.js`) is handed to the app, and the

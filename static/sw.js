@@ -2,7 +2,7 @@
 // The page itself is fetched network-first (so updates arrive); every other
 // file of the page is cached on first use (hashed names: a new version is a
 // new file). Nothing but the page's own files is ever requested or cached.
-const CACHE = 'saidwho-v1';
+const CACHE = 'saidwho-v2';
 const SHELL = ['./', './worker.js', './worker_bg.wasm', './worker_loader.js',
   './models/ner-v3.bin', './examples/seed.txt', './manifest.webmanifest', './icon.svg'];
 
@@ -12,8 +12,16 @@ async function precache() {
   if (!page.ok) return;
   const html = await page.clone().text();
   await cache.put('./', page);
-  // The hashed files the page names (app script, wasm, styles, icons).
-  const named = [...html.matchAll(/["'](\.\/[^"'#?]+\.(?:js|wasm|css|svg|webmanifest))["']/g)].map((m) => m[1]);
+  // The hashed files the page names (styles, icons, its start script), and
+  // those its start script names (the app's script and wasm, loaded after
+  // the first paint).
+  const names = (text) => [...text.matchAll(/["'](\.\/[^"'#?]+\.(?:js|wasm|css|svg|webmanifest))["']/g)].map((m) => m[1]);
+  const named = names(html);
+  for (const start of named.filter((url) => url.startsWith('./init-'))) {
+    try {
+      named.push(...names(await (await fetch(start)).text()));
+    } catch (_) { /* offline while installing: cached on next use */ }
+  }
   await Promise.all([...new Set([...SHELL.slice(1), ...named])].map(async (url) => {
     try {
       const res = await fetch(url);

@@ -143,15 +143,17 @@ test('a file dropped anywhere on the page is analysed and never opens in the tab
 });
 
 test('what is typed, clicked or dropped before the app has started is not lost', async () => {
-  // Hold the app's WebAssembly back so that the static frame is all there is.
+  // Hold the app's WebAssembly back so that the static frame is all there is
+  // (a first visit: no service worker answers in the network's place).
+  const firstVisit = await launch({ serviceWorkers: 'block' });
   let release;
   const held = new Promise((r) => { release = r; });
-  const page = await context.newPage();
+  const page = await firstVisit.newPage();
   await page.route(/app-[^/]*_bg\.wasm$/, async (route) => { await held; await route.continue(); });
   await page.goto(server.origin + '/');
   // The frame is drawn at once: header, text box, buttons, placeholder.
   await page.locator('header.top h1').waitFor();
-  assert.ok(await page.locator('[data-frame]').count() >= 2, 'the static frame is on screen');
+  assert.equal(await page.locator('[data-frame] #article-text').count(), 1, 'the static frame is on screen');
   const typed = '“Typed before the app woke up,” said Mr Tom Reed.';
   await page.locator('#article-text').fill(typed);
   await page.locator('#article-text').focus();
@@ -171,7 +173,7 @@ test('what is typed, clicked or dropped before the app has started is not lost',
   // "Try an example" clicked on the frame is carried out once the app runs.
   let release2;
   const held2 = new Promise((r) => { release2 = r; });
-  const page2 = await context.newPage();
+  const page2 = await firstVisit.newPage();
   await page2.route(/app-[^/]*_bg\.wasm$/, async (route) => { await held2; await route.continue(); });
   await page2.goto(server.origin + '/');
   await page2.locator('#article-text').fill('');
@@ -179,5 +181,5 @@ test('what is typed, clicked or dropped before the app has started is not lost',
   release2();
   await waitForAnalysis(page2, seedText);
   assert.equal(await page2.locator('#article-text').inputValue(), seedText);
-  await page2.close();
+  await firstVisit.close();
 });
