@@ -23,6 +23,13 @@ pub struct EarlyInput {
     pub file: Option<File>,
 }
 
+/// The element the app renders into (`<div id="app">` in `index.html`,
+/// after the static header, which stays).
+#[must_use]
+pub fn app_root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id("app")
+}
+
 /// Attribute marking the frame's elements in `index.html`.
 pub const FRAME_ATTRIBUTE: &str = "data-frame";
 
