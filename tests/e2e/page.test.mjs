@@ -180,6 +180,37 @@ test('exports: JSON, CSV and Markdown files with the analysis; copy one quote', 
   await page.close();
 });
 
+test('exports keep one offset unit with non-ASCII names (Søren Ødegård, Nguyễn Thị Kim Ngân, 習近平)', async () => {
+  const { page } = await open();
+  const text = '😀 “Vi er klare,” said Søren Ødegård. “Sẵn sàng,” Nguyễn Thị Kim Ngân said. “好,” 習近平 said.';
+  await setText(page, text);
+  await waitForAnalysis(page, text);
+  const save = async (format) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${format}"]`)]);
+    return readFile(await download.path(), 'utf8');
+  };
+  const chars = Array.from(text);
+  const slice = ([s, e]) => chars.slice(s, e).join('');
+  const json = JSON.parse(await save('json'));
+  assert.equal(json.offsets, 'code points');
+  assert.deepEqual(json.quotes.map((q) => q.speaker), ['Søren Ødegård', 'Nguyễn Thị Kim Ngân', '習近平']);
+  for (const q of json.quotes) {
+    assert.equal(slice(q.span), q.text);
+    assert.equal(slice(q.speaker_span), q.speaker);
+    const speaker = json.speakers[q.speaker_index];
+    assert.ok(speaker.mentions.some((m) => m[0] === q.speaker_span[0] && m[1] === q.speaker_span[1]), JSON.stringify(speaker));
+  }
+  const rows = (await save('csv')).trim().split('\r\n').slice(1);
+  assert.equal(rows.length, 3);
+  for (const [i, row] of rows.entries()) {
+    const [start, end] = row.split(',').slice(-2).map(Number);
+    assert.equal(slice([start, end]), json.quotes[i].text, row);
+  }
+  const md = await save('md');
+  for (const name of ['Søren Ødegård', 'Nguyễn Thị Kim Ngân', '習近平']) assert.ok(md.includes(`## ${name}`), md);
+  await page.close();
+});
+
 test('a share link carries the text and restores the analysis', async () => {
   const { page } = await open();
   const earlier = '“This one is old,” said Mr Alan Turing.';

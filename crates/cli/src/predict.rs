@@ -6,31 +6,8 @@
 use std::io::Write;
 
 use anyhow::{bail, Context};
-use saidwho_core::{Analyzer, OffsetIndex};
-use serde::Serialize;
-
-/// One prediction line.
-#[derive(Debug, Serialize)]
-struct Prediction<'a> {
-    id: &'a str,
-    quotes: Vec<QuotePrediction>,
-    entities: Vec<EntityPrediction>,
-}
-
-#[derive(Debug, Serialize)]
-struct QuotePrediction {
-    span: [usize; 2],
-    speaker_span: Option<[usize; 2]>,
-    speaker: Option<String>,
-    cue_span: Option<[usize; 2]>,
-    kind: &'static str,
-}
-
-#[derive(Debug, Serialize)]
-struct EntityPrediction {
-    span: [usize; 2],
-    label: String,
-}
+use saidwho_core::output::{OffsetUnit, Prediction, Report};
+use saidwho_core::Analyzer;
 
 /// Predicts every document of the JSON lines `text` (read from `name`) and
 /// writes one prediction line per document to `out`.
@@ -66,36 +43,12 @@ pub fn predict_jsonl(
     Ok(())
 }
 
-fn predict_one<'a>(analyzer: &Analyzer, id: &'a str, text: &str) -> Prediction<'a> {
+fn predict_one(analyzer: &Analyzer, id: &str, text: &str) -> Prediction {
     let analysis = analyzer.analyze(text);
-    let index = OffsetIndex::new(text);
-    let quotes = analysis
-        .quotes
-        .iter()
-        .map(|q| QuotePrediction {
-            span: index.range_to_chars(q.range),
-            speaker_span: q.speaker_mention.map(|r| index.range_to_chars(r)),
-            speaker: q
-                .speaker
-                .and_then(|i| analysis.speakers.get(i as usize))
-                .map(|s| s.name.clone()),
-            cue_span: q.cue.map(|r| index.range_to_chars(r)),
-            kind: q.kind.as_str(),
-        })
-        .collect();
-    let entities = analysis
-        .entities
-        .iter()
-        .map(|e| EntityPrediction {
-            span: index.range_to_chars(e.range),
-            label: e.label.as_str().to_owned(),
-        })
-        .collect();
-    Prediction {
+    Prediction::new(
         id,
-        quotes,
-        entities,
-    }
+        Report::new(text, &analysis, OffsetUnit::CodePoints, false),
+    )
 }
 
 #[cfg(test)]

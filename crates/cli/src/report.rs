@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
-use saidwho_core::{Analysis, OffsetIndex, QuoteKind};
-use serde::Serialize;
+use saidwho_core::output::{OffsetUnit, Report};
+use saidwho_core::{Analysis, OffsetIndex};
 
 /// Longest quote excerpt shown in the table, in characters.
 const EXCERPT_CHARS: usize = 70;
@@ -56,88 +56,11 @@ fn excerpt(s: &str) -> String {
     cut
 }
 
-#[derive(Serialize)]
-struct JsonAnalysis<'a> {
-    /// Offsets below are code points, as in the evaluation format.
-    offsets: &'static str,
-    length: usize,
-    paragraphs: Vec<[usize; 2]>,
-    sentences: Vec<[usize; 2]>,
-    quotes: Vec<JsonQuote<'a>>,
-    speakers: &'a [saidwho_core::Speaker],
-    entities: Vec<JsonEntity<'a>>,
-    names: Vec<JsonName<'a>>,
-}
-
-/// One person, organisation or place with every mention of it.
-#[derive(Serialize)]
-struct JsonName<'a> {
-    name: &'a str,
-    label: &'static str,
-    /// Indices into `entities`.
-    mentions: &'a [u32],
-}
-
-#[derive(Serialize)]
-struct JsonEntity<'a> {
-    span: [usize; 2],
-    label: &'static str,
-    text: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonQuote<'a> {
-    span: [usize; 2],
-    kind: QuoteKind,
-    text: &'a str,
-    cue: Option<[usize; 2]>,
-    speaker_mention: Option<[usize; 2]>,
-    speaker: Option<u32>,
-}
-
-/// Writes `analysis` as one JSON object, offsets in code points.
+/// Writes `analysis` as one JSON object (the core's one output model),
+/// offsets in code points.
 pub fn write_json(out: &mut impl Write, text: &str, analysis: &Analysis) -> anyhow::Result<()> {
-    let index = OffsetIndex::new(text);
-    let conv =
-        |rs: &[saidwho_core::TextRange]| rs.iter().map(|&r| index.range_to_chars(r)).collect();
-    let doc = JsonAnalysis {
-        offsets: "code points",
-        length: index.to_char(text.len()),
-        paragraphs: conv(&analysis.paragraphs),
-        sentences: conv(&analysis.sentences),
-        quotes: analysis
-            .quotes
-            .iter()
-            .map(|q| JsonQuote {
-                span: index.range_to_chars(q.range),
-                kind: q.kind,
-                text: q.range.slice(text),
-                cue: q.cue.map(|r| index.range_to_chars(r)),
-                speaker_mention: q.speaker_mention.map(|r| index.range_to_chars(r)),
-                speaker: q.speaker,
-            })
-            .collect(),
-        speakers: &analysis.speakers,
-        entities: analysis
-            .entities
-            .iter()
-            .map(|e| JsonEntity {
-                span: index.range_to_chars(e.range),
-                label: e.label.as_str(),
-                text: e.range.slice(text),
-            })
-            .collect(),
-        names: analysis
-            .names
-            .iter()
-            .map(|g| JsonName {
-                name: &g.name,
-                label: g.label.as_str(),
-                mentions: &g.mentions,
-            })
-            .collect(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    let report = Report::new(text, analysis, OffsetUnit::CodePoints, true);
+    serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)?;
     Ok(())
 }

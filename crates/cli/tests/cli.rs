@@ -39,10 +39,7 @@ fn analyze_json_uses_code_points() {
     assert!(o.status.success());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["quotes"][0]["span"], serde_json::json!([2, 13]));
-    assert_eq!(
-        v["quotes"][0]["speaker_mention"],
-        serde_json::json!([14, 17])
-    );
+    assert_eq!(v["quotes"][0]["speaker_span"], serde_json::json!([14, 17]));
 }
 
 #[test]
@@ -90,4 +87,53 @@ fn predict_writes_one_line_per_document() {
     let lines: Vec<_> = std::str::from_utf8(&o.stdout).unwrap().lines().collect();
     assert_eq!(lines.len(), 2);
     assert!(lines[0].contains("\"id\":\"a\"") && lines[1].contains("\"quotes\":[]"));
+}
+
+#[test]
+fn every_json_span_is_in_code_points_with_non_ascii_names() {
+    let text = "“Vi er klare,” said Søren Ødegård. “Sẵn sàng,” Nguyễn Thị Kim Ngân said. “好,” 習近平 said.";
+    let chars: Vec<char> = text.chars().collect();
+    let slice = |s: &serde_json::Value| -> String {
+        let (a, b) = (
+            s[0].as_u64().unwrap() as usize,
+            s[1].as_u64().unwrap() as usize,
+        );
+        chars[a..b].iter().collect()
+    };
+    let o = saidwho(
+        &["analyze", "-", "--json", "--no-entities"],
+        text.as_bytes(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["offsets"], "code points");
+    let quotes = v["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 3);
+    for q in quotes {
+        assert_eq!(slice(&q["span"]), q["text"].as_str().unwrap());
+        let speaker = &v["speakers"][q["speaker_index"].as_u64().unwrap() as usize];
+        assert!(
+            speaker["mentions"]
+                .as_array()
+                .unwrap()
+                .contains(&q["speaker_span"]),
+            "{q} {speaker}"
+        );
+        assert_eq!(slice(&q["speaker_span"]), speaker["name"].as_str().unwrap());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("in.jsonl");
+    std::fs::write(
+        &path,
+        serde_json::json!({"id": "n", "text": text}).to_string(),
+    )
+    .unwrap();
+    let o = saidwho(&["predict", path.to_str().unwrap(), "--no-entities"], b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let p: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for (pq, q) in p["quotes"].as_array().unwrap().iter().zip(quotes) {
+        assert_eq!(pq["span"], q["span"]);
+        assert_eq!(pq["speaker_span"], q["speaker_span"]);
+        assert_eq!(pq["speaker"], q["speaker"]);
+    }
 }

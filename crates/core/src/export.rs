@@ -6,134 +6,20 @@ use std::fmt::Write;
 
 use crate::analysis::Analysis;
 use crate::offsets::OffsetIndex;
-use crate::span::TextRange;
+use crate::output::{OffsetUnit, Report};
 
-/// A JSON string literal.
-fn json_str(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-fn json_opt_str(out: &mut String, s: Option<&str>) {
-    match s {
-        Some(s) => json_str(out, s),
-        None => out.push_str("null"),
-    }
-}
-
-fn json_span(out: &mut String, idx: &OffsetIndex, r: Option<TextRange>) {
-    match r {
-        Some(r) => {
-            let [s, e] = idx.range_to_chars(r);
-            let _ = write!(out, "[{s},{e}]");
-        }
-        None => out.push_str("null"),
-    }
-}
-
-/// The whole analysis as JSON: quotes (text, kind, cue, speaker), speakers,
-/// entities and names (each name's `mentions` are indices into `entities`),
-/// with code-point offsets into `text`.
+/// The whole analysis as JSON (the one output model, [`Report`]): quotes,
+/// speakers, entities and names (each name's `mentions` are indices into
+/// `entities`), with code-point offsets into `text`.
 #[must_use]
 pub fn to_json(text: &str, a: &Analysis) -> String {
-    let idx = OffsetIndex::new(text);
-    let mut o = String::with_capacity(256 + text.len() / 2);
-    o.push_str("{\"offsets\":\"code points\",\"length\":");
-    let _ = write!(o, "{}", idx.to_char(text.len()));
-    o.push_str(",\"quotes\":[");
-    for (i, q) in a.quotes.iter().enumerate() {
-        if i > 0 {
-            o.push(',');
-        }
-        o.push_str("{\"span\":");
-        json_span(&mut o, &idx, Some(q.range));
-        o.push_str(",\"text\":");
-        json_str(&mut o, q.range.slice(text));
-        o.push_str(",\"kind\":");
-        json_str(&mut o, q.kind.as_str());
-        o.push_str(",\"cue_span\":");
-        json_span(&mut o, &idx, q.cue);
-        o.push_str(",\"speaker_span\":");
-        json_span(&mut o, &idx, q.speaker_mention);
-        o.push_str(",\"speaker\":");
-        json_opt_str(
-            &mut o,
-            q.speaker
-                .and_then(|s| a.speakers.get(s as usize))
-                .map(|s| s.name.as_str()),
-        );
-        o.push('}');
-    }
-    o.push_str("],\"speakers\":[");
-    for (i, s) in a.speakers.iter().enumerate() {
-        if i > 0 {
-            o.push(',');
-        }
-        o.push_str("{\"name\":");
-        json_str(&mut o, &s.name);
-        o.push_str(",\"role\":");
-        json_opt_str(&mut o, s.role.as_deref());
-        o.push_str(",\"organization\":");
-        json_opt_str(&mut o, s.organization.as_deref());
-        let _ = write!(
-            o,
-            ",\"quotes\":{},\"quoted_words\":{},\"mentions\":[",
-            s.quotes, s.quoted_words
-        );
-        for (k, m) in s.mentions.iter().enumerate() {
-            if k > 0 {
-                o.push(',');
-            }
-            json_span(&mut o, &idx, Some(*m));
-        }
-        o.push_str("]}");
-    }
-    o.push_str("],\"entities\":[");
-    for (i, e) in a.entities.iter().enumerate() {
-        if i > 0 {
-            o.push(',');
-        }
-        o.push_str("{\"span\":");
-        json_span(&mut o, &idx, Some(e.range));
-        o.push_str(",\"label\":");
-        json_str(&mut o, e.label.as_str());
-        o.push_str(",\"text\":");
-        json_str(&mut o, e.range.slice(text));
-        o.push('}');
-    }
-    o.push_str("],\"names\":[");
-    for (i, g) in a.names.iter().enumerate() {
-        if i > 0 {
-            o.push(',');
-        }
-        o.push_str("{\"name\":");
-        json_str(&mut o, &g.name);
-        o.push_str(",\"label\":");
-        json_str(&mut o, g.label.as_str());
-        o.push_str(",\"mentions\":[");
-        for (k, &m) in g.mentions.iter().enumerate() {
-            if k > 0 {
-                o.push(',');
-            }
-            let _ = write!(o, "{m}");
-        }
-        o.push_str("]}");
-    }
-    o.push_str("]}\n");
-    o
+    let report = Report::new(text, a, OffsetUnit::CodePoints, false);
+    let mut json = serde_json::to_string(&report).unwrap_or_else(|e| {
+        // Serialising plain strings and numbers cannot fail; say so if it does.
+        format!("{{\"error\":\"{e}\"}}")
+    });
+    json.push('\n');
+    json
 }
 
 /// One CSV cell (RFC 4180), defused against spreadsheet formula injection.
@@ -320,10 +206,6 @@ mod tests {
         assert_eq!(v["quotes"][0]["text"], "“We won, 100%,”");
         assert_eq!(v["quotes"][0]["speaker"], "Ada Lovelace");
         assert_eq!(v["speakers"][0]["role"], "Minister of Engines");
-        let s = "tab\t\"quote\" \\ \u{1} \u{2028}";
-        let mut o = String::new();
-        json_str(&mut o, s);
-        assert_eq!(serde_json::from_str::<String>(&o).unwrap(), s);
     }
 
     #[test]
@@ -335,7 +217,7 @@ mod tests {
             .map(|n| {
                 let at = t.rfind(&format!("{n} ")).unwrap();
                 crate::Entity {
-                    range: TextRange::new(at, at + n.len()),
+                    range: crate::TextRange::new(at, at + n.len()),
                     label: crate::EntityLabel::Person,
                 }
             })

@@ -18,6 +18,7 @@ pub mod extract;
 pub mod names;
 pub mod ner;
 pub mod offsets;
+pub mod output;
 pub mod paragraphs;
 pub mod quotes;
 pub mod sentences;

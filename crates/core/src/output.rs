@@ -1,0 +1,329 @@
+//! The one output model: every JSON saidwho writes — the page's export, the
+//! command line's `analyze --json` and `predict` — is made here, from one
+//! [`Analysis`], with every span in the one unit the document declares
+//! (`"offsets"`): code points for files (the evaluation format's unit), UTF-16
+//! units for JavaScript. A field cannot be in another unit than its
+//! neighbours, because the conversion happens in one place ([`Converter`]).
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::Analysis;
+use crate::attribution::QuoteKind;
+use crate::offsets::OffsetIndex;
+use crate::span::TextRange;
+
+/// The unit of every offset in an output document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OffsetUnit {
+    /// Unicode code points: Python `str` indices, Rust `chars()`; files and
+    /// the evaluation format.
+    #[serde(rename = "code points")]
+    CodePoints,
+    /// UTF-16 code units: JavaScript string indices.
+    #[serde(rename = "utf-16")]
+    Utf16,
+}
+
+/// A half-open span `[start, end)` in the document's [`OffsetUnit`].
+pub type Span = [usize; 2];
+
+/// Converts byte ranges of one text into the chosen unit.
+struct Converter {
+    index: OffsetIndex,
+    unit: OffsetUnit,
+}
+
+impl Converter {
+    fn span(&self, r: TextRange) -> Span {
+        match self.unit {
+            OffsetUnit::CodePoints => self.index.range_to_chars(r),
+            OffsetUnit::Utf16 => self.index.range_to_utf16(r),
+        }
+    }
+
+    fn len(&self, bytes: usize) -> usize {
+        match self.unit {
+            OffsetUnit::CodePoints => self.index.to_char(bytes),
+            OffsetUnit::Utf16 => self.index.to_utf16(bytes),
+        }
+    }
+}
+
+/// The whole analysis of one text, as written to JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// The unit of every span below.
+    pub offsets: OffsetUnit,
+    /// Length of the text in that unit.
+    pub length: usize,
+    /// Paragraphs (only when asked for).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<Span>,
+    /// Sentences (only when asked for).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sentences: Vec<Span>,
+    /// Quotes in text order.
+    pub quotes: Vec<QuoteOut>,
+    /// Speakers in order of first quote.
+    pub speakers: Vec<SpeakerOut>,
+    /// Named entities, dates and amounts in text order.
+    pub entities: Vec<EntityOut>,
+    /// The entities grouped by what they name.
+    pub names: Vec<NameOut>,
+}
+
+/// One quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteOut {
+    /// What was said (quotation marks included for direct quotes).
+    pub span: Span,
+    /// The words said, as in the text.
+    pub text: String,
+    /// Direct, mixed or indirect.
+    pub kind: QuoteKind,
+    /// The reporting verb or phrase.
+    pub cue_span: Option<Span>,
+    /// The mention credited with the quote ("she", "Mr Vegard").
+    pub speaker_span: Option<Span>,
+    /// The resolved speaker's name.
+    pub speaker: Option<String>,
+    /// Index into `speakers`.
+    pub speaker_index: Option<u32>,
+}
+
+/// One speaker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeakerOut {
+    /// The fullest name, or the phrase used ("a spokesman").
+    pub name: String,
+    /// Role or title, when the text gives one.
+    pub role: Option<String>,
+    /// Organisation, when the text gives one.
+    pub organization: Option<String>,
+    /// Whether `name` is a name (not a pronoun or a common noun).
+    pub named: bool,
+    /// Quotes credited.
+    pub quotes: u32,
+    /// Words in those quotes.
+    pub quoted_words: u32,
+    /// Every mention credited with a quote.
+    pub mentions: Vec<Span>,
+}
+
+/// One entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityOut {
+    /// Where it is.
+    pub span: Span,
+    /// PERSON, ORG, LOC, MISC, DATE, TIME, MONEY or PERCENT.
+    pub label: String,
+    /// The words, as in the text.
+    pub text: String,
+}
+
+/// One person, organisation or place with all its mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameOut {
+    /// The fullest form.
+    pub name: String,
+    /// Its label.
+    pub label: String,
+    /// Indices into `entities`.
+    pub mentions: Vec<u32>,
+}
+
+impl Report {
+    /// The analysis `a` of `text` with spans in `unit`; paragraphs and
+    /// sentences are included when `with_structure` is set.
+    #[must_use]
+    pub fn new(text: &str, a: &Analysis, unit: OffsetUnit, with_structure: bool) -> Self {
+        let conv = Converter {
+            index: OffsetIndex::new(text),
+            unit,
+        };
+        let spans = |rs: &[TextRange]| rs.iter().map(|&r| conv.span(r)).collect();
+        Self {
+            offsets: unit,
+            length: conv.len(text.len()),
+            paragraphs: if with_structure {
+                spans(&a.paragraphs)
+            } else {
+                Vec::new()
+            },
+            sentences: if with_structure {
+                spans(&a.sentences)
+            } else {
+                Vec::new()
+            },
+            quotes: a
+                .quotes
+                .iter()
+                .map(|q| quote_out(text, a, &conv, q))
+                .collect(),
+            speakers: a
+                .speakers
+                .iter()
+                .map(|s| SpeakerOut {
+                    name: s.name.clone(),
+                    role: s.role.clone(),
+                    organization: s.organization.clone(),
+                    named: s.named,
+                    quotes: s.quotes,
+                    quoted_words: s.quoted_words,
+                    mentions: spans(&s.mentions),
+                })
+                .collect(),
+            entities: a
+                .entities
+                .iter()
+                .map(|e| EntityOut {
+                    span: conv.span(e.range),
+                    label: e.label.as_str().to_owned(),
+                    text: e.range.slice(text).to_owned(),
+                })
+                .collect(),
+            names: a
+                .names
+                .iter()
+                .map(|g| NameOut {
+                    name: g.name.clone(),
+                    label: g.label.as_str().to_owned(),
+                    mentions: g.mentions.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+fn quote_out(text: &str, a: &Analysis, conv: &Converter, q: &crate::Quote) -> QuoteOut {
+    QuoteOut {
+        span: conv.span(q.range),
+        text: q.range.slice(text).to_owned(),
+        kind: q.kind,
+        cue_span: q.cue.map(|r| conv.span(r)),
+        speaker_span: q.speaker_mention.map(|r| conv.span(r)),
+        speaker: q
+            .speaker
+            .and_then(|i| a.speakers.get(i as usize))
+            .map(|s| s.name.clone()),
+        speaker_index: q.speaker,
+    }
+}
+
+/// One line of predictions in the evaluation format
+/// (`shared/eval/SCHEMA.md`): the [`Report`]'s quotes and entities, in
+/// code points, with the fields the scorer reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Prediction {
+    /// The input document's id.
+    pub id: String,
+    /// Its quotes.
+    pub quotes: Vec<PredictedQuote>,
+    /// Its entities.
+    pub entities: Vec<PredictedEntity>,
+}
+
+/// A quote in the evaluation format.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PredictedQuote {
+    /// What was said.
+    pub span: Span,
+    /// The mention credited with it.
+    pub speaker_span: Option<Span>,
+    /// The resolved speaker's name.
+    pub speaker: Option<String>,
+    /// The reporting verb or phrase.
+    pub cue_span: Option<Span>,
+    /// Direct, mixed or indirect.
+    pub kind: QuoteKind,
+}
+
+/// An entity in the evaluation format.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PredictedEntity {
+    /// Where it is.
+    pub span: Span,
+    /// Its label.
+    pub label: String,
+}
+
+impl Prediction {
+    /// The prediction line for document `id` from its code-point report.
+    #[must_use]
+    pub fn new(id: &str, report: Report) -> Self {
+        debug_assert_eq!(report.offsets, OffsetUnit::CodePoints);
+        Self {
+            id: id.to_owned(),
+            quotes: report
+                .quotes
+                .into_iter()
+                .map(|q| PredictedQuote {
+                    span: q.span,
+                    speaker_span: q.speaker_span,
+                    speaker: q.speaker,
+                    cue_span: q.cue_span,
+                    kind: q.kind,
+                })
+                .collect(),
+            entities: report
+                .entities
+                .into_iter()
+                .map(|e| PredictedEntity {
+                    span: e.span,
+                    label: e.label,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Names from three scripts, each quoted and named twice.
+    const T: &str =
+        "😀 “We are ready,” said Søren Ødegård. “Chúng tôi sẵn sàng,” Nguyễn Thị Kim Ngân said. \
+                     “我们准备好了,” 習近平 said. Ødegård left.";
+
+    fn slice(text: &str, unit: OffsetUnit, [s, e]: Span) -> String {
+        match unit {
+            OffsetUnit::CodePoints => text.chars().skip(s).take(e - s).collect(),
+            OffsetUnit::Utf16 => {
+                let units: Vec<u16> = text.encode_utf16().collect();
+                String::from_utf16(&units[s..e]).unwrap()
+            }
+        }
+    }
+
+    #[test]
+    fn every_span_is_in_the_declared_unit() {
+        let a = crate::analyze(T);
+        assert_eq!(a.quotes.len(), 3);
+        for unit in [OffsetUnit::CodePoints, OffsetUnit::Utf16] {
+            let r = Report::new(T, &a, unit, true);
+            for q in &r.quotes {
+                assert_eq!(slice(T, unit, q.span), q.text);
+                let sp = q.speaker_span.unwrap();
+                let i = q.speaker_index.unwrap() as usize;
+                // The quote's speaker span is one of its speaker's mentions.
+                assert!(r.speakers[i].mentions.contains(&sp), "{unit:?} {q:?}");
+            }
+            let names: Vec<String> = r
+                .quotes
+                .iter()
+                .map(|q| slice(T, unit, q.speaker_span.unwrap()))
+                .collect();
+            assert_eq!(names, ["Søren Ødegård", "Nguyễn Thị Kim Ngân", "習近平"]);
+            assert_eq!(slice(T, unit, [0, r.length]), T);
+        }
+    }
+
+    #[test]
+    fn predictions_are_the_reports_quotes() {
+        let a = crate::analyze(T);
+        let p = Prediction::new("x", Report::new(T, &a, OffsetUnit::CodePoints, false));
+        let json = serde_json::to_string(&p).unwrap();
+        assert!(json.starts_with(r#"{"id":"x","quotes":[{"span":[2,17],"speaker_span":[23,36],"speaker":"Søren Ødegård","cue_span":[18,22],"kind":"direct"}"#), "{json}");
+    }
+}
