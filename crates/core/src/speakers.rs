@@ -36,6 +36,48 @@ pub struct Speaker {
     pub quoted_words: u32,
 }
 
+/// How a quote's speaker was chosen (its provenance).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SpeakerRule {
+    /// The name as written is the fullest in the text.
+    Name,
+    /// A partial name ("Ms Kaori") → the fullest name containing it.
+    FullerName,
+    /// "who" → the name right before it.
+    Relative,
+    /// A pronoun → the nearest person of compatible gender before it.
+    Pronoun,
+    /// The phrase itself ("the spokesman", an unresolved pronoun): not a name.
+    Phrase,
+}
+
+impl SpeakerRule {
+    /// The rule's id as written in exports ("fuller-name").
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::FullerName => "fuller-name",
+            Self::Relative => "relative",
+            Self::Pronoun => "pronoun",
+            Self::Phrase => "phrase",
+        }
+    }
+
+    /// A short phrase for people: "pronoun → nearest person".
+    #[must_use]
+    pub fn summary(self) -> &'static str {
+        match self {
+            Self::Name => "the name as written",
+            Self::FullerName => "partial name → fullest name in the article",
+            Self::Relative => "“who” → the name before it",
+            Self::Pronoun => "pronoun → nearest person before it",
+            Self::Phrase => "the phrase itself (no name found)",
+        }
+    }
+}
+
 /// A capitalised name somewhere in the text.
 #[derive(Debug, Clone)]
 struct NameCandidate<'d> {
@@ -87,6 +129,7 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
     for a in quotes.iter_mut() {
         let Some(m) = a.mention else { continue };
         let mention_range = doc.range(m.first, m.last);
+        let mut rule = SpeakerRule::Phrase;
         let idx = match m.kind {
             MentionKind::Name => {
                 let words = name_words(doc, m.first, m.last);
@@ -94,6 +137,11 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
                     continue;
                 }
                 let full = best_full_name(names, &words);
+                rule = if full.is_some_and(|c| c.words != words) {
+                    SpeakerRule::FullerName
+                } else {
+                    SpeakerRule::Name
+                };
                 let (display, key) = match full {
                     Some(c) => (c.display.clone(), c.words.clone()),
                     None => (display_words(doc, m.first, m.last), words.clone()),
@@ -117,6 +165,7 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
                 Some(idx)
             }
             MentionKind::Relative => {
+                rule = SpeakerRule::Relative;
                 // "X, who said …": the name just before.
                 let antecedent = names
                     .before(m.first)
@@ -130,16 +179,22 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
                     })
                 })
             }
-            MentionKind::Pronoun if m.gender != Gender::Unknown => resolve_pronoun(
-                m.first,
-                m.gender,
-                names,
-                &mut speakers,
-                &mut keys,
-                &last_person,
-            ),
+            MentionKind::Pronoun if m.gender != Gender::Unknown => {
+                rule = SpeakerRule::Pronoun;
+                resolve_pronoun(
+                    m.first,
+                    m.gender,
+                    names,
+                    &mut speakers,
+                    &mut keys,
+                    &last_person,
+                )
+            }
             _ => None,
         };
+        if idx.is_none() {
+            rule = SpeakerRule::Phrase;
+        }
         let idx = idx.unwrap_or_else(|| {
             // Unresolved pronouns and common nouns are speakers of their own.
             let text = mention_range.slice(doc.text);
@@ -156,6 +211,7 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
         sp.quotes += 1;
         sp.quoted_words += count_words(doc, a.quote.range);
         a.quote.speaker = u32::try_from(idx).ok();
+        a.quote.speaker_by = Some(rule);
         if sp.named || m.kind == MentionKind::Pronoun {
             last_person.push((idx, m.first));
         }

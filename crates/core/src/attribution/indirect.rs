@@ -1,0 +1,139 @@
+//! The stage "indirect speech": reported speech outside quotation marks,
+//! anywhere the quotes found so far do not already cover.
+
+use std::collections::BTreeMap;
+
+use super::doc::Doc;
+use super::quoted::quote;
+use super::rules::{according_to, finding_that, first_of, reported_clause, Clause, Outcome};
+use super::scan::{clause_end, is_title_case, mixed_end};
+use super::{Attributed, QuoteKind};
+use crate::span::TextRange;
+
+/// Sentences longer than this (in tokens) are not searched for indirect
+/// speech: they are lists, tables or text without punctuation.
+const MAX_SENTENCE: usize = 400;
+
+/// Fewest tokens in an indirect quote's content, less one.
+const MIN_CONTENT_SPAN: usize = 3;
+
+/// A word of a sentence where an indirect cue may be.
+pub(crate) struct IndirectAt<'d, 'a> {
+    pub doc: &'d Doc<'a>,
+    /// The sentence's first and last token.
+    pub a: usize,
+    pub b: usize,
+    /// The last token of the sentence's clause (its final punctuation excluded).
+    pub end: usize,
+    /// The word tried.
+    pub here: usize,
+}
+
+/// The rules of the stage, in precedence order (see `rules::RULES`).
+const RULES: [fn(&IndirectAt) -> Outcome<Clause>; 3] =
+    [according_to, reported_clause, finding_that];
+
+/// Adds the indirect quotes of every sentence to `out`.
+pub(crate) fn indirect_quotes(doc: &Doc, out: &mut Vec<Attributed>) {
+    // Ranges already quoted, by start (they never overlap).
+    let mut taken: BTreeMap<u32, u32> = out
+        .iter()
+        .map(|a| (a.quote.range.start, a.quote.range.end))
+        .collect();
+    for s in 0..doc.sentences.len() {
+        let Some((a, b)) = doc.sentence_tokens(u32::try_from(s).unwrap_or(u32::MAX)) else {
+            continue;
+        };
+        if b - a > MAX_SENTENCE {
+            continue;
+        }
+        for found in in_sentence(doc, a, b, &taken) {
+            taken.insert(found.quote.range.start, found.quote.range.end);
+            out.push(found);
+        }
+    }
+}
+
+/// Whether `r` overlaps a range in `taken` (disjoint ranges keyed by start).
+fn overlaps_taken(taken: &BTreeMap<u32, u32>, r: TextRange) -> bool {
+    taken
+        .range(..r.end)
+        .next_back()
+        .is_some_and(|(_, &end)| end > r.start)
+}
+
+/// The indirect quotes of the sentence `a..=b`, left to right.
+fn in_sentence(doc: &Doc, a: usize, b: usize, taken: &BTreeMap<u32, u32>) -> Vec<Attributed> {
+    let mut found: Vec<Attributed> = Vec::new();
+    let end = clause_end(doc, a).min(b);
+    let free = |first: usize, last: usize, found: &[Attributed]| {
+        let r = doc.range(first, last);
+        !overlaps_taken(taken, r) && !found.iter().any(|f| f.quote.range.overlaps(r))
+    };
+    let mut c = a;
+    while c <= end {
+        let here = c;
+        c += 1;
+        if !doc.is_word(here) || doc.is_mark(here) {
+            continue;
+        }
+        let at = IndirectAt {
+            doc,
+            a,
+            b,
+            end,
+            here,
+        };
+        let Some(clause) = first_of(RULES.iter().map(|rule| rule(&at))) else {
+            continue;
+        };
+        let (content, cue) = (clause.content, clause.cue);
+        if !free(content.0.min(cue.0), content.1.max(cue.1), &found) {
+            continue;
+        }
+        if let Some((q, last)) = clause_quote(doc, b, clause) {
+            c = c.max(last + 1);
+            found.push(q);
+        }
+    }
+    found
+}
+
+/// The quote for a reported clause in a sentence ending at token `b`: mixed
+/// when it contains quoted words, none when what is quoted is a title
+/// ("the theme “Strengthening …”") or the content is too short. With the
+/// quote comes its last token.
+fn clause_quote(doc: &Doc, b: usize, clause: Clause) -> Option<(Attributed, usize)> {
+    let content = clause.content;
+    let is_quote_mark = |i: usize| doc.is_mark(i) && !matches!(doc.s(i), "’" | "'");
+    let marks: Vec<usize> = (content.0..=content.1)
+        .filter(|&i| is_quote_mark(i))
+        .collect();
+    // Pairs are counted to the sentence end: the clause may stop before
+    // the closing mark ("on CNN's “State of the Union.”").
+    let pairs: Vec<usize> = (content.0..=b.min(content.1 + 3))
+        .filter(|&i| is_quote_mark(i))
+        .collect();
+    if pairs
+        .windows(2)
+        .any(|w| is_title_case(doc, (w[0] + 1, w[1].saturating_sub(1))))
+    {
+        return None;
+    }
+    let content = match marks.last() {
+        Some(&last) if last > content.0 => (content.0, mixed_end(doc, last, content.1)),
+        _ => content,
+    };
+    if content.1 < content.0 + MIN_CONTENT_SPAN {
+        return None;
+    }
+    let kind = if marks.is_empty() {
+        QuoteKind::Indirect
+    } else {
+        QuoteKind::Mixed
+    };
+    let range = doc.range(content.0, content.1);
+    let (cue, mention) = (Some(clause.cue), Some(clause.mention));
+    let q = quote(doc, content.0, kind, range, cue, mention, clause.rule);
+    Some((q, content.1))
+}

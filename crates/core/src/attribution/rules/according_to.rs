@@ -1,0 +1,54 @@
+//! `according-to`: According to X, CLAUSE. / CLAUSE, according to X.
+
+use super::super::doc::Doc;
+use super::super::indirect::IndirectAt;
+use super::super::phrases::np_right;
+use super::super::scan::indirect_clause_end;
+use super::{Case, Clause, Expect, Outcome, Rule, RuleId, Stage};
+
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::AccordingTo,
+    name: "according-to",
+    stage: Stage::Indirect,
+    summary: "“according to” and a source",
+    doc: "“According to X,” opening a sentence, reports the clause after the comma; \
+          “…, according to X” closing one reports the clause before it. Not “according to \
+          plan” (no source) and not “According to the ministry,” with nothing after.",
+    cases: &[Case {
+        text: "According to the World Health Organization, cholera cases rose sharply in the region last month.",
+        expect: Expect::Quote {
+            content: "cholera cases rose sharply in the region last month",
+            cue: Some("According to"),
+            speaker: Some("the World Health Organization"),
+        },
+    }],
+};
+
+/// "According to X, CLAUSE." / "CLAUSE, according to X."
+/// Tried at each word of a sentence.
+pub(crate) fn according_to(at: &IndirectAt) -> Outcome<Clause> {
+    let (doc, here) = (at.doc, at.here);
+    if doc.low(here) != "according" || here >= at.end || !doc.is(here + 1, "to") {
+        return Outcome::Skip;
+    }
+    Outcome::stop_unless(clause(doc, at.a, at.end, here))
+}
+
+fn clause(doc: &Doc, a: usize, end: usize, c: usize) -> Option<Clause> {
+    let m = np_right(doc, c + 2, end + 1)?;
+    if c == a || (c == a + 1 && !doc.is_word(a)) {
+        let comma = (m.last + 1..=end).find(|&i| doc.is(i, ","))?;
+        if comma + 1 > end {
+            return None; // "According to the ministry," and nothing after
+        }
+        return Some(Clause::new(
+            RuleId::AccordingTo,
+            (comma + 1, indirect_clause_end(doc, comma + 1, end)),
+            (c, c + 1),
+            m,
+        ));
+    }
+    (c > a + 1 && doc.is(c - 1, ","))
+        .then(|| Clause::new(RuleId::AccordingTo, (a, c - 2), (c, c + 1), m))
+}

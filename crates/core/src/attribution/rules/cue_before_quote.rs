@@ -1,0 +1,137 @@
+//! `cue-before-quote`: X said: “…” / X told reporters “…”.
+
+use super::super::doc::Doc;
+use super::super::lexicon::is_time_word;
+use super::super::phrases::{np_right, MentionKind};
+use super::super::scan::{cue_ending_at, left_speaker, sentence_start_from};
+use super::{Case, Expect, Found, Rule, RuleId, Stage};
+
+/// Most tokens allowed between a cue and the opening mark it introduces.
+const MAX_CUE_GAP: usize = 4;
+
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::CueBeforeQuote,
+    name: "cue-before-quote",
+    stage: Stage::BeforeOpen,
+    summary: "speaker and reporting verb before the quote",
+    doc: "A speaker and a reporting verb just before the opening mark, in the same sentence \
+          or across a paragraph break after a colon: X said: “…” / X told reporters “…” / \
+          X said on Monday, “…”. At most four words between the cue and the mark, and only \
+          punctuation, a listener after “told”/“asked”, or when and where it was said. \
+          Not “said that X’s “…””: words after “that” make a mixed quote.",
+    cases: &[
+        Case {
+            text: "Dr Chen Wei said on Tuesday: “The vaccine trial has met all of its goals.”",
+            expect: Expect::Quote {
+                content: "“The vaccine trial has met all of its goals.”",
+                cue: Some("said"),
+                speaker: Some("Chen Wei"),
+            },
+        },
+        Case {
+            text: "The coach told reporters “we were simply not good enough in the second half.”",
+            expect: Expect::Quote {
+                content: "“we were simply not good enough in the second half.”",
+                cue: Some("told"),
+                speaker: Some("The coach"),
+            },
+        },
+    ],
+};
+
+/// A cue and speaker just before the opening mark at token `open`.
+pub(crate) fn cue_before_quote(doc: &Doc, open: usize) -> Option<Found> {
+    if open == 0 {
+        return None;
+    }
+    let mut j = open - 1;
+    // Across a paragraph break after a colon: "X said:\n\n“…”".
+    if !doc.same_paragraph(j, open) && !doc.is(j, ":") {
+        return None;
+    }
+    if !doc.same_sentence(j, open) && !doc.is(j, ":") {
+        return None;
+    }
+    if matches!(doc.s(j), ":" | ",") && j > 0 {
+        j -= 1;
+    }
+    let sent_start = sentence_start_from(doc, j);
+    for gap in 0..=MAX_CUE_GAP {
+        if gap > j || j - gap < sent_start {
+            break;
+        }
+        let c = j - gap;
+        if doc.is_mark(c) || doc.is_terminal(c) {
+            break;
+        }
+        let Some((cue_start, cue_end)) = cue_ending_at(doc, c) else {
+            continue;
+        };
+        if !gap_allows_direct(doc, cue_start, cue_end, open) {
+            return None; // "said that X’s “…”": a mixed quote
+        }
+        let mention = left_speaker(doc, cue_start, sent_start)
+            .or_else(|| np_right(doc, cue_end + 1, open).filter(|m| m.kind == MentionKind::Name));
+        mention?;
+        return Some(Found::new(
+            RuleId::CueBeforeQuote,
+            Some((cue_start, cue_end)),
+            mention,
+        ));
+    }
+    None
+}
+
+/// Whether the words between a cue and the opening mark still introduce a
+/// direct quote: punctuation, a listener after "told"/"asked", or when and
+/// where it was said ("on Monday", "in a statement", "on Twitter").
+fn gap_allows_direct(doc: &Doc, cue_start: usize, cue_end: usize, open: usize) -> bool {
+    let tell = matches!(
+        doc.low(cue_start),
+        "told"
+            | "tells"
+            | "tell"
+            | "telling"
+            | "asked"
+            | "asks"
+            | "asking"
+            | "urged"
+            | "warned"
+            | "reminded"
+    );
+    (cue_end + 1..open).all(|i| {
+        if !doc.is_word(i) {
+            return !doc.is_mark(i);
+        }
+        let low = doc.low(i);
+        tell && !matches!(low, "that")
+            || is_time_word(low)
+            || matches!(
+                low,
+                "on" | "in"
+                    | "at"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "statement"
+                    | "interview"
+                    | "twitter"
+                    | "facebook"
+                    | "later"
+                    | "earlier"
+                    | "simply"
+                    | "only"
+                    | "bluntly"
+                    | "flatly"
+                    | "recently"
+                    | "this"
+                    | "week"
+                    | "last"
+                    | "then"
+                    | "again"
+                    | "also"
+                    | "once"
+            )
+    })
+}

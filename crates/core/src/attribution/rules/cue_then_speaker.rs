@@ -1,0 +1,51 @@
+//! `cue-then-speaker`: “…,” said X / “…,” according to X.
+
+use super::super::after_close::AfterClose;
+use super::super::phrases::np_right;
+use super::super::scan::cue_at;
+use super::{Case, Expect, Found, Outcome, Rule, RuleId, Stage};
+
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::CueThenSpeaker,
+    name: "cue-then-speaker",
+    stage: Stage::AfterClose,
+    summary: "reporting verb right after the quote",
+    doc: "A reporting verb or phrase right after the closing mark (past a comma), \
+          then the speaker: “…,” said X / “…,” according to X / “…,” added the minister. \
+          The speaker may be missing (“…,” said one of them, unnamed: no speaker). \
+          Inverted attribution is the commonest in news after a quote.",
+    cases: &[
+        Case {
+            text: "“The harvest will be late this year,” said Kwame Mensah, a farmer near Kumasi.",
+            expect: Expect::Quote {
+                content: "“The harvest will be late this year,”",
+                cue: Some("said"),
+                speaker: Some("Kwame Mensah"),
+            },
+        },
+        Case {
+            text: "“Prices have doubled since March,” according to Ms Lucía Fernández.",
+            expect: Expect::Quote {
+                content: "“Prices have doubled since March,”",
+                cue: Some("according to"),
+                speaker: Some("Lucía Fernández"),
+            },
+        },
+    ],
+};
+
+/// Tried at the first token after the closing mark.
+pub(crate) fn cue_then_speaker(c: &AfterClose) -> Outcome<Found> {
+    match cue_at(c.doc, c.j) {
+        Some(cue_end) => {
+            let mention = np_right(c.doc, cue_end + 1, c.sent_end + 1);
+            Outcome::Found(Found::new(
+                RuleId::CueThenSpeaker,
+                Some((c.j, cue_end)),
+                mention,
+            ))
+        }
+        None => Outcome::Skip,
+    }
+}

@@ -1,0 +1,42 @@
+//! `dash-after-quote`: “…” — X.
+
+use super::super::after_close::AfterClose;
+use super::super::phrases::{np_right, MentionKind};
+use super::{Case, Expect, Found, Outcome, Rule, RuleId, Stage};
+
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::DashAfterQuote,
+    name: "dash-after-quote",
+    stage: Stage::AfterClose,
+    summary: "a dash and a name after the quote",
+    doc: "A dash right after the closing mark, then a name or a nominal: “…” — X, role. \
+          Not a pronoun (“…” — he never finished is narration, not attribution). \
+          Wire copy and features attribute pull quotes this way, with no verb.",
+    cases: &[
+        Case {
+            text: "“We will keep the border open for trade and for families.” — Ms Amina Diallo, Minister of Trade.",
+            expect: Expect::Quote {
+                content: "“We will keep the border open for trade and for families.”",
+                cue: None,
+                speaker: Some("Amina Diallo"),
+            },
+        },
+        Case {
+            text: "“It was the best of times, it was the worst of times.” — he never finished the sentence.",
+            expect: Expect::NoQuote { words: "he never finished" },
+        },
+    ],
+};
+
+/// Tried at the first token after the closing mark.
+pub(crate) fn dash_after_quote(c: &AfterClose) -> Outcome<Found> {
+    let doc = c.doc;
+    if !matches!(doc.s(c.j), "—" | "–" | "―") {
+        return Outcome::Skip;
+    }
+    let found = np_right(doc, c.j + 1, c.sent_end + 1)
+        .filter(|m| m.kind != MentionKind::Pronoun)
+        .map(|m| Found::new(RuleId::DashAfterQuote, None, Some(m)));
+    Outcome::stop_unless(found)
+}

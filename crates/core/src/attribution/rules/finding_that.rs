@@ -1,0 +1,59 @@
+//! `finding-that`: X found that CLAUSE / X believes that CLAUSE.
+
+use super::super::doc::Doc;
+use super::super::indirect::IndirectAt;
+use super::super::lexicon::is_that_cue;
+use super::super::scan::{indirect_clause_end, left_speaker};
+use super::{Case, Clause, Expect, Outcome, Rule, RuleId, Stage};
+
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::FindingThat,
+    name: "finding-that",
+    stage: Stage::Indirect,
+    summary: "a finding or belief reported with “that”",
+    doc: "Verbs of finding, believing and showing report a clause only through “that”: \
+          “the survey found that …”, “analysts believe that …”. The clause after “that” is \
+          the quote, the subject before the verb its source. Without “that” (“found the \
+          keys”) they report nothing.",
+    cases: &[
+        Case {
+            text: "The audit found that nearly a third of the funds had never reached the schools.",
+            expect: Expect::Quote {
+                content: "nearly a third of the funds had never reached the schools",
+                cue: Some("found"),
+                speaker: Some("The audit"),
+            },
+        },
+        Case {
+            text: "The rescuers found the hikers late on Sunday evening near the summit.",
+            expect: Expect::NoQuote {
+                words: "the hikers late",
+            },
+        },
+    ],
+};
+
+/// Tried at each word of a sentence: a lowercase finding or belief verb
+/// followed by "that".
+pub(crate) fn finding_that(at: &IndirectAt) -> Outcome<Clause> {
+    let (doc, here) = (at.doc, at.here);
+    let that_follows = here < at.end && doc.is(here + 1, "that");
+    if !is_that_cue(doc.low(here)) || doc.is_cap(here) || !that_follows {
+        return Outcome::Skip;
+    }
+    Outcome::stop_unless(clause(doc, at.a, at.end, here))
+}
+
+fn clause(doc: &Doc, a: usize, end: usize, here: usize) -> Option<Clause> {
+    let m = left_speaker(doc, here, a)?;
+    let from = here + 2;
+    (from <= end && !doc.is_mark(from)).then(|| {
+        Clause::new(
+            RuleId::FindingThat,
+            (from, indirect_clause_end(doc, from, end)),
+            (here, here),
+            m,
+        )
+    })
+}

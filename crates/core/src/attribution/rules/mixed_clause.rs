@@ -1,0 +1,65 @@
+//! `mixed-clause`: X described it as “…” / X said the plan was “…”.
+
+use super::super::doc::Doc;
+use super::super::lexicon::{is_characterising_cue, is_indirect_cue};
+use super::super::phrases::Mention;
+use super::super::scan::{is_title_case, left_speaker, sentence_start_from};
+use super::{Case, Expect, Rule, RuleId, Stage};
+
+/// Most tokens looked back from a quote for a cue that makes it mixed: keeps
+/// the engine linear on texts with no sentence ends.
+const MAX_SCAN: usize = 80;
+
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::MixedClause,
+    name: "mixed-clause",
+    stage: Stage::Mixed,
+    summary: "quoted words inside a reported clause",
+    doc: "Quoted words inside a clause reported by a cue earlier in the sentence: the whole \
+          clause, from after the cue (or after “that”) to where a new clause begins, is the \
+          quote. X said the deal was “a disaster” for farmers. A title in marks earlier in \
+          the sentence is passed over; another quote stops the search.",
+    cases: &[Case {
+        text: "Finance minister Sipho Ndlovu said the new tax was “fair and overdue” and would fund clinics.",
+        expect: Expect::Quote {
+            content: "the new tax was “fair and overdue” and would fund clinics",
+            cue: Some("said"),
+            speaker: Some("Sipho Ndlovu"),
+        },
+    }],
+};
+
+/// A cue earlier in the sentence whose clause contains the quote at `open`:
+/// (cue tokens, speaker, first token of the content).
+pub(crate) fn mixed_clause(doc: &Doc, open: usize) -> Option<((usize, usize), Mention, usize)> {
+    let sent_start = sentence_start_from(doc, open).max(open.saturating_sub(MAX_SCAN));
+    let mut c = open;
+    while c > sent_start {
+        c -= 1;
+        if doc.is_mark(c) {
+            // A title in marks earlier in the sentence ("on CBS's “Face the
+            // Nation,” Ryan said …") is passed over; other quotes stop the scan.
+            let opening = (sent_start..c).rev().take(14).find(|&k| doc.is_mark(k));
+            match opening {
+                Some(k) if k + 1 < c && is_title_case(doc, (k + 1, c - 1)) => {
+                    c = k;
+                    continue;
+                }
+                _ => return None,
+            }
+        }
+        let low = doc.low(c);
+        if !is_indirect_cue(low) && !is_characterising_cue(low) && low != "reports" {
+            continue;
+        }
+        let mention = left_speaker(doc, c, sent_start)?;
+        let mut content = c + 1;
+        // "said in the letter that …": the clause starts after "that".
+        if let Some(that) = (content..open.min(content + 6)).find(|&i| doc.is(i, "that")) {
+            content = that + 1;
+        }
+        return Some(((c, c), mention, content));
+    }
+    None
+}

@@ -1,0 +1,308 @@
+//! The attribution rules, one file each with its documentation and its
+//! cases (real news sentences that must, or must not, give a quote).
+//!
+//! [`RULES`] lists every rule in precedence order within its [`Stage`]; the
+//! engine (`attribution/mod.rs`) runs the stages in the order of
+//! [`Stage::ALL`], and every quote records the [`RuleId`] that found it.
+//! Adding a pattern = one file here and one line in [`RULES`] (and a
+//! variant of [`RuleId`]). `docs/rules.md` is generated from this registry
+//! (`cargo xtask rules-doc`) and checked by the tests.
+
+use serde::{Deserialize, Serialize};
+
+use super::phrases::Mention;
+
+mod according_to;
+mod colon_introduction;
+mod continuation;
+mod cue_before_quote;
+mod cue_fragment_mixed;
+mod cue_then_speaker;
+mod dash_after_quote;
+mod finding_that;
+mod mixed_clause;
+mod name_after_quote;
+mod named_work;
+mod one_quote_two_parts;
+mod previous_sentence;
+mod relative_clause;
+mod reported_clause;
+mod scare_quote;
+mod second_cue;
+mod speaker_then_cue;
+mod stray_closing_mark;
+mod title_in_marks;
+mod unattributed_long;
+
+pub(crate) use according_to::according_to;
+pub(crate) use colon_introduction::colon_introduction;
+pub(crate) use continuation::continuation;
+pub(crate) use cue_before_quote::cue_before_quote;
+pub(crate) use cue_fragment_mixed::cue_fragment_mixed;
+pub(crate) use cue_then_speaker::cue_then_speaker;
+pub(crate) use dash_after_quote::dash_after_quote;
+pub(crate) use finding_that::finding_that;
+pub(crate) use mixed_clause::mixed_clause;
+pub(crate) use name_after_quote::name_after_quote;
+pub(crate) use named_work::is_named_work;
+pub(crate) use one_quote_two_parts::continues_previous;
+pub(crate) use previous_sentence::previous_sentence;
+pub(crate) use relative_clause::relative_clause;
+pub(crate) use reported_clause::reported_clause;
+pub(crate) use scare_quote::is_scare_quote;
+pub(crate) use second_cue::second_cue;
+pub(crate) use speaker_then_cue::speaker_then_cue;
+pub(crate) use stray_closing_mark::stray_closing_mark;
+pub(crate) use title_in_marks::{is_title_cased_in_marks, is_title_in_marks};
+
+/// Where in the engine a rule applies, in the order the engine tries them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Which marked spans are quotes at all.
+    Marks,
+    /// An attribution right after the closing quotation mark.
+    AfterClose,
+    /// An attribution right before the opening quotation mark.
+    BeforeOpen,
+    /// Marked words that are not speech: titles, names of works, scare quotes.
+    NotAQuote,
+    /// Quoted words inside a reported clause: the whole clause is the quote.
+    Mixed,
+    /// A quote with no attribution of its own: the previous speaker's, or none.
+    Continuation,
+    /// Reported speech without quotation marks.
+    Indirect,
+}
+
+impl Stage {
+    /// Every stage, in the order the engine runs them.
+    pub const ALL: [Stage; 7] = [
+        Stage::Marks,
+        Stage::AfterClose,
+        Stage::BeforeOpen,
+        Stage::NotAQuote,
+        Stage::Mixed,
+        Stage::Continuation,
+        Stage::Indirect,
+    ];
+
+    /// A heading for the stage.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Stage::Marks => "Quotation marks",
+            Stage::AfterClose => "Attribution after the closing mark",
+            Stage::BeforeOpen => "Attribution before the opening mark",
+            Stage::NotAQuote => "Marked words that are not quotes",
+            Stage::Mixed => "Mixed quotes",
+            Stage::Continuation => "Continuation",
+            Stage::Indirect => "Indirect speech",
+        }
+    }
+}
+
+/// The rule that found a quote (its provenance).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[allow(missing_docs)] // each variant is documented by its rule's file
+pub enum RuleId {
+    StrayClosingMark,
+    DashAfterQuote,
+    CueThenSpeaker,
+    SpeakerThenCue,
+    NameAfterQuote,
+    CueBeforeQuote,
+    ColonIntroduction,
+    TitleInMarks,
+    NamedWork,
+    ScareQuote,
+    CueFragmentMixed,
+    MixedClause,
+    SecondCue,
+    OneQuoteTwoParts,
+    Continuation,
+    PreviousSentence,
+    UnattributedLong,
+    RelativeClause,
+    AccordingTo,
+    ReportedClause,
+    FindingThat,
+}
+
+impl RuleId {
+    /// The rule's id as written in exports and docs ("cue-then-speaker").
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        rule(self).name
+    }
+
+    /// A short phrase for people: "cue after the quote".
+    #[must_use]
+    pub fn summary(self) -> &'static str {
+        rule(self).summary
+    }
+}
+
+/// The registry entry of rule `id`.
+#[must_use]
+pub fn rule(id: RuleId) -> &'static Rule {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.id == id)
+        .unwrap_or(RULES[0])
+}
+
+/// A rule: its id, stage, documentation and cases.
+#[derive(Debug)]
+pub struct Rule {
+    /// Its id.
+    pub id: RuleId,
+    /// Its id as written ("cue-then-speaker").
+    pub name: &'static str,
+    /// Where it applies.
+    pub stage: Stage,
+    /// A short phrase for people ("cue after the quote").
+    pub summary: &'static str,
+    /// What it matches, what it must not match, and why.
+    pub doc: &'static str,
+    /// Sentences it must, and must not, give a quote for.
+    pub cases: &'static [Case],
+}
+
+/// A sentence and what the engine must make of it.
+#[derive(Debug)]
+pub struct Case {
+    /// The text analysed.
+    pub text: &'static str,
+    /// What it must give.
+    pub expect: Expect,
+}
+
+/// What a [`Case`] must give.
+#[derive(Debug)]
+pub enum Expect {
+    /// A quote with exactly this content, found by the case's rule, with
+    /// this cue and speaker (`None`: none).
+    Quote {
+        /// The quote's text.
+        content: &'static str,
+        /// The cue's text.
+        cue: Option<&'static str>,
+        /// The resolved speaker's name.
+        speaker: Option<&'static str>,
+    },
+    /// No quote overlaps these words.
+    NoQuote {
+        /// Words that are not (part of) a quote.
+        words: &'static str,
+    },
+}
+
+/// Every rule, in precedence order within its stage; stages in the order
+/// of [`Stage::ALL`].
+pub const RULES: &[&Rule] = &[
+    &stray_closing_mark::RULE,
+    &dash_after_quote::RULE,
+    &cue_then_speaker::RULE,
+    &speaker_then_cue::RULE,
+    &name_after_quote::RULE,
+    &cue_before_quote::RULE,
+    &colon_introduction::RULE,
+    &title_in_marks::RULE,
+    &named_work::RULE,
+    &scare_quote::RULE,
+    &cue_fragment_mixed::RULE,
+    &mixed_clause::RULE,
+    &second_cue::RULE,
+    &one_quote_two_parts::RULE,
+    &continuation::RULE,
+    &previous_sentence::RULE,
+    &unattributed_long::RULE,
+    &relative_clause::RULE,
+    &according_to::RULE,
+    &reported_clause::RULE,
+    &finding_that::RULE,
+];
+
+/// An attribution found next to quotation marks: the cue's first and last
+/// token (if any), the speaker (if found), the last token of a longer
+/// reported clause that the quote opens ("“…” to drive up the price, she
+/// said"), and the rule that found it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub cue: Option<(usize, usize)>,
+    pub mention: Option<Mention>,
+    pub extend_to: Option<usize>,
+    pub rule: RuleId,
+}
+
+impl Found {
+    pub(crate) fn new(rule: RuleId, cue: Option<(usize, usize)>, mention: Option<Mention>) -> Self {
+        Self {
+            cue,
+            mention,
+            extend_to: None,
+            rule,
+        }
+    }
+}
+
+/// A reported clause: its content tokens, cue tokens and speaker.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Clause {
+    pub content: (usize, usize),
+    pub cue: (usize, usize),
+    pub mention: Mention,
+    pub rule: RuleId,
+}
+
+impl Clause {
+    pub(crate) fn new(
+        rule: RuleId,
+        content: (usize, usize),
+        cue: (usize, usize),
+        mention: Mention,
+    ) -> Self {
+        Self {
+            content,
+            cue,
+            mention,
+            rule,
+        }
+    }
+}
+
+/// What a rule made of the place it was tried at.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Outcome<T> {
+    /// Not its pattern: the next rule of the stage is tried.
+    Skip,
+    /// Its pattern, but no quote: the stage stops here.
+    Stop,
+    /// Its pattern and a result.
+    Found(T),
+}
+
+impl<T> Outcome<T> {
+    /// `Found` for `Some`, `Stop` for `None`.
+    pub(crate) fn stop_unless(v: Option<T>) -> Self {
+        v.map_or(Outcome::Stop, Outcome::Found)
+    }
+}
+
+/// The first outcome that is not a skip (outcomes are computed lazily, so
+/// rules after it are never tried).
+pub(crate) fn first_of<T>(outcomes: impl IntoIterator<Item = Outcome<T>>) -> Option<T> {
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Skip => continue,
+            Outcome::Stop => return None,
+            Outcome::Found(t) => return Some(t),
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

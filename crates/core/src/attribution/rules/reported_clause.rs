@@ -1,0 +1,102 @@
+//! `reported-clause`: X said (that) CLAUSE. / CLAUSE, X said.
+
+use super::super::doc::Doc;
+use super::super::indirect::IndirectAt;
+use super::super::lexicon::is_indirect_cue;
+use super::super::phrases::np_right;
+use super::super::scan::{indirect_clause_end, left_speaker, skip_modifiers_back};
+use super::{Case, Clause, Expect, Outcome, Rule, RuleId, Stage};
+
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::ReportedClause,
+    name: "reported-clause",
+    stage: Stage::Indirect,
+    summary: "a clause reported by a speech verb",
+    doc: "Reported speech without marks around a speech verb: “X said (that) CLAUSE”, \
+          “X told reporters CLAUSE”, “CLAUSE, X said.”, “CLAUSE, said X.”, and a parenthetical \
+          “CLAUSE, X said, CLAUSE.” (the whole sentence). Needs a speaker; “wanted to say” and \
+          “did not say” report nothing.",
+    cases: &[
+        Case {
+            text: "The central bank governor said that interest rates would stay at four percent until June.",
+            expect: Expect::Quote {
+                content: "interest rates would stay at four percent until June",
+                cue: Some("said"),
+                speaker: Some("The central bank governor"),
+            },
+        },
+        Case {
+            text: "The bridge will reopen in the spring, Tomasz Nowak said.",
+            expect: Expect::Quote {
+                content: "The bridge will reopen in the spring",
+                cue: Some("said"),
+                speaker: Some("Tomasz Nowak"),
+            },
+        },
+    ],
+};
+
+/// The reported clause around a reporting verb at `c`:
+/// "CLAUSE, X said." / "CLAUSE, said X." / "CLAUSE, X said, CLAUSE." /
+/// "X said (that) CLAUSE."
+/// Tried at each word of a sentence.
+pub(crate) fn reported_clause(at: &IndirectAt) -> Outcome<Clause> {
+    let (doc, here) = (at.doc, at.here);
+    if !is_indirect_cue(doc.low(here)) || doc.is_cap(here) {
+        return Outcome::Skip;
+    }
+    Outcome::stop_unless(clause(doc, at.a, at.b, at.end, here))
+}
+
+fn clause(doc: &Doc, a: usize, b: usize, end: usize, c: usize) -> Option<Clause> {
+    let low = doc.low(c);
+    if let Some(comma) = (a..c).rev().find(|&i| doc.is(i, ",")) {
+        let after = np_right(doc, c + 1, end + 1);
+        let tail_end = after.map_or(c, |m| m.last);
+        let tail_is_attribution = tail_end >= end || doc.is(tail_end + 1, ",");
+        let before = np_right(doc, comma + 1, c)
+            .filter(|m| m.last + 1 >= skip_modifiers_back(doc, c, comma + 1));
+        let mention = before.or(if comma + 1 == c { after } else { None });
+        if let (Some(m), true) = (mention, comma > a + 2 && tail_is_attribution) {
+            if tail_end >= end {
+                return Some(Clause::new(
+                    RuleId::ReportedClause,
+                    (a, comma - 1),
+                    (c, c),
+                    m,
+                ));
+            }
+            // A parenthetical attribution: the whole sentence is the content.
+            return Some(Clause::new(
+                RuleId::ReportedClause,
+                (a, indirect_clause_end(doc, a, b)),
+                (c, c),
+                m,
+            ));
+        }
+    }
+    // "X said (that) …".
+    let m = left_speaker(doc, c, a)?;
+    let mut content = c + 1;
+    if matches!(low, "told" | "tells" | "tell" | "telling") {
+        // Skip the listener: "told reporters (that)".
+        let listener = np_right(doc, content, end + 1);
+        content = listener.map_or(content, |l| l.last + 1);
+    }
+    if content <= end && doc.is(content, "that") {
+        content += 1;
+    }
+    while content <= end && matches!(doc.s(content), "," | ":") {
+        content += 1;
+    }
+    if content > end || doc.is_mark(content) {
+        return None;
+    }
+    Some(Clause::new(
+        RuleId::ReportedClause,
+        (content, indirect_clause_end(doc, content, end)),
+        (c, c),
+        m,
+    ))
+}

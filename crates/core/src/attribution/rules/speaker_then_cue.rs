@@ -1,0 +1,76 @@
+//! `speaker-then-cue`: “…,” X said / “…,” X, the minister, said.
+
+use super::super::after_close::AfterClose;
+use super::super::phrases::{np_left, np_right};
+use super::super::scan::{cue_at, skip_modifiers_back};
+use super::{Case, Expect, Found, Outcome, Rule, RuleId, Stage};
+
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::SpeakerThenCue,
+    name: "speaker-then-cue",
+    stage: Stage::AfterClose,
+    summary: "speaker and reporting verb after the quote",
+    doc: "The speaker, then a reporting verb, within 16 tokens after the closing mark: \
+          “…,” X said / “…,” X, the minister of Y, told reporters. When the quote opens a \
+          longer clause (“…” to drive up the price, she said) the whole clause is a mixed \
+          quote. An intervening clause (“…,” and then he left, saying) is not an \
+          attribution: the stage stops.",
+    cases: &[
+        Case {
+            text:
+                "“We have never seen floods like this,” Mayor Ana Pereira told reporters on Monday.",
+            expect: Expect::Quote {
+                content: "“We have never seen floods like this,”",
+                cue: Some("told"),
+                speaker: Some("Ana Pereira"),
+            },
+        },
+        Case {
+            text: "“Talks will resume next week,” Rahul Verma, the trade secretary, said.",
+            expect: Expect::Quote {
+                content: "“Talks will resume next week,”",
+                cue: Some("said"),
+                speaker: Some("Rahul Verma"),
+            },
+        },
+    ],
+};
+
+/// Tried at the first token after the closing mark.
+pub(crate) fn speaker_then_cue(c: &AfterClose) -> Outcome<Found> {
+    let (doc, j) = (c.doc, c.j);
+    let limit = (j + 16).min(c.sent_end + 1);
+    let mut k = j;
+    while k < limit && !doc.is_mark(k) && !doc.is_terminal(k) {
+        if let Some(cue_end) = cue_at(doc, k) {
+            if k == j {
+                return Outcome::Skip;
+            }
+            return at_cue(c, k, cue_end);
+        }
+        k += 1;
+    }
+    Outcome::Skip
+}
+
+/// The attribution for the cue at `k..=cue_end`, or none.
+fn at_cue(c: &AfterClose, k: usize, cue_end: usize) -> Outcome<Found> {
+    let (doc, j) = (c.doc, c.j);
+    let found = |m| Found::new(RuleId::SpeakerThenCue, Some((k, cue_end)), m);
+    if let Some(m) = np_right(doc, j, k) {
+        return Outcome::Found(found(Some(m)));
+    }
+    let m = np_left(doc, skip_modifiers_back(doc, k, j), j);
+    // "“…” to drive up the price, she said": the clause up to the comma.
+    if let Some(m) = m.filter(|m| m.first > j + 1 && doc.is(m.first - 1, ",")) {
+        let mut f = found(Some(m));
+        f.extend_to = Some(m.first - 2);
+        return Outcome::Found(f);
+    }
+    // An intervening clause ("…,” and then he left, saying) is not an attribution.
+    if m.is_none() || m.is_some_and(|m| m.first > j) {
+        return Outcome::Stop;
+    }
+    Outcome::Found(found(m))
+}

@@ -1,0 +1,34 @@
+//! `title-in-marks`: “The Grapes of Wrath”, “Strengthening Cooperation”.
+
+use super::super::doc::Doc;
+use super::super::quoted::MarkedSpan;
+use super::super::scan::{is_title_case, looks_like_title};
+use super::{Case, Expect, Rule, RuleId, Stage};
+
+/// The rule.
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::TitleInMarks,
+    name: "title-in-marks",
+    stage: Stage::NotAQuote,
+    summary: "a title or a name in quotation marks",
+    doc: "Marked words that are a title, a slogan or the name of a meeting are not speech: \
+          mostly Capitalised words with no sentence punctuation, or three words or fewer. \
+          Checked when no cue was found for the marks (a cue makes even a short one a quote: \
+          “No,” she said).",
+    cases: &[Case {
+        text: "Ministers met under the theme “Strengthening Regional Cooperation Against Trafficking” in Vientiane.",
+        expect: Expect::NoQuote { words: "Strengthening Regional" },
+    }],
+};
+
+/// Whether the marked words are short or Title Cased (a title, when no
+/// cue speaks for them).
+pub(crate) fn is_title_in_marks(doc: &Doc, span: &MarkedSpan) -> bool {
+    looks_like_title(doc, span.inner)
+}
+
+/// Whether the marked words are Title Cased (a title even with a speaker
+/// nearby, when nothing else attributes them).
+pub(crate) fn is_title_cased_in_marks(doc: &Doc, span: &MarkedSpan) -> bool {
+    is_title_case(doc, span.inner)
+}

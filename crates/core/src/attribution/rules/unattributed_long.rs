@@ -1,0 +1,23 @@
+//! `unattributed-long`: long marked speech with no cue in reach.
+
+use super::{Case, Expect, Rule, RuleId, Stage};
+
+/// The rule (the other side of `scare-quote`: the engine keeps unattributed
+/// marked text that is not a scare quote).
+pub(crate) const RULE: Rule = Rule {
+    id: RuleId::UnattributedLong,
+    name: "unattributed-long",
+    stage: Stage::Continuation,
+    summary: "long quoted speech, speaker not found",
+    doc: "Marked text of eight words or more in double marks with no attribution in reach is \
+          still speech: a quote with no speaker (“speaker not found”), rather than nothing. \
+          Shorter or single-marked text is a scare quote.",
+    cases: &[Case {
+        text: "The crowd grew quiet.\n\n“We are not leaving this square until they listen to us.”",
+        expect: Expect::Quote {
+            content: "“We are not leaving this square until they listen to us.”",
+            cue: None,
+            speaker: None,
+        },
+    }],
+};

@@ -1,0 +1,264 @@
+//! Token scans shared by the attribution rules: the speaker before a cue,
+//! where a cue starts and ends, where a clause or a mixed quote ends, and
+//! whether marked words are a title.
+
+use super::doc::Doc;
+use super::lexicon::{
+    self, cue_phrase_len, is_cue_modifier, is_cue_verb, is_discourse_adverb, is_indirect_cue,
+};
+use super::phrases::{np_left, np_right, Mention, MentionKind};
+
+/// Longest clause taken as a quote's content, in tokens.
+pub(crate) const MAX_CLAUSE: usize = 250;
+
+/// The speaker phrase before a cue at `cue`, skipping adverbs and an
+/// appositive between commas ("X, the minister of Y, said").
+pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mention> {
+    if cue == 0 || cue <= floor {
+        return None;
+    }
+    let j = skip_modifiers_back(doc, cue, floor);
+    if j < floor {
+        return None;
+    }
+    // "He defended the remark, saying …" / "He bemoaned the unrest and said …":
+    // the subject of the main clause, after an introductory phrase
+    // ("Meanwhile, it attacked Trump, saying").
+    let coordinated = matches!(doc.low(j), "and" | "but") && j > floor && !doc.is(j - 1, ",");
+    if coordinated && j >= floor + 2 {
+        // "I laughed and said": the subject right before the first verb.
+        if let Some(m) = np_left(doc, j - 2, floor)
+            .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
+        {
+            return Some(m);
+        }
+    }
+    if (doc.is(j, ",") && doc.low(cue).ends_with("ing")) || coordinated {
+        let mut start = floor;
+        if doc.is_word(start) && is_discourse_adverb(doc.low(start)) {
+            if let Some(comma) = (start..j).find(|&i| doc.is(i, ",")) {
+                start = comma + 1;
+            }
+        }
+        return np_right(doc, start, j).filter(|m| m.last + 1 < j && !doc.is(m.last + 1, ","));
+    }
+    if doc.is(j, ",") && j > floor {
+        // Appositive: find the comma that opens it.
+        let mut k = j - 1;
+        while k > floor && j - k < 14 && !doc.is(k, ",") && !doc.is_mark(k) {
+            k -= 1;
+        }
+        if k > floor && doc.is(k, ",") {
+            return np_left(doc, k - 1, floor);
+        }
+        return None;
+    }
+    if doc.is(j, "to") || doc.is(j, "not") {
+        return None; // "wanted to say", "did not say"
+    }
+    if doc.low(j) == "who" {
+        return Some(Mention {
+            first: j,
+            last: j,
+            kind: MentionKind::Relative,
+            gender: lexicon::Gender::Unknown,
+        });
+    }
+    np_left(doc, j, floor)
+}
+
+/// The last token before `cue` that is not an adverb/auxiliary, or `floor - 1`.
+pub(crate) fn skip_modifiers_back(doc: &Doc, cue: usize, floor: usize) -> usize {
+    let mut j = cue.saturating_sub(1);
+    loop {
+        while j > floor && (is_cue_modifier(doc.low(j)) || is_manner_adverb(doc, j)) {
+            j -= 1;
+        }
+        // A short parenthesis after the speaker ("Ryan (R-Wis.) said").
+        if j > floor + 1 && doc.is(j, ")") {
+            if let Some(open) = (j.saturating_sub(8).max(floor + 1)..j)
+                .rev()
+                .find(|&k| doc.is(k, "("))
+            {
+                j = open - 1;
+                continue;
+            }
+        }
+        return j;
+    }
+}
+
+/// "egregiously described", "flatly denied": a lowercase -ly adverb.
+pub(crate) fn is_manner_adverb(doc: &Doc, i: usize) -> bool {
+    let w = doc.s(i);
+    doc.is_word(i) && !doc.is_cap(i) && w.len() > 4 && w.ends_with("ly")
+}
+
+/// When a cue starts at token `i`, the index of its last token.
+pub(crate) fn cue_at(doc: &Doc, i: usize) -> Option<usize> {
+    if !doc.is_word(i) {
+        return None;
+    }
+    let low = doc.low(i);
+    let (n1, n2) = (doc.low(i + 1), doc.low(i + 2));
+    if let Some(extra) = cue_phrase_len(low, &[n1, n2]) {
+        return Some(i + extra);
+    }
+    is_cue_verb(low).then_some(i)
+}
+
+/// When a cue ends at token `i` (a verb, or the end of a phrase such as
+/// "in a statement", "according to"), its first and last token.
+pub(crate) fn cue_ending_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
+    for back in [2usize, 1] {
+        if i >= back {
+            if let Some(end) = cue_at(doc, i - back) {
+                if end == i {
+                    return Some((i - back, i));
+                }
+            }
+        }
+    }
+    cue_at(doc, i).filter(|&e| e == i).map(|_| (i, i))
+}
+
+pub(crate) fn sentence_end_from(doc: &Doc, i: usize) -> usize {
+    doc.sentence_bounds(i).1
+}
+
+pub(crate) fn sentence_start_from(doc: &Doc, i: usize) -> usize {
+    doc.sentence_bounds(i).0
+}
+
+/// The last token of a mixed quote whose last quoted fragment closes at
+/// `close` and whose clause runs to `end`: the clause stops where a new
+/// one begins after the fragment — "…, but" / "… and says" / ", citing" /
+/// "after she attacked …" ("the military is “depleted” and says he will …").
+pub(crate) fn mixed_end(doc: &Doc, close: usize, end: usize) -> usize {
+    // "called her “disgusting” and referred to her “sex tape”": a verb with
+    // another quoted fragment after it continues the same clause.
+    let more_quoted = (close + 1..=end).any(|i| doc.is_mark(i));
+    let mut i = close + 1;
+    while i <= end {
+        if doc.is_mark(i) {
+            return end; // another fragment: the clause goes on
+        }
+        let low = doc.low(i);
+        let next = doc.low(i + 1);
+        let verb_after_and = low == "and"
+            && !more_quoted
+            && i < end
+            && !doc.is_cap(i + 1)
+            && (is_cue_verb(next)
+                || is_indirect_cue(next)
+                || (next.len() > 4 && next.ends_with("ed")));
+        let participle_after_comma = doc.is(i, ",")
+            && i < end
+            && !doc.is_cap(i + 1)
+            && next.len() > 4
+            && next.ends_with("ing")
+            && !matches!(next, "including" | "according" | "regarding" | "concerning");
+        // "when it comes to" is not a new clause.
+        let when_it_comes = low == "when" && next == "it" && doc.low(i + 2).starts_with("come");
+        let new_clause = (matches!(
+            low,
+            "but" | "after" | "when" | "during" | "while" | "before"
+        ) && !when_it_comes)
+            || verb_after_and
+            || participle_after_comma;
+        if new_clause {
+            let mut e = i.saturating_sub(1).max(close);
+            if e > close && doc.is(e, ",") {
+                e -= 1;
+            }
+            return e;
+        }
+        i += 1;
+    }
+    end
+}
+
+/// The last token of the clause that ends at or after `from`: the
+/// sentence end, less its final punctuation.
+pub(crate) fn clause_end(doc: &Doc, from: usize) -> usize {
+    let mut e = sentence_end_from(doc, from).min(from + MAX_CLAUSE);
+    if let Some(semi) = (from..e).find(|&i| doc.is(i, ";")) {
+        e = semi.saturating_sub(1).max(from);
+    }
+    while e > from && (doc.is_terminal(e) || doc.is_mark(e) && doc.is_terminal(e - 1)) {
+        e -= 1;
+    }
+    e.max(from)
+}
+
+/// Titles, names of meetings and slogans: mostly Capitalised words, no
+/// sentence punctuation inside.
+pub(crate) fn is_title_case(doc: &Doc, (a, b): (usize, usize)) -> bool {
+    if a > b || b >= doc.len() {
+        return true;
+    }
+    // A final comma or stop belongs to the sentence around the title.
+    let b = if b > a && matches!(doc.s(b), "," | ".") {
+        b - 1
+    } else {
+        b
+    };
+    let all_words = (a..=b).filter(|&i| doc.is_word(i)).count();
+    // Capitals after the first word, not counting "I" or the small words
+    // titles leave in lower case ("Legend in the Coal Fields"), make a title.
+    let later: Vec<usize> = (a..=b)
+        .filter(|&i| doc.is_word(i) && doc.s(i) != "I")
+        .skip(1)
+        .filter(|&i| {
+            !matches!(
+                doc.s(i),
+                "a" | "an"
+                    | "the"
+                    | "and"
+                    | "or"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "by"
+                    | "with"
+                    | "from"
+            )
+        })
+        .collect();
+    let caps = later.iter().filter(|&&i| doc.is_cap(i)).count();
+    let has_stop = (a..=b).any(|i| matches!(doc.s(i), "." | "!" | "?" | ","));
+    // A title starts with a capital ("justice for Terrence" is not one).
+    let first_cap = (a..=b)
+        .find(|&i| doc.s(i).chars().next().is_some_and(char::is_alphanumeric))
+        .is_some_and(|i| !doc.is_word(i) || doc.is_cap(i));
+    (2..=12).contains(&all_words)
+        && first_cap
+        && !later.is_empty()
+        && caps * 10 >= later.len() * 6
+        && !has_stop
+}
+
+/// Titles, names of meetings and slogans: short, mostly Capitalised, no
+/// sentence punctuation inside.
+pub(crate) fn looks_like_title(doc: &Doc, (a, b): (usize, usize)) -> bool {
+    if a > b || b >= doc.len() {
+        return true;
+    }
+    let words = (a..=b).filter(|&i| doc.is_word(i)).count();
+    let has_stop = (a..=b).any(|i| matches!(doc.s(i), "." | "!" | "?" | ","));
+    words == 0 || (words <= 3 && !has_stop) || is_title_case(doc, (a, b))
+}
+
+/// The last token of the reported clause starting at `from`: before a
+/// dash or semicolon, else the sentence end less its final punctuation.
+pub(crate) fn indirect_clause_end(doc: &Doc, from: usize, b: usize) -> usize {
+    let e = clause_end(doc, from).min(b);
+    (from..=e)
+        .find(|&i| {
+            matches!(doc.s(i), "—" | "–" | ";") || (doc.is(i, "-") && i < e && doc.is(i + 1, "-"))
+        })
+        .map_or(e, |d| d.saturating_sub(1).max(from))
+}
