@@ -96,9 +96,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                         if let Some(i) = seg.quote {
                             let q = &analysis.quotes[i];
                             let speaker = q.speaker.and_then(|s| analysis.speakers.get(s as usize));
+                            let why = saidwho_core::export::explanation(analysis, i).unwrap_or_default();
                             let label = match speaker {
-                                Some(s) => format!("{} quote by {}", q.kind.as_str(), s.name),
-                                None => format!("{} quote, speaker unknown", q.kind.as_str()),
+                                Some(s) => format!("{} quote by {} — {why}", q.kind.as_str(), s.name),
+                                None => format!("{} quote, speaker unknown — {why}", q.kind.as_str()),
                             };
                             let style = q.speaker.map_or_else(
                                 || "speaker-none".to_owned(),
@@ -107,6 +108,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                             html! {
                                 <mark class={classes!("quote", style, q.kind.as_str())}
                                     data-quote={i.to_string()} id={format!("q-{i}")} tabindex="-1"
+                                    data-found-by={q.found_by.as_str()}
                                     title={label}>
                                     { inner }
                                 </mark>

@@ -85,16 +85,8 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
                 let on_notice = on_notice.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let n = match browser::copy(&citation).await {
-                        Ok(()) => Notice {
-                            text: "Quote copied with its attribution.".into(),
-                            is_error: false,
-                            ..Notice::default()
-                        },
-                        Err(e) => Notice {
-                            text: format!("The quote could not be copied ({e})."),
-                            is_error: true,
-                            ..Notice::default()
-                        },
+                        Ok(()) => Notice::info("Quote copied with its attribution."),
+                        Err(e) => Notice::error(format!("The quote could not be copied ({e}).")),
                     };
                     on_notice.emit(n);
                 });
@@ -108,6 +100,10 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
                 </button>
                 <button type="button" class="copy" data-copy-quote={i.to_string()} onclick={on_copy}
                     aria-label={format!("Copy quote {} with its attribution", i + 1)}>{ "Copy" }</button>
+                <details class="why" data-evidence="">
+                    <summary>{ "Why?" }</summary>
+                    { saidwho_core::export::explanation(a, i).unwrap_or_default() }
+                </details>
             </li>
         }
     };

@@ -158,6 +158,13 @@ test('exports: JSON, CSV and Markdown files with the analysis; copy one quote', 
   };
   const json = JSON.parse(await save('json'));
   assert.equal(json.quotes.length, 9);
+  assert.equal(json.quotes[0].found_by, 'cue-then-speaker');
+  assert.equal(json.quotes[0].speaker_by, 'fuller-name');
+  // Each quote says why: on its highlight and in its speaker card.
+  assert.equal(await page.getAttribute('mark[data-quote="0"]', 'data-found-by'), 'cue-then-speaker');
+  const why = page.locator('[data-speaker="Somkeo Sylavong"] [data-evidence]').first();
+  await why.locator('summary').click();
+  assert.match(await why.innerText(), /found by: reporting verb right after the quote \(cue-then-speaker\); speaker: partial name → fullest name in the article → Somkeo Sylavong/);
   assert.deepEqual([...new Set(json.quotes.map((q) => q.speaker))].sort(), ['Kaori Kawarabayashi', 'Somkeo Sylavong', 'Vegard Holmelid']);
   assert.ok(json.entities.some((e) => e.label === 'PERSON' && e.text === 'Somkeo Sylavong'));
   const chars = Array.from(seedText);

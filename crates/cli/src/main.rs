@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! saidwho analyze [FILE|-] [--json]   # a readable table, or JSON
+//! saidwho analyze FILE --explain      # the table, with the rules behind each quote
 //! saidwho predict IN.jsonl            # predictions in the evaluation format
 //! ```
 
@@ -40,12 +41,18 @@ enum Command {
         /// Print the analysis as JSON (code-point offsets) instead of a table.
         #[arg(long)]
         json: bool,
+        /// Under each quote, say which rule found it and how its speaker was chosen.
+        #[arg(long)]
+        explain: bool,
     },
     /// Read `{"id","text"}` JSON lines and write one prediction line per
     /// document to standard output (format: shared/eval/SCHEMA.md).
     Predict {
         /// The JSON lines file; `-` reads standard input.
         input: PathBuf,
+        /// Add to each quote the rule that found it (`found_by`).
+        #[arg(long)]
+        with_rules: bool,
     },
 }
 
@@ -98,18 +105,22 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match cli.command {
-        Command::Analyze { file, json } => {
+        Command::Analyze {
+            file,
+            json,
+            explain,
+        } => {
             let (name, text) = input::read_text(file.as_deref())?;
             let analysis = analyzer.analyze(&text);
             if json {
                 report::write_json(&mut out, &text, &analysis)?;
             } else {
-                report::write_table(&mut out, &name, &text, &analysis)?;
+                report::write_table(&mut out, &name, &text, &analysis, explain)?;
             }
         }
-        Command::Predict { input } => {
+        Command::Predict { input, with_rules } => {
             let (name, text) = input::read_text(Some(&input))?;
-            predict::predict_jsonl(&analyzer, &name, &text, &mut out)?;
+            predict::predict_jsonl(&analyzer, &name, &text, with_rules, &mut out)?;
         }
     }
     out.flush()?;

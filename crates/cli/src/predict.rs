@@ -15,6 +15,7 @@ pub fn predict_jsonl(
     analyzer: &Analyzer,
     name: &str,
     text: &str,
+    with_rules: bool,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     for (n, line) in text.lines().enumerate() {
@@ -35,7 +36,7 @@ pub fn predict_jsonl(
         let Some(doc_text) = obj.get("text").and_then(|v| v.as_str()) else {
             bail!("{name}, line {line_no} (id {id:?}): missing or non-string \"text\"");
         };
-        let prediction = predict_one(analyzer, id, doc_text);
+        let prediction = predict_one(analyzer, id, doc_text, with_rules);
         serde_json::to_writer(&mut *out, &prediction)
             .with_context(|| format!("cannot write the prediction for {id:?}"))?;
         out.write_all(b"\n")?;
@@ -43,12 +44,10 @@ pub fn predict_jsonl(
     Ok(())
 }
 
-fn predict_one(analyzer: &Analyzer, id: &str, text: &str) -> Prediction {
+fn predict_one(analyzer: &Analyzer, id: &str, text: &str, with_rules: bool) -> Prediction {
     let analysis = analyzer.analyze(text);
-    Prediction::new(
-        id,
-        Report::new(text, &analysis, OffsetUnit::CodePoints, false),
-    )
+    let report = Report::new(text, &analysis, OffsetUnit::CodePoints, false);
+    Prediction::new(id, report, with_rules)
 }
 
 #[cfg(test)]
@@ -57,7 +56,7 @@ mod tests {
 
     fn run(input: &str) -> anyhow::Result<String> {
         let mut out = Vec::new();
-        predict_jsonl(&Analyzer::new(), "in.jsonl", input, &mut out)?;
+        predict_jsonl(&Analyzer::new(), "in.jsonl", input, false, &mut out)?;
         Ok(String::from_utf8(out).unwrap())
     }
 

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use saidwho_core::output::{OffsetUnit, Report};
-use saidwho_core::{Analysis, OffsetIndex};
+use saidwho_core::{export, Analysis, OffsetIndex};
 
 /// Longest quote excerpt shown in the table, in characters.
 const EXCERPT_CHARS: usize = 70;
@@ -14,6 +14,7 @@ pub fn write_table(
     name: &str,
     text: &str,
     analysis: &Analysis,
+    explain: bool,
 ) -> std::io::Result<()> {
     let index = OffsetIndex::new(text);
     writeln!(
@@ -32,6 +33,9 @@ pub fn write_table(
     writeln!(out)?;
     writeln!(out, "{:>3}  {:<7}  {:>13}  quote", "#", "kind", "chars")?;
     for (i, q) in analysis.quotes.iter().enumerate() {
+        if explain && i > 0 {
+            writeln!(out)?;
+        }
         let [s, e] = index.range_to_chars(q.range);
         let kind = q.kind.as_str();
         writeln!(
@@ -41,6 +45,16 @@ pub fn write_table(
             format!("{s}-{e}"),
             excerpt(q.range.slice(text))
         )?;
+        if explain {
+            if let Some(why) = export::explanation(analysis, i) {
+                writeln!(
+                    out,
+                    "{:>26}{}",
+                    "",
+                    why.replace("; ", &format!("\n{:>26}", ""))
+                )?;
+            }
+        }
     }
     Ok(())
 }
@@ -73,10 +87,26 @@ mod tests {
     fn table_lists_quotes() {
         let text = "“We will win,” said Ms Kaori.";
         let mut out = Vec::new();
-        write_table(&mut out, "x.txt", text, &saidwho_core::analyze(text)).unwrap();
+        write_table(&mut out, "x.txt", text, &saidwho_core::analyze(text), false).unwrap();
         let s = String::from_utf8(out).unwrap();
         assert!(
             s.contains("1 quotes") && s.contains("“We will win,”") && s.contains("0-14"),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn explain_names_the_rules() {
+        let text = "“We will win,” said Ms Kaori. “Again,” she added.";
+        let mut out = Vec::new();
+        write_table(&mut out, "x.txt", text, &saidwho_core::analyze(text), true).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert!(
+            s.contains("found by: reporting verb right after the quote (cue-then-speaker)"),
+            "{s}"
+        );
+        assert!(
+            s.contains("speaker: pronoun → nearest person before it → Kaori"),
             "{s}"
         );
     }

@@ -160,6 +160,27 @@ pub fn to_markdown(text: &str, a: &Analysis) -> String {
     o
 }
 
+/// Why quote `i` is a quote by its speaker, in words: "found by: reporting
+/// verb right after the quote (cue-then-speaker); speaker: pronoun → nearest
+/// person before it → Vegard Holmelid".
+#[must_use]
+pub fn explanation(a: &Analysis, i: usize) -> Option<String> {
+    let q = a.quotes.get(i)?;
+    let found = format!(
+        "found by: {} ({})",
+        q.found_by.summary(),
+        q.found_by.as_str()
+    );
+    let speaker = match (
+        q.speaker.and_then(|s| a.speakers.get(s as usize)),
+        q.speaker_by,
+    ) {
+        (Some(s), Some(rule)) => format!("speaker: {} → {}", rule.summary(), s.name),
+        _ => "speaker not found".to_owned(),
+    };
+    Some(format!("{found}; {speaker}"))
+}
+
 /// Quote `i` with its attribution, ready to paste: “…” — Name, Role.
 #[must_use]
 pub fn citation(text: &str, a: &Analysis, i: usize) -> Option<String> {
@@ -229,6 +250,25 @@ mod tests {
         assert_eq!(v["names"][0]["mentions"], serde_json::json!([0, 1, 2]));
         let md = to_markdown(t, &a);
         assert!(md.contains("- **People:** Ada Lovelace (3)\n"), "{md}");
+    }
+
+    #[test]
+    fn explanations_name_the_rules() {
+        let a = crate::analyze(T);
+        assert_eq!(
+            explanation(&a, 0).unwrap(),
+            "found by: reporting verb right after the quote (cue-then-speaker); \
+             speaker: the name as written → Ada Lovelace"
+        );
+        assert_eq!(
+            explanation(&a, 1).unwrap(),
+            "found by: speaker and reporting verb after the quote (speaker-then-cue); \
+             speaker: pronoun → nearest person before it → Ada Lovelace"
+        );
+        let a =
+            crate::analyze("Title\n\n“We are not leaving this square until they listen to us.”");
+        assert!(explanation(&a, 0).unwrap().ends_with("speaker not found"));
+        assert_eq!(explanation(&a, 1), None);
     }
 
     #[test]

@@ -89,6 +89,10 @@ pub struct QuoteOut {
     pub speaker: Option<String>,
     /// Index into `speakers`.
     pub speaker_index: Option<u32>,
+    /// The rule that found the quote ("cue-then-speaker"; see docs/rules.md).
+    pub found_by: String,
+    /// How the speaker was chosen ("pronoun", "fuller-name", …).
+    pub speaker_by: Option<String>,
 }
 
 /// One speaker.
@@ -207,6 +211,8 @@ fn quote_out(text: &str, a: &Analysis, conv: &Converter, q: &crate::Quote) -> Qu
             .and_then(|i| a.speakers.get(i as usize))
             .map(|s| s.name.clone()),
         speaker_index: q.speaker,
+        found_by: q.found_by.as_str().to_owned(),
+        speaker_by: q.speaker_by.map(|r| r.as_str().to_owned()),
     }
 }
 
@@ -236,6 +242,9 @@ pub struct PredictedQuote {
     pub cue_span: Option<Span>,
     /// Direct, mixed or indirect.
     pub kind: QuoteKind,
+    /// The rule that found it (only with `saidwho predict --with-rules`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found_by: Option<String>,
 }
 
 /// An entity in the evaluation format.
@@ -248,11 +257,17 @@ pub struct PredictedEntity {
 }
 
 impl Prediction {
-    /// The prediction line for document `id` from its code-point report.
+    /// The prediction line for document `id` from its code-point report;
+    /// with `with_rules`, each quote says which rule found it.
     #[must_use]
-    pub fn new(id: &str, report: Report) -> Self {
+    pub fn new(id: &str, report: Report, with_rules: bool) -> Self {
         debug_assert_eq!(report.offsets, OffsetUnit::CodePoints);
-        Self {
+        let rules: Vec<Option<String>> = report
+            .quotes
+            .iter()
+            .map(|q| with_rules.then(|| q.found_by.clone()))
+            .collect();
+        let mut p = Self {
             id: id.to_owned(),
             quotes: report
                 .quotes
@@ -263,6 +278,7 @@ impl Prediction {
                     speaker: q.speaker,
                     cue_span: q.cue_span,
                     kind: q.kind,
+                    found_by: None,
                 })
                 .collect(),
             entities: report
@@ -273,7 +289,11 @@ impl Prediction {
                     label: e.label,
                 })
                 .collect(),
+        };
+        for (q, rule) in p.quotes.iter_mut().zip(rules) {
+            q.found_by = rule;
         }
+        p
     }
 }
 
@@ -322,7 +342,11 @@ mod tests {
     #[test]
     fn predictions_are_the_reports_quotes() {
         let a = crate::analyze(T);
-        let p = Prediction::new("x", Report::new(T, &a, OffsetUnit::CodePoints, false));
+        let p = Prediction::new(
+            "x",
+            Report::new(T, &a, OffsetUnit::CodePoints, false),
+            false,
+        );
         let json = serde_json::to_string(&p).unwrap();
         assert!(json.starts_with(r#"{"id":"x","quotes":[{"span":[2,17],"speaker_span":[23,36],"speaker":"Søren Ødegård","cue_span":[18,22],"kind":"direct"}"#), "{json}");
     }

@@ -9,6 +9,8 @@
 //! - `lighthouse`: build `dist/` and run Lighthouse's mobile profile on it
 //!   (median of 3 runs; fails when a figure misses its target). Also the
 //!   last part of `bench-web`.
+//! - `rules-doc`: write `docs/rules.md` from the attribution rules' docs and
+//!   cases (the native tests fail when it is stale).
 //! - `size`: build `dist/` and print every file's raw and gzip size against
 //!   the budgets (also part of `test`).
 //!
@@ -43,6 +45,12 @@ fn main() -> Result<()> {
             size::report(&env.root.join("dist"))
         }
         Some("test") => test(&env),
+        Some("rules-doc") => {
+            let path = env.root.join("docs/rules.md");
+            std::fs::write(&path, saidwho_core::attribution::rules::rules_markdown())?;
+            step(&format!("wrote {}", path.display()));
+            Ok(())
+        }
         _ => {
             eprintln!("usage: cargo xtask <serve|test|dist>");
             eprintln!("  serve  build the app and serve it on http://127.0.0.1:8080");
@@ -51,6 +59,9 @@ fn main() -> Result<()> {
             eprintln!("  size   build dist/ and report file sizes against the budgets");
             eprintln!("  bench-web  time analyze in wasm against compromise in headless Chromium, then Lighthouse");
             eprintln!("  lighthouse  build dist/ and run Lighthouse (mobile profile, median of 3)");
+            eprintln!(
+                "  rules-doc  write docs/rules.md from the attribution rules' docs and cases"
+            );
             std::process::exit(2);
         }
     }
