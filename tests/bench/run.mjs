@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serveDir } from '../e2e/static-server.mjs';
 import { launch } from '../e2e/browser.mjs';
+import { waitForApp } from '../e2e/helpers.mjs';
 
 const ROOT = resolve(process.env.SAIDWHO_ROOT ?? '.');
 const SHARED = resolve(process.env.SAIDWHO_SHARED ?? '../shared');
@@ -69,7 +70,7 @@ try {
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await ctx.newPage();
   await page.goto(dist.origin + '/');
-  await page.locator('#article-text').waitFor();
+  await waitForApp(page);
   await page.waitForTimeout(1500); // let the model load first
   await page.evaluate((t) => navigator.clipboard.writeText(t), mb1);
   await page.locator('#article-text').focus();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { serveDir } from './static-server.mjs';
 import { launch } from './browser.mjs';
-import { dropFile, pasteEvent } from './helpers.mjs';
+import { dropFile, pasteEvent, waitForApp } from './helpers.mjs';
 
 const DIST = resolve(process.env.SAIDWHO_DIST ?? 'dist');
 let server;
@@ -29,7 +29,7 @@ async function open() {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.origin + '/');
-  await page.locator('#article-text').waitFor();
+  await waitForApp(page);
   await page.locator('#article-text').fill('');
   return { page, errors };
 }

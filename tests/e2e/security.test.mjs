@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { serveDir } from './static-server.mjs';
 import { launch } from './browser.mjs';
-import { dropFile } from './helpers.mjs';
+import { dropFile, waitForApp } from './helpers.mjs';
 
 const DIST = resolve(process.env.SAIDWHO_DIST ?? 'dist');
 const SHARED = resolve(process.env.SAIDWHO_SHARED ?? '../shared');
@@ -34,7 +34,7 @@ async function open() {
   const dialogs = [];
   page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
   await page.goto(server.origin + '/');
-  await page.locator('#article-text').waitFor();
+  await waitForApp(page);
   await page.locator('#article-text').fill('');
   await page.evaluate(() => { window.__xss = 0; });
   return { page, dialogs };
@@ -81,7 +81,7 @@ test('analysing an article requests only the page’s own files and never sends 
   page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() ?? '' }));
   context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() ?? '' }));
   await page.goto(server.origin + '/');
-  await page.locator('#article-text').waitFor();
+  await waitForApp(page);
   const marker = 'Zebrafinch Quillmoss';
   const text = (await readFile(join(SHARED, 'data/seed/seed.txt'), 'utf8')) + `\n\n“Nobody must see this,” said ${marker}.`;
   await page.locator('#article-text').fill(text);

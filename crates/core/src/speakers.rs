@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::attribution::doc::Doc;
 use crate::attribution::lexicon::{is_org_word, is_role_word, is_title, title_gender, Gender};
-use crate::attribution::phrases::MentionKind;
+use crate::attribution::phrases::{Mention, MentionKind};
 use crate::attribution::Attributed;
 use crate::names::contains_all;
 use crate::span::TextRange;
@@ -97,13 +97,42 @@ struct NameCandidate<'d> {
 /// `speaker` index. Names inside `marked` spans (text in quotation marks)
 /// are not taken as speakers.
 pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Vec<Speaker> {
+    let names = names_outside_quotes(doc, quotes, marked);
+    let mut r = Resolver {
+        doc,
+        names: &names,
+        speakers: Vec::new(),
+        keys: SpeakerKeys::default(),
+        others: rustc_hash::FxHashMap::default(),
+        last_person: Vec::new(),
+    };
+    for a in quotes.iter_mut() {
+        let Some(m) = a.mention else { continue };
+        if m.kind == MentionKind::Name && name_words(doc, m.first, m.last).is_empty() {
+            continue;
+        }
+        let (idx, rule) = match r.resolve_mention(m) {
+            Some(found) => found,
+            None => (r.phrase_speaker(m), SpeakerRule::Phrase),
+        };
+        r.credit(idx, a, m, rule);
+    }
+    r.finish()
+}
+
+/// The name candidates of the text, less those inside quoted speech (names
+/// there are rarely the speakers being reported).
+fn names_outside_quotes<'d>(
+    doc: &'d Doc,
+    quotes: &[Attributed],
+    marked: &[TextRange],
+) -> Names<'d> {
     let mut quoted: Vec<TextRange> = quotes
         .iter()
         .filter(|a| a.quote.kind != crate::QuoteKind::Indirect)
         .map(|a| a.quote.range)
         .collect();
     quoted.extend_from_slice(marked);
-    // Names inside quoted speech are rarely the speakers being reported.
     quoted.sort_unstable_by_key(|r| r.start);
     let max_end: Vec<u32> = quoted
         .iter()
@@ -118,112 +147,163 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
     };
     let mut all = name_candidates(doc);
     all.retain(|c| !inside_quote(doc.range(c.first, c.last)));
-    let names = Names::new(all);
-    let names = &names;
-    let mut speakers: Vec<Speaker> = Vec::new();
-    let mut keys = SpeakerKeys::default();
-    // Speakers that are not names ("the spokesman"), by lowercase phrase.
-    let mut others: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
-    // Speaker index and token position of each resolved person mention, in order.
-    let mut last_person: Vec<(usize, usize)> = Vec::new();
-    for a in quotes.iter_mut() {
-        let Some(m) = a.mention else { continue };
-        let mention_range = doc.range(m.first, m.last);
-        let mut rule = SpeakerRule::Phrase;
-        let idx = match m.kind {
-            MentionKind::Name => {
-                let words = name_words(doc, m.first, m.last);
-                if words.is_empty() {
-                    continue;
-                }
-                let full = best_full_name(names, &words);
-                rule = if full.is_some_and(|c| c.words != words) {
-                    SpeakerRule::FullerName
-                } else {
-                    SpeakerRule::Name
-                };
-                let (display, key) = match full {
-                    Some(c) => (c.display.clone(), c.words.clone()),
-                    None => (display_words(doc, m.first, m.last), words.clone()),
-                };
-                let idx = keys.find(&key).unwrap_or_else(|| {
-                    speakers.push(new_speaker(display.clone(), true));
-                    keys.push(key.clone())
-                });
-                if key.len() > keys.get(idx).len() {
-                    keys.replace(idx, key);
-                    speakers[idx].name = display;
-                }
-                if m.gender != Gender::Unknown {
-                    speakers[idx].gender = m.gender;
-                }
-                if let Some(c) = full {
-                    if c.gender != Gender::Unknown && speakers[idx].gender == Gender::Unknown {
-                        speakers[idx].gender = c.gender;
-                    }
-                }
-                Some(idx)
-            }
-            MentionKind::Relative => {
-                rule = SpeakerRule::Relative;
-                // "X, who said …": the name just before.
-                let antecedent = names
-                    .before(m.first)
-                    .last()
-                    .filter(|c| m.first - c.last <= 2 && !c.is_org);
-                antecedent.map(|c| {
-                    let full = best_full_name(names, &c.words).unwrap_or(c);
-                    keys.find(&full.words).unwrap_or_else(|| {
-                        speakers.push(new_speaker(full.display.clone(), true));
-                        keys.push(full.words.clone())
-                    })
-                })
-            }
-            MentionKind::Pronoun if m.gender != Gender::Unknown => {
-                rule = SpeakerRule::Pronoun;
-                resolve_pronoun(
-                    m.first,
-                    m.gender,
-                    names,
-                    &mut speakers,
-                    &mut keys,
-                    &last_person,
-                )
-            }
+    Names::new(all)
+}
+
+/// The speakers being built, with what finding them needs.
+struct Resolver<'r, 'd> {
+    doc: &'d Doc<'d>,
+    names: &'r Names<'d>,
+    speakers: Vec<Speaker>,
+    keys: SpeakerKeys<'d>,
+    /// Speakers that are not names ("the spokesman"), by lowercase phrase.
+    others: rustc_hash::FxHashMap<String, usize>,
+    /// Speaker index and token position of each resolved person mention, in order.
+    last_person: Vec<(usize, usize)>,
+}
+
+impl<'d> Resolver<'_, 'd> {
+    /// The speaker a mention names, and how it was found; `None` when it
+    /// names nobody in particular (a nominal, an unresolved pronoun).
+    fn resolve_mention(&mut self, m: Mention) -> Option<(usize, SpeakerRule)> {
+        match m.kind {
+            MentionKind::Name => Some(self.by_name(m)),
+            MentionKind::Relative => self.by_relative(m).map(|i| (i, SpeakerRule::Relative)),
+            MentionKind::Pronoun if m.gender != Gender::Unknown => self
+                .by_pronoun(m.first, m.gender)
+                .map(|i| (i, SpeakerRule::Pronoun)),
             _ => None,
-        };
-        if idx.is_none() {
-            rule = SpeakerRule::Phrase;
         }
-        let idx = idx.unwrap_or_else(|| {
-            // Unresolved pronouns and common nouns are speakers of their own.
-            let text = mention_range.slice(doc.text);
-            *others.entry(text.to_lowercase()).or_insert_with(|| {
-                speakers.push(new_speaker(text.to_owned(), false));
-                keys.push(Vec::new())
-            })
+    }
+
+    /// The one speaker whose name words contain `key` or are contained in
+    /// it, or a new one; a fuller name becomes the speaker's name.
+    fn find_or_create(&mut self, key: Vec<&'d str>, display: String) -> usize {
+        let idx = self.keys.find(&key).unwrap_or_else(|| {
+            self.speakers.push(new_speaker(display.clone(), true));
+            self.keys.push(key.clone())
         });
-        let sp = &mut speakers[idx];
+        if key.len() > self.keys.get(idx).len() {
+            self.keys.replace(idx, key);
+            self.speakers[idx].name = display;
+        }
+        idx
+    }
+
+    /// A name: the fullest name in the text that contains it.
+    fn by_name(&mut self, m: Mention) -> (usize, SpeakerRule) {
+        let doc = self.doc;
+        let words = name_words(doc, m.first, m.last);
+        let full = best_full_name(self.names, &words);
+        let rule = if full.is_some_and(|c| c.words != words) {
+            SpeakerRule::FullerName
+        } else {
+            SpeakerRule::Name
+        };
+        let (display, key) = match full {
+            Some(c) => (c.display.clone(), c.words.clone()),
+            None => (display_words(doc, m.first, m.last), words),
+        };
+        let idx = self.find_or_create(key, display);
+        let sp = &mut self.speakers[idx];
+        if m.gender != Gender::Unknown {
+            sp.gender = m.gender;
+        }
+        if let Some(c) = full.filter(|c| c.gender != Gender::Unknown) {
+            if sp.gender == Gender::Unknown {
+                sp.gender = c.gender;
+            }
+        }
+        (idx, rule)
+    }
+
+    /// "X, who said …": the name just before.
+    fn by_relative(&mut self, m: Mention) -> Option<usize> {
+        let names = self.names;
+        let c = names
+            .before(m.first)
+            .last()
+            .filter(|c| m.first - c.last <= 2 && !c.is_org)?;
+        let full = best_full_name(names, &c.words).unwrap_or(c);
+        Some(self.find_or_create(full.words.clone(), full.display.clone()))
+    }
+
+    /// He/she: the nearest preceding person with a compatible gender — a
+    /// speaker already credited, or a name in the text.
+    fn by_pronoun(&mut self, at: usize, gender: Gender) -> Option<usize> {
+        let names = self.names;
+        let compatible = |g: Gender| g == Gender::Unknown || g == gender;
+        let from_speakers = self
+            .last_person
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .find(|&&(i, pos)| {
+                pos < at && self.speakers[i].named && compatible(self.speakers[i].gender)
+            })
+            .copied();
+        let from_names = names
+            .before(at)
+            .rev()
+            .take(LOOKBACK)
+            .find(|c| !c.is_org && (c.has_title || c.words.len() >= 2) && compatible(c.gender));
+        let pick_name = match (from_speakers, from_names) {
+            (Some((_, pos)), Some(c)) => c.first > pos,
+            (None, Some(_)) => true,
+            _ => false,
+        };
+        let idx = if pick_name {
+            let c = from_names?;
+            let full = best_full_name(names, &c.words).unwrap_or(c);
+            self.find_or_create(full.words.clone(), full.display.clone())
+        } else {
+            from_speakers?.0
+        };
+        if self.speakers[idx].gender == Gender::Unknown {
+            self.speakers[idx].gender = gender;
+        }
+        Some(idx)
+    }
+
+    /// Unresolved pronouns and common nouns are speakers of their own, one
+    /// per lowercase phrase.
+    fn phrase_speaker(&mut self, m: Mention) -> usize {
+        let text = self.doc.range(m.first, m.last).slice(self.doc.text);
+        let (speakers, keys) = (&mut self.speakers, &mut self.keys);
+        *self.others.entry(text.to_lowercase()).or_insert_with(|| {
+            speakers.push(new_speaker(text.to_owned(), false));
+            keys.push(Vec::new())
+        })
+    }
+
+    /// Credits quote `a` to speaker `idx` through mention `m`.
+    fn credit(&mut self, idx: usize, a: &mut Attributed, m: Mention, rule: SpeakerRule) {
+        let mention_range = self.doc.range(m.first, m.last);
+        let sp = &mut self.speakers[idx];
         // Mentions arrive in text order; a continued quote repeats the last one.
         if sp.mentions.last() != Some(&mention_range) {
             sp.mentions.push(mention_range);
         }
         sp.quotes += 1;
-        sp.quoted_words += count_words(doc, a.quote.range);
+        sp.quoted_words += count_words(self.doc, a.quote.range);
         a.quote.speaker = u32::try_from(idx).ok();
         a.quote.speaker_by = Some(rule);
         if sp.named || m.kind == MentionKind::Pronoun {
-            last_person.push((idx, m.first));
+            self.last_person.push((idx, m.first));
         }
     }
-    for (i, sp) in speakers.iter_mut().enumerate() {
-        if sp.named {
-            let (role, org) = role_and_org(doc, names, keys.get(i));
-            sp.role = role;
-            sp.organization = org;
+
+    /// The speakers, with the roles and organisations of the named ones.
+    fn finish(mut self) -> Vec<Speaker> {
+        for (i, sp) in self.speakers.iter_mut().enumerate() {
+            if sp.named {
+                let (role, org) = role_and_org(self.doc, self.names, self.keys.get(i));
+                sp.role = role;
+                sp.organization = org;
+            }
         }
+        self.speakers
     }
-    speakers
 }
 
 fn new_speaker(name: String, named: bool) -> Speaker {
@@ -239,49 +319,6 @@ fn new_speaker(name: String, named: bool) -> Speaker {
     }
 }
 
-/// He/she: the nearest preceding person with a compatible gender — a
-/// speaker already credited, or a name in the text.
-fn resolve_pronoun<'d>(
-    at: usize,
-    gender: Gender,
-    names: &Names<'d>,
-    speakers: &mut Vec<Speaker>,
-    keys: &mut SpeakerKeys<'d>,
-    last_person: &[(usize, usize)],
-) -> Option<usize> {
-    let compatible = |g: Gender| g == Gender::Unknown || g == gender;
-    let from_speakers = last_person
-        .iter()
-        .rev()
-        .take(LOOKBACK)
-        .find(|&&(i, pos)| pos < at && speakers[i].named && compatible(speakers[i].gender))
-        .copied();
-    let from_names = names
-        .before(at)
-        .rev()
-        .take(LOOKBACK)
-        .find(|c| !c.is_org && (c.has_title || c.words.len() >= 2) && compatible(c.gender));
-    let pick_name = match (from_speakers, from_names) {
-        (Some((_, pos)), Some(c)) => c.first > pos,
-        (None, Some(_)) => true,
-        _ => false,
-    };
-    let idx = if pick_name {
-        let c = from_names?;
-        let full = best_full_name(names, &c.words).unwrap_or(c);
-        keys.find(&full.words).unwrap_or_else(|| {
-            speakers.push(new_speaker(full.display.clone(), true));
-            keys.push(full.words.clone())
-        })
-    } else {
-        from_speakers?.0
-    };
-    if speakers[idx].gender == Gender::Unknown {
-        speakers[idx].gender = gender;
-    }
-    Some(idx)
-}
-
 /// Every capitalised name phrase in the text.
 fn name_candidates<'d>(doc: &'d Doc) -> Vec<NameCandidate<'d>> {
     let mut out = Vec::new();
@@ -291,61 +328,74 @@ fn name_candidates<'d>(doc: &'d Doc) -> Vec<NameCandidate<'d>> {
             i += 1;
             continue;
         }
-        let mut j = i;
-        let mut words = Vec::new();
-        let mut display = Vec::new();
-        let mut gender = Gender::Unknown;
-        let mut has_title = false;
-        let mut is_org = false;
-        while j < doc.len() && doc.same_sentence(i, j) {
-            if doc.is_cap(j) {
-                let low = doc.low(j);
-                if words.is_empty() && is_title(low) {
-                    has_title = true;
-                    let g = title_gender(low);
-                    if g != Gender::Unknown {
-                        gender = g;
-                    }
-                } else if !words.is_empty() && is_role_word(low) {
-                    break;
-                } else {
-                    is_org |= is_org_word(low);
-                    display.push(doc.s(j));
-                    words.push(low);
-                }
-                j += 1;
-            } else if doc.is(j, ".")
-                && j > i
-                && doc.toks[j - 1].range.end == doc.toks[j].range.start
-                && (is_title(doc.low(j - 1)) || doc.s(j - 1).chars().count() == 1)
-            {
-                j += 1;
-            } else if !words.is_empty()
-                && j + 1 < doc.len()
-                && doc.is_cap(j + 1)
-                && crate::attribution::lexicon::is_name_particle(doc.low(j))
-            {
-                display.push(doc.s(j));
-                words.push(doc.low(j));
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        if !words.is_empty() {
-            out.push(NameCandidate {
-                words,
-                display: display.join(" "),
-                first: i,
-                last: j - 1,
-                gender,
-                is_org,
-                has_title,
-            });
-        }
-        i = j.max(i + 1);
+        let (candidate, next) = name_at(doc, i);
+        out.extend(candidate);
+        i = next.max(i + 1);
     }
     out
+}
+
+/// The name starting at the capitalised token `i` (titles first, then name
+/// words, particles and initials' dots, up to a role word or the sentence
+/// end), and the token after it.
+fn name_at<'d>(doc: &'d Doc, i: usize) -> (Option<NameCandidate<'d>>, usize) {
+    let mut c = NameCandidate {
+        words: Vec::new(),
+        display: String::new(),
+        first: i,
+        last: i,
+        gender: Gender::Unknown,
+        is_org: false,
+        has_title: false,
+    };
+    let mut display: Vec<&str> = Vec::new();
+    let mut j = i;
+    while j < doc.len() && doc.same_sentence(i, j) {
+        if doc.is_cap(j) {
+            let low = doc.low(j);
+            if c.words.is_empty() && is_title(low) {
+                c.has_title = true;
+                let g = title_gender(low);
+                if g != Gender::Unknown {
+                    c.gender = g;
+                }
+            } else if !c.words.is_empty() && is_role_word(low) {
+                break;
+            } else {
+                c.is_org |= is_org_word(low);
+                display.push(doc.s(j));
+                c.words.push(low);
+            }
+        } else if !(initial_dot(doc, i, j) || particle(doc, &c.words, j)) {
+            break;
+        } else if !doc.is(j, ".") {
+            display.push(doc.s(j));
+            c.words.push(doc.low(j));
+        }
+        j += 1;
+    }
+    if c.words.is_empty() {
+        return (None, j);
+    }
+    c.display = display.join(" ");
+    c.last = j - 1;
+    (Some(c), j)
+}
+
+/// The dot of a title or an initial glued to it ("Dr.", "J.").
+fn initial_dot(doc: &Doc, i: usize, j: usize) -> bool {
+    doc.is(j, ".")
+        && j > i
+        && doc.toks[j - 1].range.end == doc.toks[j].range.start
+        && (is_title(doc.low(j - 1)) || doc.s(j - 1).chars().count() == 1)
+}
+
+/// A lowercase particle inside a name ("bin", "van") before a capital.
+fn particle(doc: &Doc, words: &[&str], j: usize) -> bool {
+    !words.is_empty()
+        && j + 1 < doc.len()
+        && doc.is_cap(j + 1)
+        && crate::attribution::lexicon::is_name_particle(doc.low(j))
 }
 
 /// Name words of a mention, lowercased, titles and dots removed.

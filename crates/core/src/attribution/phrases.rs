@@ -256,43 +256,47 @@ pub fn np_left(doc: &Doc, j: usize, floor: usize) -> Option<Mention> {
         return Some(Mention::single(j, MentionKind::Pronoun, gender));
     }
     if doc.is_cap(j) || abbreviation_dot(doc, j) {
-        let mut k = j;
-        while k > floor {
-            let p = k - 1;
-            let joins_name = doc.is_cap(p)
-                || abbreviation_dot(doc, p)
-                || (p > floor && is_name_particle(doc.low(p)) && doc.is_cap(p - 1))
-                || (p > floor
-                    && matches!(doc.s(p), "-" | "’" | "'")
-                    && glued3(doc, p)
-                    && (doc.is_cap(p - 1) || is_name_particle(doc.low(p - 1))));
-            if !joins_name {
-                break;
-            }
-            k = p;
-        }
-        // A name directly after a role noun phrase: keep only the name part.
-        let gender = (k..=j)
-            .map(|t| {
-                if doc.is_word(t) {
-                    title_gender(doc.low(t))
-                } else {
-                    Gender::Unknown
-                }
-            })
-            .find(|&g| g != Gender::Unknown)
-            .unwrap_or(Gender::Unknown);
-        return Some(Mention {
-            first: k,
-            last: j,
-            kind: MentionKind::Name,
-            gender,
-        });
+        return Some(name_left(doc, j, floor));
     }
     if !doc.is_word(j) || is_clause_word(low) || is_cue_verb(low) {
         return None;
     }
-    // A common-noun phrase back to its determiner.
+    Some(nominal_left(doc, j, floor))
+}
+
+/// The name ending at token `j`, back to where it starts (capitals,
+/// abbreviation dots, particles, hyphens and apostrophes inside names).
+fn name_left(doc: &Doc, j: usize, floor: usize) -> Mention {
+    let mut k = j;
+    while k > floor {
+        let p = k - 1;
+        let joins_name = doc.is_cap(p)
+            || abbreviation_dot(doc, p)
+            || (p > floor && is_name_particle(doc.low(p)) && doc.is_cap(p - 1))
+            || (p > floor
+                && matches!(doc.s(p), "-" | "’" | "'")
+                && glued3(doc, p)
+                && (doc.is_cap(p - 1) || is_name_particle(doc.low(p - 1))));
+        if !joins_name {
+            break;
+        }
+        k = p;
+    }
+    let gender = (k..=j)
+        .filter(|&t| doc.is_word(t))
+        .map(|t| title_gender(doc.low(t)))
+        .find(|&g| g != Gender::Unknown)
+        .unwrap_or(Gender::Unknown);
+    Mention {
+        first: k,
+        last: j,
+        kind: MentionKind::Name,
+        gender,
+    }
+}
+
+/// A common-noun phrase ending at token `j`, back to its determiner.
+fn nominal_left(doc: &Doc, j: usize, floor: usize) -> Mention {
     let mut k = j;
     while k > floor && j - k < 4 {
         let p = k - 1;
@@ -308,12 +312,12 @@ pub fn np_left(doc: &Doc, j: usize, floor: usize) -> Option<Mention> {
             break;
         }
     }
-    Some(Mention {
+    Mention {
         first: k,
         last: j,
         kind: MentionKind::Nominal,
         gender: Gender::Unknown,
-    })
+    }
 }
 
 #[cfg(test)]
