@@ -4,7 +4,7 @@ use super::super::doc::Doc;
 use super::super::indirect::IndirectAt;
 use super::super::phrases::np_right;
 use super::super::scan::indirect_clause_end;
-use super::{Case, Clause, Expect, Outcome, Rule, RuleId, Stage};
+use super::{Case, Clause, Outcome, Rule, RuleId, Stage};
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -15,14 +15,12 @@ pub(crate) const RULE: Rule = Rule {
     doc: "“According to X,” opening a sentence, reports the clause after the comma; \
           “…, according to X” closing one reports the clause before it. Not “according to \
           plan” (no source) and not “According to the ministry,” with nothing after.",
-    cases: &[Case {
-        text: "According to the World Health Organization, cholera cases rose sharply in the region last month.",
-        expect: Expect::Quote {
-            content: "cholera cases rose sharply in the region last month",
-            cue: Some("According to"),
-            speaker: Some("the World Health Organization"),
-        },
-    }],
+    cases: &[Case::quote(
+            "According to the World Health Organization, cholera cases rose sharply in the region last month.",
+            "cholera cases rose sharply in the region last month",
+            Some("According to"),
+            Some("the World Health Organization"),
+        )],
 };
 
 /// "According to X, CLAUSE." / "CLAUSE, according to X."

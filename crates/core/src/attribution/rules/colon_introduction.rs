@@ -3,7 +3,7 @@
 use super::super::doc::Doc;
 use super::super::phrases::{np_right, MentionKind};
 use super::super::scan::sentence_start_from;
-use super::{Case, Expect, Found, Rule, RuleId, Stage};
+use super::{Case, Found, Rule, RuleId, Stage};
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -15,14 +15,12 @@ pub(crate) const RULE: Rule = Rule {
           of that sentence (a name or a pronoun followed by a lowercase verb) is the speaker. \
           “Sanders made the following comment: “…””. Not a nominal subject: “The report \
           has three parts: “…”” quotes the report's section titles, not a person.",
-    cases: &[Case {
-        text: "Senator Mary Okafor made her position clear: “No budget passes without the hospital money.”",
-        expect: Expect::Quote {
-            content: "“No budget passes without the hospital money.”",
-            cue: None,
-            speaker: Some("Mary Okafor"),
-        },
-    }],
+    cases: &[Case::quote(
+            "Senator Mary Okafor made her position clear: “No budget passes without the hospital money.”",
+            "“No budget passes without the hospital money.”",
+            None,
+            Some("Mary Okafor"),
+        )],
 };
 
 /// "Sanders made the following comment:\n\n“…”": a quote after a colon with

@@ -3,7 +3,7 @@
 use super::super::doc::Doc;
 use super::super::quoted::MarkedSpan;
 use super::super::{Attributed, QuoteKind};
-use super::{Case, Expect, Rule, RuleId, Stage};
+use super::{Case, Rule, RuleId, Stage};
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -14,14 +14,12 @@ pub(crate) const RULE: Rule = Rule {
     doc: "A quote with no attribution of its own, in the same paragraph as the previous \
           attributed direct quote or opening the next paragraph, is by the same speaker: \
           news continues a speaker's words across paragraphs without repeating the name.",
-    cases: &[Case {
-        text: "“The factory will close in May,” said Olga Petrova, a union leader.\n\n“Four hundred families depend on it.”",
-        expect: Expect::Quote {
-            content: "“Four hundred families depend on it.”",
-            cue: None,
-            speaker: Some("Olga Petrova"),
-        },
-    }],
+    cases: &[Case::quote(
+            "“The factory will close in May,” said Olga Petrova, a union leader.\n\n“Four hundred families depend on it.”",
+            "“Four hundred families depend on it.”",
+            None,
+            Some("Olga Petrova"),
+        )],
 };
 
 /// The previous quote, when `span` continues its speaker.

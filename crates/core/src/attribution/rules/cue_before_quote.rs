@@ -4,7 +4,7 @@ use super::super::doc::Doc;
 use super::super::lexicon::is_time_word;
 use super::super::phrases::{np_right, MentionKind};
 use super::super::scan::{cue_ending_at, left_speaker, sentence_start_from};
-use super::{Case, Expect, Found, Rule, RuleId, Stage};
+use super::{Case, Found, Rule, RuleId, Stage};
 
 /// Most tokens allowed between a cue and the opening mark it introduces.
 const MAX_CUE_GAP: usize = 4;
@@ -21,22 +21,18 @@ pub(crate) const RULE: Rule = Rule {
           punctuation, a listener after “told”/“asked”, or when and where it was said. \
           Not “said that X’s “…””: words after “that” make a mixed quote.",
     cases: &[
-        Case {
-            text: "Dr Chen Wei said on Tuesday: “The vaccine trial has met all of its goals.”",
-            expect: Expect::Quote {
-                content: "“The vaccine trial has met all of its goals.”",
-                cue: Some("said"),
-                speaker: Some("Chen Wei"),
-            },
-        },
-        Case {
-            text: "The coach told reporters “we were simply not good enough in the second half.”",
-            expect: Expect::Quote {
-                content: "“we were simply not good enough in the second half.”",
-                cue: Some("told"),
-                speaker: Some("The coach"),
-            },
-        },
+        Case::quote(
+            "Dr Chen Wei said on Tuesday: “The vaccine trial has met all of its goals.”",
+            "“The vaccine trial has met all of its goals.”",
+            Some("said"),
+            Some("Chen Wei"),
+        ),
+        Case::quote(
+            "The coach told reporters “we were simply not good enough in the second half.”",
+            "“we were simply not good enough in the second half.”",
+            Some("told"),
+            Some("The coach"),
+        ),
     ],
 };
 

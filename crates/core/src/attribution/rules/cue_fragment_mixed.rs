@@ -3,7 +3,7 @@
 use super::super::doc::Doc;
 use super::super::quoted::MarkedSpan;
 use super::super::scan::{clause_end, mixed_end};
-use super::{Case, Expect, Found, Rule, RuleId, Stage};
+use super::{Case, Found, Rule, RuleId, Stage};
 
 /// Most words of a quoted fragment glued to its cue.
 const MAX_FRAGMENT_WORDS: usize = 6;
@@ -18,14 +18,12 @@ pub(crate) const RULE: Rule = Rule {
           its reporting verb is part of the reported clause, which is the quote: “police \
           reported “2,521 shooting incidents” in the city”. A full sentence after the verb \
           stays a direct quote.",
-    cases: &[Case {
-        text: "Inspector Dario Conti described “a very organised network” operating across three ports.",
-        expect: Expect::Quote {
-            content: "“a very organised network” operating across three ports",
-            cue: Some("described"),
-            speaker: Some("Dario Conti"),
-        },
-    }],
+    cases: &[Case::quote(
+        "Inspector Dario Conti described “a very organised network” operating across three ports.",
+        "“a very organised network” operating across three ports",
+        Some("described"),
+        Some("Dario Conti"),
+    )],
 };
 
 /// The last token of the mixed quote, when `found`'s cue is glued to a

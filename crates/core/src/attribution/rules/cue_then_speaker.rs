@@ -3,7 +3,7 @@
 use super::super::after_close::AfterClose;
 use super::super::phrases::np_right;
 use super::super::scan::cue_at;
-use super::{Case, Expect, Found, Outcome, Rule, RuleId, Stage};
+use super::{Case, Found, Outcome, Rule, RuleId, Stage};
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -16,22 +16,18 @@ pub(crate) const RULE: Rule = Rule {
           The speaker may be missing (“…,” said one of them, unnamed: no speaker). \
           Inverted attribution is the commonest in news after a quote.",
     cases: &[
-        Case {
-            text: "“The harvest will be late this year,” said Kwame Mensah, a farmer near Kumasi.",
-            expect: Expect::Quote {
-                content: "“The harvest will be late this year,”",
-                cue: Some("said"),
-                speaker: Some("Kwame Mensah"),
-            },
-        },
-        Case {
-            text: "“Prices have doubled since March,” according to Ms Lucía Fernández.",
-            expect: Expect::Quote {
-                content: "“Prices have doubled since March,”",
-                cue: Some("according to"),
-                speaker: Some("Lucía Fernández"),
-            },
-        },
+        Case::quote(
+            "“The harvest will be late this year,” said Kwame Mensah, a farmer near Kumasi.",
+            "“The harvest will be late this year,”",
+            Some("said"),
+            Some("Kwame Mensah"),
+        ),
+        Case::quote(
+            "“Prices have doubled since March,” according to Ms Lucía Fernández.",
+            "“Prices have doubled since March,”",
+            Some("according to"),
+            Some("Lucía Fernández"),
+        ),
     ],
 };
 

@@ -2,7 +2,7 @@
 
 use super::super::after_close::AfterClose;
 use super::super::phrases::{np_right, MentionKind};
-use super::{Case, Expect, Found, Outcome, Rule, RuleId, Stage};
+use super::{Case, Found, Outcome, Rule, RuleId, Stage};
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -14,18 +14,16 @@ pub(crate) const RULE: Rule = Rule {
           Not a pronoun (“…” — he never finished is narration, not attribution). \
           Wire copy and features attribute pull quotes this way, with no verb.",
     cases: &[
-        Case {
-            text: "“We will keep the border open for trade and for families.” — Ms Amina Diallo, Minister of Trade.",
-            expect: Expect::Quote {
-                content: "“We will keep the border open for trade and for families.”",
-                cue: None,
-                speaker: Some("Amina Diallo"),
-            },
-        },
-        Case {
-            text: "“It was the best of times, it was the worst of times.” — he never finished the sentence.",
-            expect: Expect::NoQuote { words: "he never finished" },
-        },
+        Case::quote(
+            "“We will keep the border open for trade and for families.” — Ms Amina Diallo, Minister of Trade.",
+            "“We will keep the border open for trade and for families.”",
+            None,
+            Some("Amina Diallo"),
+        ),
+        Case::no_quote(
+            "“It was the best of times, it was the worst of times.” — he never finished the sentence.",
+            "he never finished",
+        ),
     ],
 };
 

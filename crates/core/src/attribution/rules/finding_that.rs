@@ -4,7 +4,7 @@ use super::super::doc::Doc;
 use super::super::indirect::IndirectAt;
 use super::super::lexicon::is_that_cue;
 use super::super::scan::{indirect_clause_end, left_speaker};
-use super::{Case, Clause, Expect, Outcome, Rule, RuleId, Stage};
+use super::{Case, Clause, Outcome, Rule, RuleId, Stage};
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -17,20 +17,16 @@ pub(crate) const RULE: Rule = Rule {
           the quote, the subject before the verb its source. Without “that” (“found the \
           keys”) they report nothing.",
     cases: &[
-        Case {
-            text: "The audit found that nearly a third of the funds had never reached the schools.",
-            expect: Expect::Quote {
-                content: "nearly a third of the funds had never reached the schools",
-                cue: Some("found"),
-                speaker: Some("The audit"),
-            },
-        },
-        Case {
-            text: "The rescuers found the hikers late on Sunday evening near the summit.",
-            expect: Expect::NoQuote {
-                words: "the hikers late",
-            },
-        },
+        Case::quote(
+            "The audit found that nearly a third of the funds had never reached the schools.",
+            "nearly a third of the funds had never reached the schools",
+            Some("found"),
+            Some("The audit"),
+        ),
+        Case::no_quote(
+            "The rescuers found the hikers late on Sunday evening near the summit.",
+            "the hikers late",
+        ),
     ],
 };
 

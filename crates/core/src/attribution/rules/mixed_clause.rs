@@ -4,7 +4,7 @@ use super::super::doc::Doc;
 use super::super::lexicon::{is_characterising_cue, is_indirect_cue};
 use super::super::phrases::Mention;
 use super::super::scan::{is_title_case, left_speaker, sentence_start_from};
-use super::{Case, Expect, Rule, RuleId, Stage};
+use super::{Case, Rule, RuleId, Stage};
 
 /// Most tokens looked back from a quote for a cue that makes it mixed: keeps
 /// the engine linear on texts with no sentence ends.
@@ -20,14 +20,12 @@ pub(crate) const RULE: Rule = Rule {
           clause, from after the cue (or after “that”) to where a new clause begins, is the \
           quote. X said the deal was “a disaster” for farmers. A title in marks earlier in \
           the sentence is passed over; another quote stops the search.",
-    cases: &[Case {
-        text: "Finance minister Sipho Ndlovu said the new tax was “fair and overdue” and would fund clinics.",
-        expect: Expect::Quote {
-            content: "the new tax was “fair and overdue” and would fund clinics",
-            cue: Some("said"),
-            speaker: Some("Sipho Ndlovu"),
-        },
-    }],
+    cases: &[Case::quote(
+            "Finance minister Sipho Ndlovu said the new tax was “fair and overdue” and would fund clinics.",
+            "the new tax was “fair and overdue” and would fund clinics",
+            Some("said"),
+            Some("Sipho Ndlovu"),
+        )],
 };
 
 /// A cue earlier in the sentence whose clause contains the quote at `open`:

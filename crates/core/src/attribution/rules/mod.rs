@@ -181,6 +181,36 @@ pub struct Case {
     pub expect: Expect,
 }
 
+impl Case {
+    /// A sentence that must give the quote `content`, with this cue and
+    /// speaker, found by the rule the case belongs to.
+    #[must_use]
+    pub const fn quote(
+        text: &'static str,
+        content: &'static str,
+        cue: Option<&'static str>,
+        speaker: Option<&'static str>,
+    ) -> Self {
+        Self {
+            text,
+            expect: Expect::Quote {
+                content,
+                cue,
+                speaker,
+            },
+        }
+    }
+
+    /// A sentence where no quote may cover `words`.
+    #[must_use]
+    pub const fn no_quote(text: &'static str, words: &'static str) -> Self {
+        Self {
+            text,
+            expect: Expect::NoQuote { words },
+        }
+    }
+}
+
 /// What a [`Case`] must give.
 #[derive(Debug)]
 pub enum Expect {

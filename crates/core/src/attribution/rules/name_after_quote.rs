@@ -2,7 +2,7 @@
 
 use super::super::after_close::AfterClose;
 use super::super::phrases::{np_right, MentionKind};
-use super::{Case, Expect, Found, Outcome, Rule, RuleId, Stage};
+use super::{Case, Found, Outcome, Rule, RuleId, Stage};
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -14,14 +14,12 @@ pub(crate) const RULE: Rule = Rule {
           “…,” Mr Vegard Holmelid, Minister Counsellor. Only a proper name, and only when \
           the name ends the clause (a comma, a stop, a parenthesis): “…,” Paris is not a speaker \
           when a verb follows it.",
-    cases: &[Case {
-        text: "“Our schools need more teachers, not more tests,” Ms Ingrid Solberg, head of the teachers’ union.",
-        expect: Expect::Quote {
-            content: "“Our schools need more teachers, not more tests,”",
-            cue: None,
-            speaker: Some("Ingrid Solberg"),
-        },
-    }],
+    cases: &[Case::quote(
+            "“Our schools need more teachers, not more tests,” Ms Ingrid Solberg, head of the teachers’ union.",
+            "“Our schools need more teachers, not more tests,”",
+            None,
+            Some("Ingrid Solberg"),
+        )],
 };
 
 /// Tried at the first token after the closing mark, when the quote ended with a comma.

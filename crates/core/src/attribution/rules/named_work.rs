@@ -3,7 +3,7 @@
 use super::super::doc::Doc;
 use super::super::quoted::MarkedSpan;
 use super::super::scan::is_title_case;
-use super::{Case, Expect, Rule, RuleId, Stage};
+use super::{Case, Rule, RuleId, Stage};
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -14,12 +14,10 @@ pub(crate) const RULE: Rule = Rule {
     doc: "Title Cased words in marks after a possessive or a preposition (“on “Face the \
           Nation,” Ryan said”, “in her “Letter From Birmingham”), or in single marks, are \
           the name of a work even when a speaker is near: not a quote.",
-    cases: &[Case {
-        text: "Speaking on “Meet the Press,” Ms Rivera said the bill would pass.",
-        expect: Expect::NoQuote {
-            words: "Meet the Press",
-        },
-    }],
+    cases: &[Case::no_quote(
+        "Speaking on “Meet the Press,” Ms Rivera said the bill would pass.",
+        "Meet the Press",
+    )],
 };
 
 /// Whether the marked span names a work (show, book, speech).

@@ -2,7 +2,7 @@
 
 use super::super::doc::Doc;
 use super::super::{Attributed, QuoteKind};
-use super::{Case, Expect, Rule, RuleId, Stage};
+use super::{Case, Rule, RuleId, Stage};
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -14,14 +14,12 @@ pub(crate) const RULE: Rule = Rule {
           “A,” she said. “B.” and “A,” she said, “B.” give one quote from the first opening \
           mark to the last closing one, when the second part has no cue of its own (or shares \
           the first one's) and is by the same speaker in the same paragraph.",
-    cases: &[Case {
-        text: "“We will rebuild,” said Mayor Keiko Tanaka. “Every house, every school.”",
-        expect: Expect::Quote {
-            content: "“We will rebuild,” said Mayor Keiko Tanaka. “Every house, every school.”",
-            cue: Some("said"),
-            speaker: Some("Keiko Tanaka"),
-        },
-    }],
+    cases: &[Case::quote(
+        "“We will rebuild,” said Mayor Keiko Tanaka. “Every house, every school.”",
+        "“We will rebuild,” said Mayor Keiko Tanaka. “Every house, every school.”",
+        Some("said"),
+        Some("Keiko Tanaka"),
+    )],
 };
 
 /// Whether the quote `a` (found for a marked span) continues the previous

@@ -4,7 +4,7 @@ use super::super::doc::Doc;
 use super::super::lexicon::is_indirect_cue;
 use super::super::phrases::{np_right, Mention};
 use super::super::scan::{left_speaker, sentence_start_from};
-use super::{Case, Expect, Rule, RuleId, Stage};
+use super::{Case, Rule, RuleId, Stage};
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -15,14 +15,12 @@ pub(crate) const RULE: Rule = Rule {
     doc: "A quote right after a sentence that ends with an attribution (“…, Schiff said.” or \
           “…, said Schiff.”) in the same paragraph is by that speaker: the attribution \
           introduces what follows.",
-    cases: &[Case {
-        text: "The plan is expensive, Governor Raúl Ortega said. “But doing nothing will cost far more in the long run.”",
-        expect: Expect::Quote {
-            content: "“But doing nothing will cost far more in the long run.”",
-            cue: None,
-            speaker: Some("Raúl Ortega"),
-        },
-    }],
+    cases: &[Case::quote(
+            "The plan is expensive, Governor Raúl Ortega said. “But doing nothing will cost far more in the long run.”",
+            "“But doing nothing will cost far more in the long run.”",
+            None,
+            Some("Raúl Ortega"),
+        )],
 };
 
 /// The speaker of an attribution ending the sentence just before the

@@ -5,7 +5,7 @@ use super::super::lexicon::is_cue_modifier;
 use super::super::phrases::Mention;
 use super::super::scan::{clause_end, cue_at};
 use super::super::{Attributed, Quote, QuoteKind};
-use super::{Case, Expect, Rule, RuleId, Stage};
+use super::{Case, Rule, RuleId, Stage};
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -16,14 +16,12 @@ pub(crate) const RULE: Rule = Rule {
     doc: "After an attribution, a relative clause with a reporting verb reports more speech \
           by the same speaker: “…,” said Ms X, who pointed out that CLAUSE. The clause after \
           the verb (and “that”) is an indirect quote; at least three tokens.",
-    cases: &[Case {
-        text: "“Water is a right,” said Ms Leila Haddad, who stressed that every village must be connected by 2030.",
-        expect: Expect::Quote {
-            content: "every village must be connected by 2030",
-            cue: Some("stressed"),
-            speaker: Some("Leila Haddad"),
-        },
-    }],
+    cases: &[Case::quote(
+            "“Water is a right,” said Ms Leila Haddad, who stressed that every village must be connected by 2030.",
+            "every village must be connected by 2030",
+            Some("stressed"),
+            Some("Leila Haddad"),
+        )],
 };
 
 /// "…,” said Ms Kaori, who pointed out that CLAUSE." — an indirect quote by

@@ -5,7 +5,7 @@ use super::super::indirect::IndirectAt;
 use super::super::lexicon::is_indirect_cue;
 use super::super::phrases::np_right;
 use super::super::scan::{indirect_clause_end, left_speaker, skip_modifiers_back};
-use super::{Case, Clause, Expect, Outcome, Rule, RuleId, Stage};
+use super::{Case, Clause, Outcome, Rule, RuleId, Stage};
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -18,22 +18,18 @@ pub(crate) const RULE: Rule = Rule {
           “CLAUSE, X said, CLAUSE.” (the whole sentence). Needs a speaker; “wanted to say” and \
           “did not say” report nothing.",
     cases: &[
-        Case {
-            text: "The central bank governor said that interest rates would stay at four percent until June.",
-            expect: Expect::Quote {
-                content: "interest rates would stay at four percent until June",
-                cue: Some("said"),
-                speaker: Some("The central bank governor"),
-            },
-        },
-        Case {
-            text: "The bridge will reopen in the spring, Tomasz Nowak said.",
-            expect: Expect::Quote {
-                content: "The bridge will reopen in the spring",
-                cue: Some("said"),
-                speaker: Some("Tomasz Nowak"),
-            },
-        },
+        Case::quote(
+            "The central bank governor said that interest rates would stay at four percent until June.",
+            "interest rates would stay at four percent until June",
+            Some("said"),
+            Some("The central bank governor"),
+        ),
+        Case::quote(
+            "The bridge will reopen in the spring, Tomasz Nowak said.",
+            "The bridge will reopen in the spring",
+            Some("said"),
+            Some("Tomasz Nowak"),
+        ),
     ],
 };
 

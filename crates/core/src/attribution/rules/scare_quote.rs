@@ -2,7 +2,7 @@
 
 use super::super::doc::Doc;
 use super::super::quoted::MarkedSpan;
-use super::{Case, Expect, Rule, RuleId, Stage};
+use super::{Case, Rule, RuleId, Stage};
 
 /// Fewest words in marked text with no attribution at all for it to be a quote.
 const MIN_UNATTRIBUTED_WORDS: usize = 8;
@@ -16,10 +16,10 @@ pub(crate) const RULE: Rule = Rule {
     doc: "Marked text with no cue, no speaker and no quote before it to continue is a scare \
           quote or a term when it is short (fewer than eight words) or in single marks: \
           the “experts”, a ‘temporary’ measure.",
-    cases: &[Case {
-        text: "The so-called “temporary” measures have now lasted for eleven years.",
-        expect: Expect::NoQuote { words: "temporary" },
-    }],
+    cases: &[Case::no_quote(
+        "The so-called “temporary” measures have now lasted for eleven years.",
+        "temporary",
+    )],
 };
 
 /// Whether unattributed marked text is a scare quote rather than speech.

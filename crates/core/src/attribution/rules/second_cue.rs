@@ -3,7 +3,7 @@
 use super::super::doc::Doc;
 use super::super::lexicon::is_cue_verb;
 use super::super::Attributed;
-use super::{Case, Expect, Rule, RuleId, Stage};
+use super::{Case, Rule, RuleId, Stage};
 
 /// Most tokens looked at between two quoted parts.
 const MAX_SCAN: usize = 80;
@@ -18,14 +18,12 @@ pub(crate) const RULE: Rule = Rule {
           “B.” / “A,” she sings, before asking, “B?”) makes the second part a quote of its own \
           by the same speaker, as annotators mark two. Through “that” (“adding that X was \
           “B””) the second is mixed, from after “that”.",
-    cases: &[Case {
-        text: "“We cannot wait for another report,” the mayor said at the meeting, adding, “The river is rising every year.”",
-        expect: Expect::Quote {
-            content: "“The river is rising every year.”",
-            cue: Some("adding"),
-            speaker: Some("the mayor"),
-        },
-    }],
+    cases: &[Case::quote(
+            "“We cannot wait for another report,” the mayor said at the meeting, adding, “The river is rising every year.”",
+            "“The river is rising every year.”",
+            Some("adding"),
+            Some("the mayor"),
+        )],
 };
 
 /// The second reporting verb between the previous quote and the marked

@@ -3,7 +3,7 @@
 use super::super::after_close::AfterClose;
 use super::super::phrases::{np_left, np_right};
 use super::super::scan::{cue_at, skip_modifiers_back};
-use super::{Case, Expect, Found, Outcome, Rule, RuleId, Stage};
+use super::{Case, Found, Outcome, Rule, RuleId, Stage};
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -17,23 +17,18 @@ pub(crate) const RULE: Rule = Rule {
           quote. An intervening clause (“…,” and then he left, saying) is not an \
           attribution: the stage stops.",
     cases: &[
-        Case {
-            text:
-                "“We have never seen floods like this,” Mayor Ana Pereira told reporters on Monday.",
-            expect: Expect::Quote {
-                content: "“We have never seen floods like this,”",
-                cue: Some("told"),
-                speaker: Some("Ana Pereira"),
-            },
-        },
-        Case {
-            text: "“Talks will resume next week,” Rahul Verma, the trade secretary, said.",
-            expect: Expect::Quote {
-                content: "“Talks will resume next week,”",
-                cue: Some("said"),
-                speaker: Some("Rahul Verma"),
-            },
-        },
+        Case::quote(
+            "“We have never seen floods like this,” Mayor Ana Pereira told reporters on Monday.",
+            "“We have never seen floods like this,”",
+            Some("told"),
+            Some("Ana Pereira"),
+        ),
+        Case::quote(
+            "“Talks will resume next week,” Rahul Verma, the trade secretary, said.",
+            "“Talks will resume next week,”",
+            Some("said"),
+            Some("Rahul Verma"),
+        ),
     ],
 };
 

@@ -3,7 +3,7 @@
 use super::super::after_close::after_attribution;
 use super::super::doc::Doc;
 use super::super::quoted::MarkedSpan;
-use super::{Case, Expect, Rule, RuleId, Stage};
+use super::{Case, Rule, RuleId, Stage};
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -15,14 +15,12 @@ pub(crate) const RULE: Rule = Rule {
           at the paragraph start, when at least four words come before it, it is not inside \
           another quote, and an attribution follows it (so a stray apostrophe-like mark in \
           running text is not a quote).",
-    cases: &[Case {
-        text: "The road will be finished before the rains,” said Joseph Kamau, an engineer.",
-        expect: Expect::Quote {
-            content: "The road will be finished before the rains,”",
-            cue: Some("said"),
-            speaker: Some("Joseph Kamau"),
-        },
-    }],
+    cases: &[Case::quote(
+        "The road will be finished before the rains,” said Joseph Kamau, an engineer.",
+        "The road will be finished before the rains,”",
+        Some("said"),
+        Some("Joseph Kamau"),
+    )],
 };
 
 /// The marked span a stray closing mark at byte `at` closes, if it is a quote.

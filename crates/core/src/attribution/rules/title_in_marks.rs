@@ -3,7 +3,7 @@
 use super::super::doc::Doc;
 use super::super::quoted::MarkedSpan;
 use super::super::scan::{is_title_case, looks_like_title};
-use super::{Case, Expect, Rule, RuleId, Stage};
+use super::{Case, Rule, RuleId, Stage};
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -15,10 +15,10 @@ pub(crate) const RULE: Rule = Rule {
           mostly Capitalised words with no sentence punctuation, or three words or fewer. \
           Checked when no cue was found for the marks (a cue makes even a short one a quote: \
           “No,” she said).",
-    cases: &[Case {
-        text: "Ministers met under the theme “Strengthening Regional Cooperation Against Trafficking” in Vientiane.",
-        expect: Expect::NoQuote { words: "Strengthening Regional" },
-    }],
+    cases: &[Case::no_quote(
+            "Ministers met under the theme “Strengthening Regional Cooperation Against Trafficking” in Vientiane.",
+            "Strengthening Regional",
+        )],
 };
 
 /// Whether the marked words are short or Title Cased (a title, when no

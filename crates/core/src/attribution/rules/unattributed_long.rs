@@ -1,6 +1,6 @@
 //! `unattributed-long`: long marked speech with no cue in reach.
 
-use super::{Case, Expect, Rule, RuleId, Stage};
+use super::{Case, Rule, RuleId, Stage};
 
 /// The rule (the other side of `scare-quote`: the engine keeps unattributed
 /// marked text that is not a scare quote).
@@ -12,12 +12,10 @@ pub(crate) const RULE: Rule = Rule {
     doc: "Marked text of eight words or more in double marks with no attribution in reach is \
           still speech: a quote with no speaker (“speaker not found”), rather than nothing. \
           Shorter or single-marked text is a scare quote.",
-    cases: &[Case {
-        text: "The crowd grew quiet.\n\n“We are not leaving this square until they listen to us.”",
-        expect: Expect::Quote {
-            content: "“We are not leaving this square until they listen to us.”",
-            cue: None,
-            speaker: None,
-        },
-    }],
+    cases: &[Case::quote(
+        "The crowd grew quiet.\n\n“We are not leaving this square until they listen to us.”",
+        "“We are not leaving this square until they listen to us.”",
+        None,
+        None,
+    )],
 };
