@@ -7,7 +7,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo_worker::{HandlerId, Worker, WorkerScope};
-use saidwho_core::chunks::chunk_ranges;
+use saidwho_core::chunk_ranges;
 use saidwho_core::{Analysis, Analyzer};
 
 use crate::protocol::{

@@ -4,10 +4,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use saidwho_core::chunks::chunk_ranges;
-use saidwho_core::ner::ner_tokens;
-use saidwho_core::ner::numeric::numeric_entities;
-use saidwho_core::{paragraphs, quotes, sentences, tokens, TextRange};
+use saidwho_core::chunk_ranges;
+use saidwho_core::stages::ner_tokens;
+use saidwho_core::stages::numeric_entities;
+use saidwho_core::stages::{paragraphs, scan_marks, sentences, tokenize};
+use saidwho_core::TextRange;
 
 fn ok(text: &str, r: TextRange) -> bool {
     r.start <= r.end && r.end() <= text.len() && text.is_char_boundary(r.start()) && text.is_char_boundary(r.end())
@@ -15,15 +16,15 @@ fn ok(text: &str, r: TextRange) -> bool {
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let toks = tokens::tokenize(text);
+    let toks = tokenize(text);
     assert!(toks.windows(2).all(|w| w[0].range.end <= w[1].range.start), "tokens in order, disjoint");
     assert!(toks.iter().all(|t| ok(text, t.range) && !t.range.is_empty()));
-    let paras = paragraphs::paragraphs(text);
+    let paras = paragraphs(text);
     assert!(paras.windows(2).all(|w| w[0].end < w[1].start));
     assert!(paras.iter().all(|p| ok(text, *p) && !p.slice(text).trim().is_empty()));
-    let sents = sentences::sentences(text, &paras, &toks);
+    let sents = sentences(text, &paras, &toks);
     assert!(sents.iter().all(|s| ok(text, *s) && paras.iter().any(|p| p.contains_range(*s))));
-    let scan = quotes::scan_marks(text, &paras);
+    let scan = scan_marks(text, &paras);
     assert!(scan.quotes.windows(2).all(|w| w[0].range.end <= w[1].range.start));
     assert!(scan.quotes.iter().all(|q| ok(text, q.range) && q.range.contains_range(q.content)));
     let ntoks = ner_tokens(text, &toks);

@@ -35,10 +35,11 @@ impl Bench {
     /// speakers, entities, paragraphs, then the whole analysis), each averaged over `runs`
     /// runs, so that a slow stage in wasm can be found.
     pub fn stages(&self, text: &str, runs: u32, model: &[u8]) -> Result<Vec<f64>, JsError> {
-        use saidwho_core::attribution::{attribute, doc::Doc};
-        use saidwho_core::ner::numeric::numeric_entities;
-        use saidwho_core::ner::{ner_tokens, tag_entities, NerModel};
-        use saidwho_core::{paragraphs, quotes, sentences, speakers, tokens, TextRange};
+        use saidwho_core::stages::numeric_entities;
+        use saidwho_core::stages::{attribute, Doc};
+        use saidwho_core::stages::{ner_tokens, tag_entities, NerModel};
+        use saidwho_core::stages::{paragraphs, resolve, scan_marks, sentences, tokenize};
+        use saidwho_core::TextRange;
         let model = NerModel::from_bytes(model).map_err(|e| JsError::new(&e.to_string()))?;
         let clock = web_sys::window()
             .and_then(|w| w.performance())
@@ -53,27 +54,27 @@ impl Bench {
             std::hint::black_box(sink);
             (clock.now() - start) / f64::from(runs)
         };
-        let toks = tokens::tokenize(text);
-        let paras = paragraphs::paragraphs(text);
-        let sents = sentences::sentences(text, &paras, &toks);
-        let scan = quotes::scan_marks(text, &paras);
+        let toks = tokenize(text);
+        let paras = paragraphs(text);
+        let sents = sentences(text, &paras, &toks);
+        let scan = scan_marks(text, &paras);
         let doc = Doc::new(text, &toks, &sents, &paras);
         let att = attribute(&doc, &scan);
         let marked: Vec<TextRange> = scan.quotes.iter().map(|q| q.range).collect();
         Ok(vec![
-            time(&mut || tokens::tokenize(text).len()),
-            time(&mut || sentences::sentences(text, &paragraphs::paragraphs(text), &toks).len()),
+            time(&mut || tokenize(text).len()),
+            time(&mut || sentences(text, &paragraphs(text), &toks).len()),
             time(&mut || {
-                let scan = quotes::scan_marks(text, &paras);
+                let scan = scan_marks(text, &paras);
                 attribute(&Doc::new(text, &toks, &sents, &paras), &scan).len()
             }),
-            time(&mut || speakers::resolve(&doc, &mut att.clone(), &marked).len()),
+            time(&mut || resolve(&doc, &mut att.clone(), &marked).len()),
             time(&mut || {
                 let ntoks = ner_tokens(text, &toks);
                 tag_entities(text, &sents, &ntoks, &model).len()
                     + numeric_entities(text, &sents, &ntoks).len()
             }),
-            time(&mut || paragraphs::paragraphs(text).len()),
+            time(&mut || paragraphs(text).len()),
             time(&mut || self.analyzer.analyze(text).quotes.len()),
         ])
     }

@@ -3,8 +3,8 @@
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use saidwho_core::ner::{ner_tokens, tag_entities, NerModel};
-use saidwho_core::{paragraphs, sentences, tokens};
+use saidwho_core::stages::{ner_tokens, tag_entities, NerModel};
+use saidwho_core::stages::{paragraphs, sentences, tokenize};
 
 const MODEL: &[u8] = include_bytes!("../../../static/models/ner-v3.bin");
 const SEED: &str = include_str!("../../../../shared/data/seed/seed.txt");
@@ -16,9 +16,9 @@ fn corpus() -> String {
 
 fn bench(c: &mut Criterion) {
     let text = corpus();
-    let toks = tokens::tokenize(&text);
-    let paras = paragraphs::paragraphs(&text);
-    let sents = sentences::sentences(&text, &paras, &toks);
+    let toks = tokenize(&text);
+    let paras = paragraphs(&text);
+    let sents = sentences(&text, &paras, &toks);
     let ntoks = ner_tokens(&text, &toks);
     let model = NerModel::from_bytes(MODEL).unwrap();
     let mut g = c.benchmark_group("ner");

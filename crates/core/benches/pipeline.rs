@@ -4,10 +4,11 @@
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use saidwho_core::attribution::{attribute, doc::Doc};
-use saidwho_core::ner::{ner_tokens, tag_entities};
-use saidwho_core::speakers::resolve;
-use saidwho_core::{paragraphs, quotes, sentences, tokens, Analyzer, TextRange};
+use saidwho_core::stages::resolve;
+use saidwho_core::stages::{attribute, Doc};
+use saidwho_core::stages::{ner_tokens, tag_entities};
+use saidwho_core::stages::{paragraphs, scan_marks, sentences, tokenize};
+use saidwho_core::{Analyzer, TextRange};
 
 const MODEL: &[u8] = include_bytes!("../../../static/models/ner-v3.bin");
 const SEED: &str = include_str!("../../../../shared/data/seed/seed.txt");
@@ -78,25 +79,25 @@ fn whole(c: &mut Criterion) {
 }
 
 fn stages(c: &mut Criterion) {
-    let model = saidwho_core::ner::NerModel::from_bytes(MODEL).unwrap();
+    let model = saidwho_core::stages::NerModel::from_bytes(MODEL).unwrap();
     let (_, text) = inputs().pop().unwrap();
     let text = &text;
-    let toks = tokens::tokenize(text);
-    let paras = paragraphs::paragraphs(text);
-    let sents = sentences::sentences(text, &paras, &toks);
-    let scan = quotes::scan_marks(text, &paras);
+    let toks = tokenize(text);
+    let paras = paragraphs(text);
+    let sents = sentences(text, &paras, &toks);
+    let scan = scan_marks(text, &paras);
     let doc = Doc::new(text, &toks, &sents, &paras);
     let marked: Vec<TextRange> = scan.quotes.iter().map(|q| q.range).collect();
     let ntoks = ner_tokens(text, &toks);
     let mut g = c.benchmark_group("stage_1MB");
     g.sample_size(20);
     g.throughput(Throughput::Bytes(text.len() as u64));
-    g.bench_function("tokenize", |b| b.iter(|| tokens::tokenize(text)));
+    g.bench_function("tokenize", |b| b.iter(|| tokenize(text)));
     g.bench_function("sentences", |b| {
-        b.iter(|| sentences::sentences(text, &paragraphs::paragraphs(text), &toks))
+        b.iter(|| sentences(text, &paragraphs(text), &toks))
     });
     g.bench_function("quotes", |b| {
-        b.iter(|| attribute(&doc, &quotes::scan_marks(text, &paras)))
+        b.iter(|| attribute(&doc, &scan_marks(text, &paras)))
     });
     g.bench_function("speakers", |b| {
         b.iter_batched(

@@ -4,11 +4,12 @@
 
 use std::time::Instant;
 
-use saidwho_core::attribution::{attribute, doc::Doc};
-use saidwho_core::ner::numeric::numeric_entities;
-use saidwho_core::ner::{ner_tokens, tag_entities, NerModel};
-use saidwho_core::speakers::resolve;
-use saidwho_core::{paragraphs, quotes, sentences, tokens, TextRange};
+use saidwho_core::stages::numeric_entities;
+use saidwho_core::stages::resolve;
+use saidwho_core::stages::{attribute, Doc};
+use saidwho_core::stages::{ner_tokens, tag_entities, NerModel};
+use saidwho_core::stages::{paragraphs, scan_marks, sentences, tokenize};
+use saidwho_core::TextRange;
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: stages FILE");
@@ -16,14 +17,14 @@ fn main() {
     let model = NerModel::from_bytes(include_bytes!("../../../static/models/ner-v3.bin")).unwrap();
     let mb = text.len() as f64 / 1_048_576.0;
     let t = Instant::now();
-    let toks = tokens::tokenize(&text);
+    let toks = tokenize(&text);
     let t_tok = t.elapsed();
     let t = Instant::now();
-    let paras = paragraphs::paragraphs(&text);
-    let sents = sentences::sentences(&text, &paras, &toks);
+    let paras = paragraphs(&text);
+    let sents = sentences(&text, &paras, &toks);
     let t_sent = t.elapsed();
     let t = Instant::now();
-    let scan = quotes::scan_marks(&text, &paras);
+    let scan = scan_marks(&text, &paras);
     let doc = Doc::new(&text, &toks, &sents, &paras);
     let mut att = attribute(&doc, &scan);
     let t_quotes = t.elapsed();

@@ -1,36 +1,87 @@
 //! # saidwho-core
 //!
 //! The pure analysis core of saidwho: `text -> Analysis`. No I/O, no web
-//! dependencies; the web app, its worker, the CLI and the tests are thin shells
-//! around [`analyze`].
+//! dependencies; the web app, its worker, the CLI and the tests are thin
+//! shells around [`Analyzer::analyze`].
 //!
-//! Data flows one way, one module per stage:
-//! text → [`tokens`] → [`paragraphs`] → [`sentences`] → [`quotes`] (marks) →
-//! [`attribution`] (cues, speaker mentions, indirect speech) → [`speakers`].
-//! Every span is a [`TextRange`] of byte offsets; [`offsets::OffsetIndex`]
-//! converts them to UTF-16 (DOM) and code-point (evaluation format) offsets.
+//! ```
+//! use saidwho_core::{analyze, output::{OffsetUnit, Report}};
+//!
+//! let text = "“We will rebuild,” said Mayor Keiko Tanaka. “Every house.”";
+//! let analysis = analyze(text);
+//! let quote = &analysis.quotes[0];
+//! assert_eq!(analysis.speakers[0].name, "Keiko Tanaka");
+//! assert_eq!(quote.found_by.as_str(), "one-quote-two-parts");
+//! // Every JSON saidwho writes comes from one model, in one offset unit.
+//! let report = Report::new(text, &analysis, OffsetUnit::CodePoints, false);
+//! assert_eq!(report.quotes[0].speaker.as_deref(), Some("Keiko Tanaka"));
+//! ```
+//!
+//! Data flows one way, one module per stage: text → tokens → paragraphs →
+//! sentences → quotation marks → attribution (the named rules of
+//! [`rules`]: cues, speaker mentions, indirect speech) → speakers → entities
+//! (with an entity model, [`Analyzer::with_ner_model`]) → names. Every span
+//! is a [`TextRange`] of byte offsets; [`OffsetIndex`] converts them to
+//! UTF-16 (DOM) and code-point (evaluation format) offsets, and [`output`]
+//! writes them in one declared unit.
+//!
+//! The public API is what this page lists; the stages themselves are for the
+//! project's own benchmarks, training and fuzzing ([`stages`], hidden, not
+//! stable).
 
-pub mod analysis;
-pub mod attribution;
-pub mod chunks;
+mod analysis;
+mod attribution;
+mod chunks;
 pub mod export;
 pub mod extract;
-pub mod names;
-pub mod ner;
-pub mod offsets;
+mod names;
+mod ner;
+mod offsets;
 pub mod output;
-pub mod paragraphs;
-pub mod quotes;
-pub mod sentences;
-pub mod span;
-pub mod speakers;
-pub mod tokens;
+mod paragraphs;
+mod quotes;
+mod sentences;
+mod span;
+mod speakers;
+mod tokens;
 
 pub use analysis::{analyze, Analysis, Analyzer};
+pub use attribution::lexicon::Gender;
 pub use attribution::{Quote, QuoteKind};
+pub use chunks::chunk_ranges;
 pub use names::NameGroup;
-pub use ner::{Entity, EntityLabel};
+pub use ner::{Entity, EntityLabel, ModelError};
 pub use offsets::OffsetIndex;
 pub use span::TextRange;
-pub use speakers::Speaker;
+pub use speakers::{Speaker, SpeakerRule};
 pub use tokens::{Token, TokenKind};
+
+/// The attribution rules: their ids (each quote's provenance), their
+/// registry with docs and cases, and `docs/rules.md`.
+pub mod rules {
+    pub use crate::attribution::rules::{
+        rule, rules_markdown, Case, Expect, Rule, RuleId, Stage, RULES,
+    };
+}
+
+/// Stage-by-stage access for the project's own benchmarks, entity-model
+/// training and fuzzing. Not a stable API: use [`Analyzer`].
+#[doc(hidden)]
+pub mod stages {
+    pub use crate::attribution::attribute;
+    pub use crate::attribution::doc::Doc;
+    pub use crate::ner::numeric::numeric_entities;
+    pub use crate::ner::{ner_tokens, sentence_tokens, tag_entities, NerModel};
+    pub use crate::paragraphs::paragraphs;
+    pub use crate::quotes::scan_marks;
+    pub use crate::sentences::sentences;
+    pub use crate::speakers::resolve;
+    pub use crate::tokens::{tokenize, tokenize_reference};
+
+    /// The entity model's insides, for `saidwho-train`.
+    pub mod ner {
+        pub use crate::ner::features::{extract_prepared, Prepared};
+        pub use crate::ner::labels::{begin_tag, N_TAGS};
+        pub use crate::ner::model::{gazetteer_key, viterbi, ModelParts, FORMAT_VERSION};
+    }
+}

@@ -3,7 +3,7 @@
 //! [`Analysis`], with every span in the one unit the document declares
 //! (`"offsets"`): code points for files (the evaluation format's unit), UTF-16
 //! units for JavaScript. A field cannot be in another unit than its
-//! neighbours, because the conversion happens in one place ([`Converter`]).
+//! neighbours, because the conversion happens in one place (`Converter`).
 
 use serde::{Deserialize, Serialize};
 

@@ -69,6 +69,7 @@ pub struct MarkScan {
 }
 
 /// Finds the outermost direct quotes of `text`, given its paragraphs.
+#[cfg(test)]
 #[must_use]
 pub fn direct_quotes(text: &str, paragraphs: &[TextRange]) -> Vec<MarkedQuote> {
     scan_marks(text, paragraphs).quotes

@@ -133,7 +133,7 @@ fn lower_case_parts_of_names_are_kept() {
 
 #[test]
 fn skipping_lower_case_words_changes_no_tag() {
-    use saidwho_core::ner::{ner_tokens, sentence_tokens, NerModel};
+    use saidwho_core::stages::{ner_tokens, sentence_tokens, NerModel};
     let model = NerModel::from_bytes(MODEL).unwrap();
     let text = include_str!("../../../static/examples/seed.txt");
     let a = saidwho_core::analyze(text);

@@ -87,8 +87,8 @@ proptest! {
     ) {
         for t in [&text, &ascii, &mixed] {
             prop_assert_eq!(
-                saidwho_core::tokens::tokenize(t),
-                saidwho_core::tokens::tokenize_reference(t),
+                saidwho_core::stages::tokenize(t),
+                saidwho_core::stages::tokenize_reference(t),
                 "{:?}", t
             );
         }
@@ -160,7 +160,7 @@ fn fuzz_regressions_do_not_panic() {
         let _ = saidwho_core::extract::html_to_text(&text);
         let _ = saidwho_core::extract::markdown_to_text(&text);
         for max in [64, 65, 100, 257] {
-            let pieces = saidwho_core::chunks::chunk_ranges(&text, max);
+            let pieces = saidwho_core::chunk_ranges(&text, max);
             assert!(pieces
                 .iter()
                 .all(|p| text.is_char_boundary(p.start()) && text.is_char_boundary(p.end())));

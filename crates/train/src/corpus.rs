@@ -5,9 +5,11 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use saidwho_core::ner::labels::{begin_tag, EntityLabel};
-use saidwho_core::ner::{ner_tokens, tag_entities, NerModel};
-use saidwho_core::{paragraphs, sentences, tokens, TextRange};
+use saidwho_core::stages::ner::begin_tag;
+use saidwho_core::stages::{ner_tokens, tag_entities, NerModel};
+use saidwho_core::stages::{paragraphs, sentences, tokenize};
+use saidwho_core::EntityLabel;
+use saidwho_core::TextRange;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -74,9 +76,9 @@ fn prepare(d: RawDoc) -> Doc {
             ))
         })
         .collect();
-    let toks = tokens::tokenize(&text);
-    let paras = paragraphs::paragraphs(&text);
-    let sents = sentences::sentences(&text, &paras, &toks);
+    let toks = tokenize(&text);
+    let paras = paragraphs(&text);
+    let sents = sentences(&text, &paras, &toks);
     let ntoks = ner_tokens(&text, &toks);
     let mut out = Vec::new();
     let mut t = 0;
@@ -187,9 +189,9 @@ impl Scores {
 pub fn evaluate(docs: &[Doc], model: &NerModel) -> Scores {
     let mut scores = Scores::default();
     for d in docs {
-        let toks = tokens::tokenize(&d.text);
-        let paras = paragraphs::paragraphs(&d.text);
-        let sents = sentences::sentences(&d.text, &paras, &toks);
+        let toks = tokenize(&d.text);
+        let paras = paragraphs(&d.text);
+        let sents = sentences(&d.text, &paras, &toks);
         let ntoks = ner_tokens(&d.text, &toks);
         let pred = tag_entities(&d.text, &sents, &ntoks, model);
         for label in EntityLabel::TAGGED {

@@ -15,8 +15,8 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use saidwho_core::ner::model::ModelParts;
-use saidwho_core::ner::NerModel;
+use saidwho_core::stages::ner::ModelParts;
+use saidwho_core::stages::NerModel;
 
 /// Command-line options.
 struct Options {
@@ -75,7 +75,7 @@ fn main() -> Result<()> {
     std::fs::write(&o.out, &bytes).with_context(|| format!("writing {}", o.out.display()))?;
     let card = serde_json::json!({
         "model": o.out.file_name().map(|n| n.to_string_lossy().into_owned()),
-        "format_version": saidwho_core::ner::model::FORMAT_VERSION,
+        "format_version": saidwho_core::stages::ner::FORMAT_VERSION,
         "kind": "averaged perceptron, first-order Viterbi under BIO constraints, 8-bit weights",
         "labels": ["PERSON", "ORG", "LOC", "MISC"],
         "training_data": "shared/data/conll2003/train.jsonl (CoNLL-2003 English train, 14,041 sentences)",

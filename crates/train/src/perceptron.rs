@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
-use saidwho_core::ner::features::{extract_prepared, Prepared};
-use saidwho_core::ner::labels::N_TAGS;
-use saidwho_core::ner::model::{gazetteer_key, viterbi, ModelParts, NerModel};
+use saidwho_core::stages::ner::N_TAGS;
+use saidwho_core::stages::ner::{extract_prepared, Prepared};
+use saidwho_core::stages::ner::{gazetteer_key, viterbi, ModelParts};
+use saidwho_core::stages::NerModel;
 
 use crate::corpus::{evaluate, Doc};
 

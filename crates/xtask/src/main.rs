@@ -47,7 +47,7 @@ fn main() -> Result<()> {
         Some("test") => test(&env),
         Some("rules-doc") => {
             let path = env.root.join("docs/rules.md");
-            std::fs::write(&path, saidwho_core::attribution::rules::rules_markdown())?;
+            std::fs::write(&path, saidwho_core::rules::rules_markdown())?;
             step(&format!("wrote {}", path.display()));
             Ok(())
         }

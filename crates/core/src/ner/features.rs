@@ -256,6 +256,7 @@ pub struct WordMemo<'a> {
 
 /// Appends the feature fingerprints of `words[i]` to `out` (prepares the
 /// whole sentence for one word: for tests; taggers use [`extract_prepared`]).
+#[cfg(test)]
 pub fn extract(words: &[&str], i: usize, gaz: &dyn Gazetteer, out: &mut Vec<u32>) {
     extract_prepared(&Prepared::new(words, gaz), i, out);
 }

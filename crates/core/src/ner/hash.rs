@@ -35,6 +35,7 @@ impl FeatureHasher {
     }
 
     /// Adds a string's bytes, lowercased.
+    #[cfg(test)]
     #[must_use]
     pub fn lower(self, s: &str) -> Self {
         let mut h = self;
