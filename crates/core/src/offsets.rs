@@ -122,37 +122,27 @@ mod tests {
         assert_eq!(idx.to_utf16(10), 10);
     }
 
+    /// Where `needle` starts in `text`: (bytes, code points, UTF-16 units).
+    fn position_of(text: &str, needle: &str) -> (usize, usize, usize) {
+        let idx = OffsetIndex::new(text);
+        let at = text.find(needle).unwrap();
+        check_all(text);
+        (at, idx.to_char(at), idx.to_utf16(at))
+    }
+
     #[test]
     fn emoji_take_two_utf16_units_and_one_code_point() {
         let text = "a😀b👍🏽c";
-        let idx = OffsetIndex::new(text);
-        let b = text.find('b').unwrap();
-        assert_eq!(b, 5);
-        assert_eq!(idx.to_char(b), 2);
-        assert_eq!(idx.to_utf16(b), 3);
-        let c = text.find('c').unwrap();
-        assert_eq!(idx.to_char(c), 5);
-        assert_eq!(idx.to_utf16(c), 8);
-        check_all(text);
+        assert_eq!(position_of(text, "b"), (5, 2, 3));
+        assert_eq!(position_of(text, "c"), (14, 5, 8));
     }
 
     #[test]
     fn cjk_and_combining_marks() {
         // CJK: 3 bytes, 1 code point, 1 UTF-16 unit each.
-        let text = "東京で「こんにちは」と言った";
-        let idx = OffsetIndex::new(text);
-        let q = text.find('「').unwrap();
-        assert_eq!(q, 9);
-        assert_eq!(idx.to_char(q), 3);
-        assert_eq!(idx.to_utf16(q), 3);
-        check_all(text);
+        assert_eq!(position_of("東京で「こんにちは」と言った", "「"), (9, 3, 3));
         // "é" as e + COMBINING ACUTE: two code points, two UTF-16 units.
-        let text = "Sle\u{301}ttvik said";
-        let idx = OffsetIndex::new(text);
-        let s = text.find(" said").unwrap();
-        assert_eq!(idx.to_char(s), 9);
-        assert_eq!(idx.to_utf16(s), 9);
-        check_all(text);
+        assert_eq!(position_of("Sle\u{301}ttvik said", " said"), (10, 9, 9));
     }
 
     #[test]

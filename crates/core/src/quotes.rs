@@ -234,37 +234,27 @@ fn step(
                 scan.stray_closes.push(at);
             }
         }
-        '«' => {
-            if stack.iter().any(|o| o.mark == '»') {
-                close(text, scan, stack, (at, len), c, Family::Guillemet);
+        '«' | '‹' => {
+            // Guillemets: « » and ‹ ›, opening a French quote unless the
+            // other kind (Danish/German »…«) is open.
+            let (family, partner) = guillemet(c);
+            if stack.iter().any(|o| o.mark == partner) {
+                close(text, scan, stack, (at, len), c, family);
             } else {
-                open(stack, Family::Guillemet);
+                open(stack, family);
             }
         }
-        '»' => {
-            if stack.iter().any(|o| o.mark == '«') {
-                close(text, scan, stack, (at, len), c, Family::Guillemet);
+        '»' | '›' => {
+            let (family, partner) = guillemet(c);
+            if stack.iter().any(|o| o.mark == partner) {
+                close(text, scan, stack, (at, len), c, family);
             } else if opens_here(prev, next)
-                && prev.is_some()
+                && (c == '›' || prev.is_some())
                 && next.is_some_and(char::is_alphanumeric)
             {
-                open(stack, Family::Guillemet); // Danish/German »…«
+                open(stack, family); // Danish/German »…«
             }
             // Otherwise a bullet or a stray mark: ignored.
-        }
-        '‹' => {
-            if stack.iter().any(|o| o.mark == '›') {
-                close(text, scan, stack, (at, len), c, Family::SingleGuillemet);
-            } else {
-                open(stack, Family::SingleGuillemet);
-            }
-        }
-        '›' => {
-            if stack.iter().any(|o| o.mark == '‹') {
-                close(text, scan, stack, (at, len), c, Family::SingleGuillemet);
-            } else if opens_here(prev, next) && next.is_some_and(char::is_alphanumeric) {
-                open(stack, Family::SingleGuillemet);
-            }
         }
         '「' => open(stack, Family::Corner),
         '」' => close(text, scan, stack, (at, len), c, Family::Corner),
@@ -308,6 +298,16 @@ fn looks_like_plural_possessive(text: &str, at: usize, prev: Option<char>) -> bo
     }
     let mut rest = text[at..].chars().skip(1);
     rest.next().is_some_and(|c| c == ' ') && rest.next().is_some_and(char::is_alphanumeric)
+}
+
+/// The family of a guillemet and the mark that pairs with it the other way.
+fn guillemet(c: char) -> (Family, char) {
+    match c {
+        '«' => (Family::Guillemet, '»'),
+        '»' => (Family::Guillemet, '«'),
+        '‹' => (Family::SingleGuillemet, '›'),
+        _ => (Family::SingleGuillemet, '‹'),
+    }
 }
 
 /// "’90s", "'04": an apostrophe standing for the century.

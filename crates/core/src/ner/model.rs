@@ -131,7 +131,7 @@ impl ModelParts {
         for x in &self.start {
             out.extend_from_slice(&x.to_le_bytes());
         }
-        let mut feats: Vec<(u32, [i8; N_TAGS])> = self
+        let feats: Vec<(u32, [i8; N_TAGS])> = self
             .features
             .iter()
             .map(|(k, w)| {
@@ -142,13 +142,7 @@ impl ModelParts {
             })
             .filter(|(_, q)| q.iter().any(|&x| x != 0))
             .collect();
-        feats.sort_unstable_by_key(|f| f.0);
-        feats.dedup_by_key(|f| f.0);
-        out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
-        let mut prev = 0u32;
-        for (k, q) in &feats {
-            varint(&mut out, k - prev);
-            prev = *k;
+        write_keyed(&mut out, feats, |out, q| {
             let mask = q
                 .iter()
                 .enumerate()
@@ -156,18 +150,23 @@ impl ModelParts {
                 .fold(0u16, |m, (i, _)| m | (1 << i));
             out.extend_from_slice(&mask.to_le_bytes());
             out.extend(q.iter().filter(|&&x| x != 0).map(|&x| x as u8));
-        }
-        let mut gaz = self.gazetteer.clone();
-        gaz.sort_unstable_by_key(|g| g.0);
-        gaz.dedup_by_key(|g| g.0);
-        out.extend_from_slice(&(gaz.len() as u32).to_le_bytes());
-        let mut prev = 0u32;
-        for (k, m) in &gaz {
-            varint(&mut out, k - prev);
-            prev = *k;
-            out.push(*m);
-        }
+        });
+        write_keyed(&mut out, self.gazetteer.clone(), |out, m| out.push(*m));
         out
+    }
+}
+
+/// Writes `entries` sorted by key, one per key: their count (`u32`), then
+/// for each the key's delta from the previous one (varint) and its value.
+fn write_keyed<V>(out: &mut Vec<u8>, mut entries: Vec<(u32, V)>, value: impl Fn(&mut Vec<u8>, &V)) {
+    entries.sort_unstable_by_key(|e| e.0);
+    entries.dedup_by_key(|e| e.0);
+    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    let mut prev = 0u32;
+    for (k, v) in &entries {
+        varint(out, k - prev);
+        prev = *k;
+        value(out, v);
     }
 }
 
