@@ -1,802 +1,13 @@
-//! Word lists: reporting verbs, titles, roles, pronouns.
+//! Word lists: reporting verbs (as lemmas with their forms and roles),
+//! titles, role and organisation words, pronouns, time words and the small
+//! words around speaker phrases.
 //!
-//! All entries are lowercase; look-ups lowercase the token first.
+//! The lists are data — plain text files in `crates/core/data/lexicon/`, one
+//! source of truth per class — parsed once, on first use. All entries are
+//! lowercase; look-ups lowercase the token first.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
-
-/// Inflected forms of verbs that report speech or writing ("said", "tells",
-/// "pointed" is handled with "out" in [`cue_phrase_len`]). Forms that are
-/// mostly nouns in news ("state", "report", "claims") are left out.
-const CUE_VERBS: &[&str] = &[
-    "reads",
-    "sings",
-    "sang",
-    "chanted",
-    "chants",
-    "prayed",
-    "cried",
-    "screamed",
-    "laughed",
-    "sighed",
-    "texted",
-    "emailed",
-    "messaged",
-    "accuse",
-    "accused",
-    "accuses",
-    "accusing",
-    "acknowledge",
-    "acknowledged",
-    "acknowledges",
-    "acknowledging",
-    "add",
-    "added",
-    "adding",
-    "adds",
-    "admit",
-    "admits",
-    "admitted",
-    "admitting",
-    "advise",
-    "advised",
-    "advises",
-    "advising",
-    "agree",
-    "agreed",
-    "agreeing",
-    "agrees",
-    "allege",
-    "alleged",
-    "alleges",
-    "alleging",
-    "announce",
-    "announced",
-    "announces",
-    "announcing",
-    "answered",
-    "answering",
-    "argue",
-    "argued",
-    "argues",
-    "arguing",
-    "ask",
-    "asked",
-    "asking",
-    "asks",
-    "assert",
-    "asserted",
-    "asserting",
-    "asserts",
-    "believe",
-    "believed",
-    "believes",
-    "boast",
-    "boasted",
-    "boasting",
-    "boasts",
-    "caution",
-    "cautioned",
-    "cautioning",
-    "cautions",
-    "claimed",
-    "claiming",
-    "commented",
-    "commenting",
-    "complain",
-    "complained",
-    "complaining",
-    "complains",
-    "concede",
-    "conceded",
-    "concedes",
-    "conceding",
-    "conclude",
-    "concluded",
-    "concludes",
-    "concluding",
-    "confirm",
-    "confirmed",
-    "confirming",
-    "confirms",
-    "contend",
-    "contended",
-    "contending",
-    "contends",
-    "continue",
-    "continued",
-    "continues",
-    "continuing",
-    "countered",
-    "countering",
-    "declare",
-    "declared",
-    "declares",
-    "declaring",
-    "demand",
-    "demanded",
-    "demanding",
-    "demands",
-    "denied",
-    "denies",
-    "deny",
-    "denying",
-    "describe",
-    "described",
-    "describes",
-    "describing",
-    "disclose",
-    "disclosed",
-    "discloses",
-    "disclosing",
-    "emphasise",
-    "emphasised",
-    "emphasises",
-    "emphasising",
-    "emphasize",
-    "emphasized",
-    "emphasizes",
-    "emphasizing",
-    "estimate",
-    "estimated",
-    "estimates",
-    "estimating",
-    "exclaim",
-    "exclaimed",
-    "exclaiming",
-    "exclaims",
-    "explain",
-    "explained",
-    "explaining",
-    "explains",
-    "highlight",
-    "highlighted",
-    "highlighting",
-    "highlights",
-    "indicate",
-    "indicated",
-    "indicates",
-    "indicating",
-    "inform",
-    "informed",
-    "informing",
-    "informs",
-    "insist",
-    "insisted",
-    "insisting",
-    "insists",
-    "joke",
-    "joked",
-    "jokes",
-    "joking",
-    "lament",
-    "lamented",
-    "lamenting",
-    "laments",
-    "maintain",
-    "maintained",
-    "maintaining",
-    "maintains",
-    "mention",
-    "mentioned",
-    "mentioning",
-    "mentions",
-    "mutter",
-    "muttered",
-    "muttering",
-    "mutters",
-    "noted",
-    "noting",
-    "objected",
-    "objecting",
-    "observe",
-    "observed",
-    "observes",
-    "observing",
-    "pledge",
-    "pledged",
-    "pledges",
-    "pledging",
-    "posted",
-    "posting",
-    "predict",
-    "predicted",
-    "predicting",
-    "predicts",
-    "proclaim",
-    "proclaimed",
-    "proclaiming",
-    "proclaims",
-    "promised",
-    "promising",
-    "propose",
-    "proposed",
-    "proposes",
-    "proposing",
-    "protested",
-    "protesting",
-    "quip",
-    "quipped",
-    "quipping",
-    "quips",
-    "recall",
-    "recalled",
-    "recalling",
-    "recalls",
-    "recount",
-    "recounted",
-    "recounting",
-    "recounts",
-    "reiterate",
-    "reiterated",
-    "reiterates",
-    "reiterating",
-    "remarked",
-    "remarking",
-    "repeated",
-    "repeating",
-    "repeats",
-    "replied",
-    "replies",
-    "reply",
-    "replying",
-    "reported",
-    "reporting",
-    "respond",
-    "responded",
-    "responding",
-    "responds",
-    "retort",
-    "retorted",
-    "retorting",
-    "retorts",
-    "reveal",
-    "revealed",
-    "revealing",
-    "reveals",
-    "said",
-    "say",
-    "saying",
-    "says",
-    "shout",
-    "shouted",
-    "shouting",
-    "shouts",
-    "speak",
-    "speaks",
-    "spoke",
-    "spoken",
-    "stated",
-    "stating",
-    "stress",
-    "stressed",
-    "stresses",
-    "stressing",
-    "suggest",
-    "suggested",
-    "suggesting",
-    "suggests",
-    "tell",
-    "telling",
-    "tells",
-    "testified",
-    "testifies",
-    "testify",
-    "testifying",
-    "think",
-    "thinks",
-    "thought",
-    "told",
-    "tweet",
-    "tweeted",
-    "tweeting",
-    "tweets",
-    "underline",
-    "underlined",
-    "underlines",
-    "underlining",
-    "underscore",
-    "underscored",
-    "underscores",
-    "underscoring",
-    "urge",
-    "urged",
-    "urges",
-    "urging",
-    "vow",
-    "vowed",
-    "vowing",
-    "vows",
-    "warn",
-    "warned",
-    "warns",
-    "whisper",
-    "whispered",
-    "whispering",
-    "whispers",
-    "wonder",
-    "wondered",
-    "wonders",
-    "write",
-    "writes",
-    "writing",
-    "written",
-    "wrote",
-    "yell",
-    "yelled",
-    "yelling",
-    "yells",
-];
-
-/// Verbs that report speech strongly enough to make an indirect quote
-/// ("X said that …", "…, X told reporters").
-const INDIRECT_CUES: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tells",
-    "tell",
-    "telling",
-    "added",
-    "adds",
-    "adding",
-    "stated",
-    "stressed",
-    "warned",
-    "warns",
-    "insisted",
-    "insists",
-    "explained",
-    "explains",
-    "noted",
-    "notes",
-    "noting",
-    "argued",
-    "argues",
-    "arguing",
-    "claimed",
-    "claiming",
-    "declared",
-    "announced",
-    "announces",
-    "wrote",
-    "writes",
-    "tweeted",
-    "replied",
-    "responded",
-    "asked",
-    "asks",
-    "suggested",
-    "suggests",
-    "suggesting",
-    "acknowledged",
-    "admitted",
-    "conceded",
-    "confirmed",
-    "denied",
-    "predicted",
-    "promised",
-    "vowed",
-    "pledged",
-    "urged",
-    "cautioned",
-    "emphasized",
-    "emphasised",
-    "asserted",
-    "maintained",
-    "contended",
-    "reiterated",
-    "recalled",
-    "observed",
-    "complained",
-    "revealed",
-    "believes",
-    "believe",
-    "thinks",
-    "think",
-    "alleged",
-    "indicated",
-    "estimated",
-    "testified",
-    "concluded",
-    "continued",
-    "mentioned",
-    "agreed",
-    "proposed",
-];
-
-/// Verbs that report a finding or belief: an indirect quote only with
-/// "that" right after ("a poll found that …", "she believes that …").
-const THAT_CUES: &[&str] = &[
-    "shows",
-    "showed",
-    "show",
-    "found",
-    "finds",
-    "find",
-    "knows",
-    "know",
-    "knew",
-    "hopes",
-    "hope",
-    "hoped",
-    "expects",
-    "expect",
-    "expected",
-    "fears",
-    "feared",
-    "feel",
-    "feels",
-    "felt",
-    "believed",
-    "thought",
-    "reports",
-    "reported",
-    "estimates",
-    "argue",
-    "suggest",
-    "insist",
-    "claim",
-    "claims",
-    "warn",
-    "agree",
-    "agrees",
-    "concluded",
-    "concludes",
-    "determined",
-    "acknowledges",
-    "admits",
-    "recognized",
-    "recognizes",
-    "realized",
-    "realizes",
-    "learned",
-    "heard",
-    "read",
-    "understands",
-    "stressed",
-    "maintains",
-    "contends",
-    "predicts",
-    "promises",
-    "assured",
-    "assures",
-    "reminded",
-    "informed",
-    "wrote",
-    "writes",
-    "signaled",
-    "signalled",
-    "implied",
-    "implies",
-    "hinted",
-];
-
-/// Verbs that characterise someone's words and so introduce a mixed quote
-/// ("blasted Clinton as a “disgrace”", "called the plan “a disaster”").
-const CHARACTERISING_CUES: &[&str] = &[
-    "called",
-    "calls",
-    "calling",
-    "blasted",
-    "blasts",
-    "lauded",
-    "praised",
-    "praises",
-    "criticized",
-    "criticised",
-    "criticizes",
-    "slammed",
-    "slams",
-    "described",
-    "describes",
-    "describing",
-    "dubbed",
-    "labeled",
-    "labelled",
-    "branded",
-    "accused",
-    "accuses",
-    "attacked",
-    "attacks",
-    "hailed",
-    "touted",
-    "mocked",
-    "cited",
-    "citing",
-    "admitting",
-    "admits",
-    "characterized",
-    "characterised",
-    "decried",
-    "denounced",
-    "condemned",
-    "lambasted",
-    "derided",
-    "questioned",
-    "pledging",
-    "vowing",
-    "promising",
-    "warning",
-    "arguing",
-    "claiming",
-    "insisting",
-    "adding",
-    "noting",
-    "saying",
-    "telling",
-    "asking",
-    "urging",
-    "acknowledging",
-    "referring",
-    "referred",
-    "quoted",
-    "quoting",
-    "rated",
-    "ruled",
-    "deemed",
-];
-
-/// Titles and honorifics before a name (without the final dot).
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "rev",
-    "reverend",
-    "gen",
-    "general",
-    "maj",
-    "major",
-    "lt",
-    "lieutenant",
-    "col",
-    "colonel",
-    "capt",
-    "captain",
-    "sgt",
-    "sergeant",
-    "adm",
-    "admiral",
-    "cmdr",
-    "commander",
-    "brig",
-    "cpl",
-    "pvt",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "president",
-    "vice",
-    "minister",
-    "premier",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "sheikh",
-    "sheik",
-    "imam",
-    "rabbi",
-    "father",
-    "sister",
-    "brother",
-    "pope",
-    "cardinal",
-    "bishop",
-    "archbishop",
-    "judge",
-    "justice",
-    "mayor",
-    "ambassador",
-    "secretary",
-    "chairman",
-    "chairwoman",
-    "chief",
-    "director",
-    "det",
-    "detective",
-    "insp",
-    "inspector",
-    "supt",
-    "officer",
-    "deputy",
-    "prime",
-    "speaker",
-    "attorney",
-    "councillor",
-    "cllr",
-    "mme",
-    "mlle",
-    "herr",
-    "frau",
-    "señor",
-    "senor",
-    "señora",
-    "don",
-    "dona",
-    "doña",
-    "pres",
-    "coach",
-];
-
-/// Words that name a role or office, not a person ("Regional Project Manager").
-const ROLE_WORDS: &[&str] = &[
-    "manager",
-    "minister",
-    "ministers",
-    "director",
-    "secretary",
-    "president",
-    "counsellor",
-    "counselor",
-    "officer",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "chief",
-    "head",
-    "regional",
-    "deputy",
-    "senior",
-    "executive",
-    "ambassador",
-    "envoy",
-    "adviser",
-    "advisor",
-    "coordinator",
-    "representative",
-    "commissioner",
-    "governor",
-    "senator",
-    "mayor",
-    "leader",
-    "founder",
-    "ceo",
-    "cfo",
-    "coo",
-    "chancellor",
-    "premier",
-    "analyst",
-    "professor",
-    "researcher",
-    "economist",
-    "correspondent",
-    "editor",
-    "reporter",
-    "candidate",
-    "nominee",
-    "general",
-    "attorney",
-    "judge",
-    "justice",
-    "lawyer",
-    "member",
-    "members",
-    "official",
-    "officials",
-    "vice",
-    "assistant",
-    "associate",
-    "project",
-    "program",
-    "programme",
-    "country",
-    "national",
-    "international",
-    "permanent",
-    "acting",
-    "former",
-    "undersecretary",
-    "consul",
-    "attaché",
-    "attache",
-    "delegate",
-    "commander",
-    "captain",
-    "colonel",
-    "major",
-    "lieutenant",
-    "sergeant",
-    "admiral",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-];
-
-/// Words that mark an organisation when they end a capitalised name.
-const ORG_WORDS: &[&str] = &[
-    "ministry",
-    "agency",
-    "department",
-    "party",
-    "company",
-    "inc",
-    "corp",
-    "corporation",
-    "ltd",
-    "news",
-    "times",
-    "post",
-    "association",
-    "council",
-    "committee",
-    "commission",
-    "bank",
-    "university",
-    "embassy",
-    "office",
-    "court",
-    "police",
-    "army",
-    "government",
-    "union",
-    "nations",
-    "organization",
-    "organisation",
-    "institute",
-    "foundation",
-    "group",
-    "network",
-    "service",
-    "services",
-    "board",
-    "authority",
-    "administration",
-    "campaign",
-    "house",
-    "senate",
-    "congress",
-    "parliament",
-    "assembly",
-    "federation",
-    "fund",
-    "trust",
-    "society",
-    "league",
-    "center",
-    "centre",
-    "press",
-    "journal",
-    "tribune",
-    "herald",
-    "cooperation",
-    "initiative",
-    "programme",
-    "program",
-    "forces",
-    "navy",
-];
-
-/// Personal pronouns that can be speakers, with their gender when known.
-const PRONOUNS: &[(&str, Gender)] = &[
-    ("he", Gender::Male),
-    ("she", Gender::Female),
-    ("they", Gender::Unknown),
-    ("i", Gender::Unknown),
-    ("we", Gender::Unknown),
-    ("it", Gender::Unknown),
-    ("you", Gender::Unknown),
-];
 
 /// A speaker's grammatical gender, when the text shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -809,270 +20,249 @@ pub enum Gender {
     Unknown,
 }
 
-fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
-    words.iter().copied().collect()
+/// What a reporting verb's form does (a column of `reporting_verbs.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbRole {
+    /// Reports speech wherever it stands ("…,” she said").
+    Speech,
+    /// Introduces reported speech without marks ("X said (that) …").
+    Indirect,
+    /// Reports a finding or belief, only with "that" after it.
+    That,
+    /// Characterises someone's words: a mixed-quote cue ("called it “…”").
+    Characterise,
 }
 
-macro_rules! lookup {
-    ($name:ident, $list:ident, $doc:literal) => {
-        #[doc = $doc]
-        #[must_use]
-        pub fn $name(lower: &str) -> bool {
-            static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-            SET.get_or_init(|| set($list)).contains(lower)
-        }
-    };
+impl VerbRole {
+    fn parse(name: &str) -> Option<Self> {
+        Some(match name {
+            "speech" => Self::Speech,
+            "indirect" => Self::Indirect,
+            "that" => Self::That,
+            "characterise" => Self::Characterise,
+            _ => return None,
+        })
+    }
 }
 
-lookup!(
-    is_cue_verb,
-    CUE_VERBS,
-    "Whether a lowercase word is a reporting verb form."
-);
-lookup!(
-    is_indirect_cue,
-    INDIRECT_CUES,
-    "Whether a lowercase word can introduce an indirect quote."
-);
-lookup!(
-    is_characterising_cue,
-    CHARACTERISING_CUES,
-    "Whether a lowercase word characterises someone's words (a mixed-quote cue)."
-);
-lookup!(
-    is_that_cue,
-    THAT_CUES,
-    "Whether a lowercase word reports a finding or belief when \"that\" follows."
-);
-lookup!(
-    is_title,
-    TITLES,
-    "Whether a lowercase word (without its dot) is a title before names."
-);
-lookup!(
-    is_role_word,
-    ROLE_WORDS,
-    "Whether a lowercase word names a role or office."
-);
-lookup!(
-    is_org_word,
-    ORG_WORDS,
-    "Whether a lowercase word marks an organisation name."
-);
+/// One row of `reporting_verbs.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportingVerb {
+    /// The lemma ("say").
+    pub lemma: &'static str,
+    /// The forms the engine knows ("say says said saying").
+    pub forms: Vec<&'static str>,
+    /// Each role with the forms that play it.
+    pub roles: Vec<(VerbRole, Vec<&'static str>)>,
+    /// Regular forms deliberately not listed (mostly nouns in news).
+    pub left_out: Vec<&'static str>,
+}
 
-/// The gender of a speaker pronoun, or `None` when the word is not one.
+const REPORTING_VERBS: &str = include_str!("../../data/lexicon/reporting_verbs.tsv");
+const TITLES: &str = include_str!("../../data/lexicon/titles.tsv");
+const PRONOUNS: &str = include_str!("../../data/lexicon/pronouns.tsv");
+const ROLE_WORDS: &str = include_str!("../../data/lexicon/role_words.txt");
+const ORG_WORDS: &str = include_str!("../../data/lexicon/organisation_words.txt");
+const NAME_PARTICLES: &str = include_str!("../../data/lexicon/name_particles.txt");
+const TIME_WORDS: &str = include_str!("../../data/lexicon/time_words.txt");
+const DISCOURSE_ADVERBS: &str = include_str!("../../data/lexicon/discourse_adverbs.txt");
+const DETERMINERS: &str = include_str!("../../data/lexicon/determiners.txt");
+const CUE_MODIFIERS: &str = include_str!("../../data/lexicon/cue_modifiers.txt");
+
+/// The rows of a data file: comments ("#" to the line end) and blank lines
+/// dropped, columns split at tabs.
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim_end())
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// The words of a one-column list.
+fn word_set(data: &'static str) -> HashSet<&'static str> {
+    rows(data).map(|r| r[0]).collect()
+}
+
+/// Words with an optional gender column ("male", "female").
+fn gendered(data: &'static str) -> HashMap<&'static str, Gender> {
+    rows(data)
+        .map(|r| {
+            let g = match r.get(1).copied() {
+                Some("male") => Gender::Male,
+                Some("female") => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            (r[0], g)
+        })
+        .collect()
+}
+
+/// The reporting verbs, as written in `reporting_verbs.tsv`.
 #[must_use]
-pub fn pronoun_gender(lower: &str) -> Option<Gender> {
-    PRONOUNS.iter().find(|(p, _)| *p == lower).map(|&(_, g)| g)
+pub fn reporting_verbs() -> Vec<ReportingVerb> {
+    rows(REPORTING_VERBS)
+        .map(|r| {
+            let forms: Vec<&str> = r.get(1).map_or(Vec::new(), |f| f.split(' ').collect());
+            let roles = r
+                .get(2)
+                .map_or("", |x| x)
+                .split(' ')
+                .filter_map(|role| {
+                    let (name, only) = role.split_once(':').unwrap_or((role, ""));
+                    let which = if only.is_empty() {
+                        forms.clone()
+                    } else {
+                        only.split(',').collect()
+                    };
+                    VerbRole::parse(name).map(|v| (v, which))
+                })
+                .collect();
+            let left_out = r.get(3).map_or(Vec::new(), |f| f.split(' ').collect());
+            ReportingVerb {
+                lemma: r[0],
+                forms,
+                roles,
+                left_out,
+            }
+        })
+        .collect()
+}
+
+/// Every list, parsed once.
+struct Lexicon {
+    verbs: HashMap<&'static str, [bool; 4]>,
+    titles: HashMap<&'static str, Gender>,
+    pronouns: HashMap<&'static str, Gender>,
+    role_words: HashSet<&'static str>,
+    org_words: HashSet<&'static str>,
+    name_particles: HashSet<&'static str>,
+    time_words: HashSet<&'static str>,
+    discourse_adverbs: HashSet<&'static str>,
+    determiners: HashSet<&'static str>,
+    cue_modifiers: HashSet<&'static str>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut verbs: HashMap<&'static str, [bool; 4]> = HashMap::default();
+        for v in reporting_verbs() {
+            for (role, forms) in v.roles {
+                for f in forms {
+                    verbs.entry(f).or_default()[role as usize] = true;
+                }
+            }
+        }
+        Lexicon {
+            verbs,
+            titles: gendered(TITLES),
+            pronouns: gendered(PRONOUNS),
+            role_words: word_set(ROLE_WORDS),
+            org_words: word_set(ORG_WORDS),
+            name_particles: word_set(NAME_PARTICLES),
+            time_words: word_set(TIME_WORDS),
+            discourse_adverbs: word_set(DISCOURSE_ADVERBS),
+            determiners: word_set(DETERMINERS),
+            cue_modifiers: word_set(CUE_MODIFIERS),
+        }
+    })
+}
+
+fn verb_has(lower: &str, role: VerbRole) -> bool {
+    lexicon()
+        .verbs
+        .get(lower)
+        .is_some_and(|roles| roles[role as usize])
+}
+
+/// Whether a lowercase word is a reporting verb form.
+#[must_use]
+pub fn is_cue_verb(lower: &str) -> bool {
+    verb_has(lower, VerbRole::Speech)
+}
+
+/// Whether a lowercase word can introduce an indirect quote.
+#[must_use]
+pub fn is_indirect_cue(lower: &str) -> bool {
+    verb_has(lower, VerbRole::Indirect)
+}
+
+/// Whether a lowercase word characterises someone's words (a mixed-quote cue).
+#[must_use]
+pub fn is_characterising_cue(lower: &str) -> bool {
+    verb_has(lower, VerbRole::Characterise)
+}
+
+/// Whether a lowercase word reports a finding or belief when "that" follows.
+#[must_use]
+pub fn is_that_cue(lower: &str) -> bool {
+    verb_has(lower, VerbRole::That)
+}
+
+/// Whether a lowercase word (without its dot) is a title before names.
+#[must_use]
+pub fn is_title(lower: &str) -> bool {
+    lexicon().titles.contains_key(lower)
 }
 
 /// The gender a title shows ("Mr" male, "Ms" female), if any.
 #[must_use]
 pub fn title_gender(lower: &str) -> Gender {
-    match lower {
-        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "herr" | "señor"
-        | "senor" | "don" | "sheikh" | "sheik" => Gender::Male,
-        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "sister" | "mme"
-        | "mlle" | "frau" | "señora" | "dona" | "doña" => Gender::Female,
-        _ => Gender::Unknown,
-    }
+    lexicon()
+        .titles
+        .get(lower)
+        .copied()
+        .unwrap_or(Gender::Unknown)
+}
+
+/// The gender of a speaker pronoun, or `None` when the word is not one.
+#[must_use]
+pub fn pronoun_gender(lower: &str) -> Option<Gender> {
+    lexicon().pronouns.get(lower).copied()
+}
+
+/// Whether a lowercase word names a role or office.
+#[must_use]
+pub fn is_role_word(lower: &str) -> bool {
+    lexicon().role_words.contains(lower)
+}
+
+/// Whether a lowercase word marks an organisation name.
+#[must_use]
+pub fn is_org_word(lower: &str) -> bool {
+    lexicon().org_words.contains(lower)
 }
 
 /// Lowercase words that may stand inside a name ("bin", "van", "al").
 #[must_use]
 pub fn is_name_particle(lower: &str) -> bool {
-    matches!(
-        lower,
-        "bin"
-            | "binti"
-            | "ibn"
-            | "al"
-            | "el"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "de"
-            | "del"
-            | "della"
-            | "da"
-            | "das"
-            | "dos"
-            | "di"
-            | "du"
-            | "la"
-            | "le"
-            | "ter"
-            | "ten"
-            | "abu"
-            | "bint"
-            | "y"
-    )
+    lexicon().name_particles.contains(lower)
 }
 
 /// Days, months and other time words that are capitalised but never speak.
 #[must_use]
 pub fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "tomorrow"
-            | "week"
-            | "year"
-            | "month"
-            | "morning"
-            | "evening"
-            | "afternoon"
-            | "night"
-    )
+    lexicon().time_words.contains(w)
 }
 
 /// Sentence adverbs that are capitalised at a sentence start but never a
 /// speaker ("Meanwhile, it said …").
 #[must_use]
 pub fn is_discourse_adverb(lower: &str) -> bool {
-    matches!(
-        lower,
-        "meanwhile"
-            | "however"
-            | "still"
-            | "yet"
-            | "instead"
-            | "later"
-            | "earlier"
-            | "then"
-            | "also"
-            | "now"
-            | "separately"
-            | "similarly"
-            | "additionally"
-            | "moreover"
-            | "indeed"
-            | "but"
-            | "and"
-            | "so"
-            | "in"
-            | "on"
-            | "at"
-            | "after"
-            | "before"
-            | "during"
-            | "since"
-            | "when"
-            | "while"
-            | "as"
-            | "last"
-            | "this"
-            | "today"
-            | "yesterday"
-            | "finally"
-            | "again"
-            | "though"
-            | "although"
-    )
+    lexicon().discourse_adverbs.contains(lower)
 }
 
 /// Words that begin a nominal speaker ("the spokesman", "a source").
 #[must_use]
 pub fn is_determiner(lower: &str) -> bool {
-    matches!(
-        lower,
-        "the"
-            | "a"
-            | "an"
-            | "another"
-            | "one"
-            | "two"
-            | "three"
-            | "some"
-            | "several"
-            | "many"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "this"
-            | "these"
-            | "those"
-            | "other"
-            | "both"
-            | "senior"
-            | "top"
-    )
+    lexicon().determiners.contains(lower)
 }
 
 /// Adverbs and auxiliaries that may sit between a speaker and the cue
 /// ("he also said", "she has repeatedly said").
 #[must_use]
 pub fn is_cue_modifier(lower: &str) -> bool {
-    matches!(
-        lower,
-        "also"
-            | "later"
-            | "then"
-            | "again"
-            | "previously"
-            | "recently"
-            | "has"
-            | "had"
-            | "have"
-            | "was"
-            | "were"
-            | "is"
-            | "would"
-            | "will"
-            | "reportedly"
-            | "once"
-            | "further"
-            | "repeatedly"
-            | "often"
-            | "frequently"
-            | "publicly"
-            | "privately"
-            | "earlier"
-            | "simply"
-            | "just"
-            | "already"
-            | "now"
-            | "still"
-            | "even"
-            | "initially"
-            | "first"
-            | "flatly"
-            | "angrily"
-            | "quickly"
-            | "last"
-            | "did"
-            | "does"
-            | "may"
-            | "might"
-            | "could"
-            | "been"
-            | "who"
-            | "which"
-    )
+    lexicon().cue_modifiers.contains(lower)
 }
 
 /// Number of extra tokens that complete a multi-word cue starting with
@@ -1102,6 +292,101 @@ pub fn cue_phrase_len(first: &str, next: &[&str]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The regular -s, -ed and -ing spellings of a lemma.
+    fn regular(lemma: &str) -> [Vec<String>; 3] {
+        let stem = &lemma[..lemma.len() - 1];
+        let last = &lemma[lemma.len() - 1..];
+        [
+            vec![
+                format!("{lemma}s"),
+                format!("{lemma}es"),
+                format!("{stem}ies"),
+            ],
+            vec![
+                format!("{lemma}ed"),
+                format!("{lemma}d"),
+                format!("{stem}ied"),
+                format!("{lemma}{last}ed"),
+            ],
+            vec![
+                format!("{lemma}ing"),
+                format!("{stem}ing"),
+                format!("{lemma}{last}ing"),
+            ],
+        ]
+    }
+
+    #[test]
+    fn every_reporting_verb_lists_or_leaves_out_its_forms() {
+        let mut seen = HashSet::default();
+        let mut problems = Vec::new();
+        for v in reporting_verbs() {
+            let known: Vec<&str> = v.forms.iter().chain(&v.left_out).copied().collect();
+            let [s, ed, ing] = regular(v.lemma);
+            let is = |f: &str, spellings: &[String]| spellings.iter().any(|x| x == f);
+            let irregular: Vec<&str> = v
+                .forms
+                .iter()
+                .copied()
+                .filter(|&f| f != v.lemma && !is(f, &s) && !is(f, &ed) && !is(f, &ing))
+                .collect();
+            if irregular.len() > 2 {
+                problems.push(format!(
+                    "{}: forms not of this lemma: {irregular:?}",
+                    v.lemma
+                ));
+            }
+            let has = |spellings: &[String]| known.iter().any(|f| is(f, spellings));
+            let past = has(&ed) || !irregular.is_empty();
+            if !known.contains(&v.lemma) || !has(&s) || !past || !has(&ing) {
+                problems.push(format!(
+                    "{}: neither lists nor leaves out all of its forms ({known:?})",
+                    v.lemma
+                ));
+            }
+            for (role, forms) in &v.roles {
+                for f in forms.iter().filter(|f| !v.forms.contains(f)) {
+                    problems.push(format!(
+                        "{}: {role:?} form {f:?} is not among its forms",
+                        v.lemma
+                    ));
+                }
+            }
+            for f in &v.forms {
+                if !seen.insert(*f) {
+                    problems.push(format!("{f:?} is listed under two lemmas"));
+                }
+            }
+            if v.roles.is_empty() {
+                problems.push(format!("{}: no role", v.lemma));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn word_lists_have_no_duplicates_or_capitals() {
+        for data in [
+            TITLES,
+            PRONOUNS,
+            ROLE_WORDS,
+            ORG_WORDS,
+            NAME_PARTICLES,
+            TIME_WORDS,
+            DISCOURSE_ADVERBS,
+            DETERMINERS,
+            CUE_MODIFIERS,
+        ] {
+            let words: Vec<&str> = rows(data).map(|r| r[0]).collect();
+            let unique: HashSet<&str> = words.iter().copied().collect();
+            assert_eq!(unique.len(), words.len(), "a word is listed twice");
+            assert!(
+                words.iter().all(|w| w.to_lowercase() == *w),
+                "lists are lowercase"
+            );
+        }
+    }
 
     #[test]
     fn lookups() {
