@@ -45,6 +45,7 @@ impl AnalysisWorker {
         if req.text.len() <= CHUNK_BYTES {
             let started = now_ms();
             let mut analysis = analyzer.analyze(&req.text);
+            analysis.group_names(&req.text);
             // The page needs neither tokens nor sentences: less to send and decode.
             analysis.tokens = Vec::new();
             analysis.sentences = Vec::new();

@@ -24,11 +24,12 @@ impl Bench {
         })
     }
 
-    /// Analyses `text`; returns the number of quotes plus entities found
-    /// (so the work cannot be optimised away).
+    /// Analyses `text` as the worker does (names grouped too); returns the
+    /// number of quotes plus names found (so the work cannot be optimised away).
     pub fn analyze(&self, text: &str) -> u32 {
-        let a = self.analyzer.analyze(text);
-        (a.quotes.len() + a.entities.len()) as u32
+        let mut a = self.analyzer.analyze(text);
+        a.group_names(text);
+        (a.quotes.len() + a.names.len()) as u32
     }
 
     /// Milliseconds per run of each stage on `text` (tokens, sentences, quotes,

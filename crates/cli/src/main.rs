@@ -111,7 +111,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             explain,
         } => {
             let (name, text) = input::read_text(file.as_deref())?;
-            let analysis = analyzer.analyze(&text);
+            let mut analysis = analyzer.analyze(&text);
+            analysis.group_names(&text);
             if json {
                 report::write_json(&mut out, &text, &analysis)?;
             } else {

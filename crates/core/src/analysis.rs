@@ -34,6 +34,8 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// The entities grouped by what they name ("Somkeo", "Maj. Gen. Somkeo"
     /// and "Somkeo Sylavong" are one person), in order of first mention.
+    /// Filled by [`Analysis::group_names`], which views that list names call
+    /// (the page's worker, `saidwho analyze`); empty until then.
     #[serde(default)]
     pub names: Vec<NameGroup>,
 }
@@ -77,15 +79,14 @@ impl Analyzer {
             let ntoks = ner_tokens(text, &a.tokens);
             let names = tag_entities(text, &a.sentences, &ntoks, model);
             a.entities = merge(names, numeric_entities(text, &a.sentences, &ntoks));
-            a.group_names(text);
         }
         a
     }
 }
 
 impl Analysis {
-    /// Groups the entities by what they name into [`Analysis::names`]
-    /// (again after pieces of a long text are joined with `append`).
+    /// Groups the entities by what they name into [`Analysis::names`] (after
+    /// the whole text is analysed: once pieces of a long text are joined).
     pub fn group_names(&mut self, text: &str) {
         self.names = group_names(text, &self.entities);
     }

@@ -84,26 +84,20 @@ struct Form {
 pub fn group_names(text: &str, entities: &[Entity]) -> Vec<NameGroup> {
     let mut forms: Vec<Form> = Vec::new();
     let mut by_key: FxHashMap<(Vec<String>, EntityLabel), usize> = FxHashMap::default();
+    // Names repeat as written: their key words are worked out once.
+    let mut by_written: FxHashMap<(&str, EntityLabel), usize> = FxHashMap::default();
     for (i, e) in entities.iter().enumerate() {
         let written = e.range.slice(text);
-        let named = is_name_label(e.label);
-        let key = if named {
-            key_words(written)
-        } else {
-            vec![written.to_owned()]
+        let at = match by_written.get(&(written, e.label)) {
+            Some(&at) => at,
+            None => {
+                let Some(at) = form_of(&mut forms, &mut by_key, written, e.label) else {
+                    continue;
+                };
+                by_written.insert((written, e.label), at);
+                at
+            }
         };
-        if key.is_empty() {
-            continue;
-        }
-        let at = *by_key.entry((key.clone(), e.label)).or_insert_with(|| {
-            forms.push(Form {
-                display: display_name(written),
-                key,
-                label: e.label,
-                mentions: Vec::new(),
-            });
-            forms.len() - 1
-        });
         forms[at]
             .mentions
             .push(u32::try_from(i).unwrap_or(u32::MAX));
@@ -112,25 +106,72 @@ pub fn group_names(text: &str, entities: &[Entity]) -> Vec<NameGroup> {
     collect_groups(forms, &parent)
 }
 
+/// The form a name written `written` with `label` belongs to (a new one for
+/// new key words); `None` when it has no key words.
+fn form_of(
+    forms: &mut Vec<Form>,
+    by_key: &mut FxHashMap<(Vec<String>, EntityLabel), usize>,
+    written: &str,
+    label: EntityLabel,
+) -> Option<usize> {
+    let key = if is_name_label(label) {
+        key_words(written)
+    } else {
+        vec![written.to_owned()]
+    };
+    if key.is_empty() {
+        return None;
+    }
+    Some(*by_key.entry((key.clone(), label)).or_insert_with(|| {
+        forms.push(Form {
+            display: display_name(written),
+            key,
+            label,
+            mentions: Vec::new(),
+        });
+        forms.len() - 1
+    }))
+}
+
 /// For each form, the form it belongs to (itself when it is the fullest).
 fn fuller_forms(text: &str, entities: &[Entity], forms: &[Form]) -> Vec<usize> {
     let acronyms = defined_acronyms(text, entities, forms);
+    // A fuller form contains every word of a shorter one, so its first word:
+    // only the forms sharing that word are compared.
+    let mut by_word: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, f) in forms.iter().enumerate() {
+        for w in &f.key {
+            let list = by_word.entry(w.as_str()).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    let fuller_than = |f: usize| -> Vec<usize> {
+        by_word
+            .get(forms[f].key[0].as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&g| g != f && is_fuller(&forms[g], &forms[f]))
+            .collect()
+    };
     (0..forms.len())
         .map(|f| {
-            if let Some(&full) = acronyms.get(&forms[f].key.join(" ")) {
-                if full != f {
-                    return full;
+            if !acronyms.is_empty() {
+                if let Some(&full) = acronyms.get(&forms[f].key.join(" ")) {
+                    if full != f {
+                        return full;
+                    }
                 }
             }
-            let fuller: Vec<usize> = (0..forms.len())
-                .filter(|&g| g != f && is_fuller(&forms[g], &forms[f]))
-                // The longest of them: "herald" → "daily herald" → "the daily herald".
-                .collect();
+            let fuller = fuller_than(f);
+            // The longest of them: "herald" → "daily herald" → "the daily herald".
             let longest = fuller.iter().map(|&g| forms[g].key.len()).max();
             let top: Vec<usize> = fuller
                 .into_iter()
                 .filter(|&g| Some(forms[g].key.len()) == longest)
-                .filter(|&g| !fuller_exists(forms, g))
+                .filter(|&g| fuller_than(g).is_empty())
                 .collect();
             match top.as_slice() {
                 [one] => *one,
@@ -152,14 +193,6 @@ fn is_fuller(full: &Form, part: &Form) -> bool {
 /// mention of "Royal Norwegian Embassy in Bangkok" (an organisation).
 fn same_kind(a: EntityLabel, b: EntityLabel) -> bool {
     a == b
-}
-
-/// Whether some form is fuller still than form `g`.
-fn fuller_exists(forms: &[Form], g: usize) -> bool {
-    forms
-        .iter()
-        .enumerate()
-        .any(|(h, form)| h != g && is_fuller(form, &forms[g]))
 }
 
 /// Acronyms the text defines right after a name ("Sustainable Development
@@ -210,12 +243,28 @@ fn display_name(written: &str) -> String {
     let mut words: Vec<&str> = written.split_whitespace().collect();
     let lead = words
         .iter()
-        .take_while(|w| is_title(&w.trim_end_matches('.').to_lowercase()) || **w == "the")
+        .take_while(|w| **w == "the" || is_title_word(w))
         .count();
     if lead < words.len() {
         words.drain(..lead);
     }
     words.join(" ")
+}
+
+/// Whether a written word ("Maj.", "Gen") is a title.
+fn is_title_word(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    if w.is_ascii() {
+        let mut buf = [0u8; 16];
+        let Some(low) = buf.get_mut(..w.len()) else {
+            return false; // no title is that long
+        };
+        low.copy_from_slice(w.as_bytes());
+        low.make_ascii_lowercase();
+        std::str::from_utf8(low).is_ok_and(is_title)
+    } else {
+        is_title(&w.to_lowercase())
+    }
 }
 
 /// Gathers the forms under their fullest form, in order of first mention.
