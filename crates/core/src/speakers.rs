@@ -108,10 +108,16 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
     };
     for a in quotes.iter_mut() {
         let Some(m) = a.mention else { continue };
-        if m.kind == MentionKind::Name && name_words(doc, m.first, m.last).is_empty() {
-            continue;
-        }
-        let (idx, rule) = match r.resolve_mention(m) {
+        let words = if m.kind == MentionKind::Name {
+            let words = name_words(doc, m.first, m.last);
+            if words.is_empty() {
+                continue;
+            }
+            words
+        } else {
+            Vec::new()
+        };
+        let (idx, rule) = match r.resolve_mention(m, words) {
             Some(found) => found,
             None => (r.phrase_speaker(m), SpeakerRule::Phrase),
         };
@@ -165,9 +171,10 @@ struct Resolver<'r, 'd> {
 impl<'d> Resolver<'_, 'd> {
     /// The speaker a mention names, and how it was found; `None` when it
     /// names nobody in particular (a nominal, an unresolved pronoun).
-    fn resolve_mention(&mut self, m: Mention) -> Option<(usize, SpeakerRule)> {
+    /// `words` are a name's key words (empty for other mentions).
+    fn resolve_mention(&mut self, m: Mention, words: Vec<&'d str>) -> Option<(usize, SpeakerRule)> {
         match m.kind {
-            MentionKind::Name => Some(self.by_name(m)),
+            MentionKind::Name => Some(self.by_name(m, words)),
             MentionKind::Relative => self.by_relative(m).map(|i| (i, SpeakerRule::Relative)),
             MentionKind::Pronoun if m.gender != Gender::Unknown => self
                 .by_pronoun(m.first, m.gender)
@@ -190,10 +197,9 @@ impl<'d> Resolver<'_, 'd> {
         idx
     }
 
-    /// A name: the fullest name in the text that contains it.
-    fn by_name(&mut self, m: Mention) -> (usize, SpeakerRule) {
+    /// A name (its key `words`): the fullest name in the text that contains it.
+    fn by_name(&mut self, m: Mention, words: Vec<&'d str>) -> (usize, SpeakerRule) {
         let doc = self.doc;
-        let words = name_words(doc, m.first, m.last);
         let full = best_full_name(self.names, &words);
         let rule = if full.is_some_and(|c| c.words != words) {
             SpeakerRule::FullerName

@@ -27,6 +27,8 @@ pub(crate) struct IndirectAt<'d, 'a> {
     pub end: usize,
     /// The word tried.
     pub here: usize,
+    /// That word, lowercased.
+    pub low: &'d str,
 }
 
 /// The rules of the stage, in precedence order (see `rules::RULES`).
@@ -83,6 +85,7 @@ fn in_sentence(doc: &Doc, a: usize, b: usize, taken: &BTreeMap<u32, u32>) -> Vec
             b,
             end,
             here,
+            low: doc.low(here),
         };
         let Some(clause) = first_of(RULES.iter().map(|rule| rule(&at))) else {
             continue;

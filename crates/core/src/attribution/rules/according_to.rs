@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
 /// Tried at each word of a sentence.
 pub(crate) fn according_to(at: &IndirectAt) -> Outcome<Clause> {
     let (doc, here) = (at.doc, at.here);
-    if doc.low(here) != "according" || here >= at.end || !doc.is(here + 1, "to") {
+    if at.low != "according" || here >= at.end || !doc.is(here + 1, "to") {
         return Outcome::Skip;
     }
     Outcome::stop_unless(clause(doc, at.a, at.end, here))

@@ -35,7 +35,7 @@ pub(crate) const RULE: Rule = Rule {
 pub(crate) fn finding_that(at: &IndirectAt) -> Outcome<Clause> {
     let (doc, here) = (at.doc, at.here);
     let that_follows = here < at.end && doc.is(here + 1, "that");
-    if !is_that_cue(doc.low(here)) || doc.is_cap(here) || !that_follows {
+    if !is_that_cue(at.low) || doc.is_cap(here) || !that_follows {
         return Outcome::Skip;
     }
     Outcome::stop_unless(clause(doc, at.a, at.end, here))

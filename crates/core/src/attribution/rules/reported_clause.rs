@@ -39,7 +39,7 @@ pub(crate) const RULE: Rule = Rule {
 /// Tried at each word of a sentence.
 pub(crate) fn reported_clause(at: &IndirectAt) -> Outcome<Clause> {
     let (doc, here) = (at.doc, at.here);
-    if !is_indirect_cue(doc.low(here)) || doc.is_cap(here) {
+    if !is_indirect_cue(at.low) || doc.is_cap(here) {
         return Outcome::Skip;
     }
     Outcome::stop_unless(clause(doc, at.a, at.b, at.end, here))
