@@ -9,9 +9,7 @@ use super::{Case, Clause, Outcome, Rule, RuleId, Stage};
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::AccordingTo,
-    name: "according-to",
     stage: Stage::Indirect,
-    summary: "“according to” and a source",
     doc: "“According to X,” opening a sentence, reports the clause after the comma; \
           “…, according to X” closing one reports the clause before it. Not “according to \
           plan” (no source) and not “According to the ministry,” with nothing after.",

@@ -8,9 +8,7 @@ use super::{Case, Found, Rule, RuleId, Stage};
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::ColonIntroduction,
-    name: "colon-introduction",
     stage: Stage::BeforeOpen,
-    summary: "a sentence introducing the quote with a colon",
     doc: "A quote right after a colon, in a sentence with no reporting verb: the subject \
           of that sentence (a name or a pronoun followed by a lowercase verb) is the speaker. \
           “Sanders made the following comment: “…””. Not a nominal subject: “The report \

@@ -8,9 +8,7 @@ use super::{Case, Rule, RuleId, Stage};
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::Continuation,
-    name: "continuation",
     stage: Stage::Continuation,
-    summary: "continues the previous speaker",
     doc: "A quote with no attribution of its own, in the same paragraph as the previous \
           attributed direct quote or opening the next paragraph, is by the same speaker: \
           news continues a speaker's words across paragraphs without repeating the name.",

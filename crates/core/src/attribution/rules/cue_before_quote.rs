@@ -12,9 +12,7 @@ const MAX_CUE_GAP: usize = 4;
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::CueBeforeQuote,
-    name: "cue-before-quote",
     stage: Stage::BeforeOpen,
-    summary: "speaker and reporting verb before the quote",
     doc: "A speaker and a reporting verb just before the opening mark, in the same sentence \
           or across a paragraph break after a colon: X said: “…” / X told reporters “…” / \
           X said on Monday, “…”. At most four words between the cue and the mark, and only \

@@ -11,9 +11,7 @@ const MAX_FRAGMENT_WORDS: usize = 6;
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::CueFragmentMixed,
-    name: "cue-fragment-mixed",
     stage: Stage::Mixed,
-    summary: "a short quoted fragment right after its verb",
     doc: "A short quoted fragment (six words or fewer, no sentence punctuation) right after \
           its reporting verb is part of the reported clause, which is the quote: “police \
           reported “2,521 shooting incidents” in the city”. A full sentence after the verb \

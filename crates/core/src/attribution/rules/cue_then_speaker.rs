@@ -8,9 +8,7 @@ use super::{Case, Found, Outcome, Rule, RuleId, Stage};
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::CueThenSpeaker,
-    name: "cue-then-speaker",
     stage: Stage::AfterClose,
-    summary: "reporting verb right after the quote",
     doc: "A reporting verb or phrase right after the closing mark (past a comma), \
           then the speaker: “…,” said X / “…,” according to X / “…,” added the minister. \
           The speaker may be missing (“…,” said one of them, unnamed: no speaker). \

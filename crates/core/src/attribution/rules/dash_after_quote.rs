@@ -7,9 +7,7 @@ use super::{Case, Found, Outcome, Rule, RuleId, Stage};
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::DashAfterQuote,
-    name: "dash-after-quote",
     stage: Stage::AfterClose,
-    summary: "a dash and a name after the quote",
     doc: "A dash right after the closing mark, then a name or a nominal: “…” — X, role. \
           Not a pronoun (“…” — he never finished is narration, not attribution). \
           Wire copy and features attribute pull quotes this way, with no verb.",

@@ -21,7 +21,13 @@ pub fn rules_markdown() -> String {
     for stage in Stage::ALL {
         let _ = writeln!(o, "\n## {}\n", stage.title());
         for r in RULES.iter().filter(|r| r.stage == stage) {
-            let _ = writeln!(o, "### `{}` — {}\n\n{}\n", r.name, r.summary, r.doc);
+            let _ = writeln!(
+                o,
+                "### `{}` — {}\n\n{}\n",
+                r.id.as_str(),
+                r.id.summary(),
+                r.doc
+            );
             for case in r.cases {
                 match case.expect {
                     Expect::Quote {

@@ -9,9 +9,7 @@ use super::{Case, Clause, Outcome, Rule, RuleId, Stage};
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::FindingThat,
-    name: "finding-that",
     stage: Stage::Indirect,
-    summary: "a finding or belief reported with “that”",
     doc: "Verbs of finding, believing and showing report a clause only through “that”: \
           “the survey found that …”, “analysts believe that …”. The clause after “that” is \
           the quote, the subject before the verb its source. Without “that” (“found the \

@@ -13,9 +13,7 @@ const MAX_SCAN: usize = 80;
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::MixedClause,
-    name: "mixed-clause",
     stage: Stage::Mixed,
-    summary: "quoted words inside a reported clause",
     doc: "Quoted words inside a clause reported by a cue earlier in the sentence: the whole \
           clause, from after the cue (or after “that”) to where a new clause begins, is the \
           quote. X said the deal was “a disaster” for farmers. A title in marks earlier in \

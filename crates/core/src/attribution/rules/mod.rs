@@ -135,13 +135,59 @@ impl RuleId {
     /// The rule's id as written in exports and docs ("cue-then-speaker").
     #[must_use]
     pub fn as_str(self) -> &'static str {
-        rule(self).name
+        match self {
+            Self::StrayClosingMark => "stray-closing-mark",
+            Self::DashAfterQuote => "dash-after-quote",
+            Self::CueThenSpeaker => "cue-then-speaker",
+            Self::SpeakerThenCue => "speaker-then-cue",
+            Self::NameAfterQuote => "name-after-quote",
+            Self::CueBeforeQuote => "cue-before-quote",
+            Self::ColonIntroduction => "colon-introduction",
+            Self::TitleInMarks => "title-in-marks",
+            Self::NamedWork => "named-work",
+            Self::ScareQuote => "scare-quote",
+            Self::CueFragmentMixed => "cue-fragment-mixed",
+            Self::MixedClause => "mixed-clause",
+            Self::SecondCue => "second-cue",
+            Self::OneQuoteTwoParts => "one-quote-two-parts",
+            Self::Continuation => "continuation",
+            Self::PreviousSentence => "previous-sentence",
+            Self::UnattributedLong => "unattributed-long",
+            Self::RelativeClause => "relative-clause",
+            Self::AccordingTo => "according-to",
+            Self::ReportedClause => "reported-clause",
+            Self::FindingThat => "finding-that",
+        }
     }
 
-    /// A short phrase for people: "cue after the quote".
+    /// A short phrase for people: "reporting verb right after the quote".
+    /// (Here rather than in the rule's file, so that the page, which shows
+    /// it, does not carry every rule's documentation and cases.)
     #[must_use]
     pub fn summary(self) -> &'static str {
-        rule(self).summary
+        match self {
+            Self::StrayClosingMark => "closing mark without an opening one",
+            Self::DashAfterQuote => "a dash and a name after the quote",
+            Self::CueThenSpeaker => "reporting verb right after the quote",
+            Self::SpeakerThenCue => "speaker and reporting verb after the quote",
+            Self::NameAfterQuote => "a name (and role) after the quote, no verb",
+            Self::CueBeforeQuote => "speaker and reporting verb before the quote",
+            Self::ColonIntroduction => "a sentence introducing the quote with a colon",
+            Self::TitleInMarks => "a title or a name in quotation marks",
+            Self::NamedWork => "the name of a show, book or speech in marks",
+            Self::ScareQuote => "short or single-marked words with no speaker",
+            Self::CueFragmentMixed => "a short quoted fragment right after its verb",
+            Self::MixedClause => "quoted words inside a reported clause",
+            Self::SecondCue => "a second reporting verb between two quoted parts",
+            Self::OneQuoteTwoParts => "two quoted parts around one attribution",
+            Self::Continuation => "continues the previous speaker",
+            Self::PreviousSentence => "attribution ending the sentence before",
+            Self::UnattributedLong => "long quoted speech, speaker not found",
+            Self::RelativeClause => "reported speech in a “who said” clause after an attribution",
+            Self::AccordingTo => "“according to” and a source",
+            Self::ReportedClause => "a clause reported by a speech verb",
+            Self::FindingThat => "a finding or belief reported with “that”",
+        }
     }
 }
 
@@ -158,14 +204,10 @@ pub fn rule(id: RuleId) -> &'static Rule {
 /// A rule: its id, stage, documentation and cases.
 #[derive(Debug)]
 pub struct Rule {
-    /// Its id.
+    /// Its id (with its name and summary, [`RuleId::as_str`], [`RuleId::summary`]).
     pub id: RuleId,
-    /// Its id as written ("cue-then-speaker").
-    pub name: &'static str,
     /// Where it applies.
     pub stage: Stage,
-    /// A short phrase for people ("cue after the quote").
-    pub summary: &'static str,
     /// What it matches, what it must not match, and why.
     pub doc: &'static str,
     /// Sentences it must, and must not, give a quote for.

@@ -7,9 +7,7 @@ use super::{Case, Found, Outcome, Rule, RuleId, Stage};
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::NameAfterQuote,
-    name: "name-after-quote",
     stage: Stage::AfterClose,
-    summary: "a name (and role) after the quote, no verb",
     doc: "A quote ending with a comma, followed only by a name and maybe a role: \
           “…,” Mr Vegard Holmelid, Minister Counsellor. Only a proper name, and only when \
           the name ends the clause (a comma, a stop, a parenthesis): “…,” Paris is not a speaker \

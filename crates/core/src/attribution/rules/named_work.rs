@@ -8,9 +8,7 @@ use super::{Case, Rule, RuleId, Stage};
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::NamedWork,
-    name: "named-work",
     stage: Stage::NotAQuote,
-    summary: "the name of a show, book or speech in marks",
     doc: "Title Cased words in marks after a possessive or a preposition (“on “Face the \
           Nation,” Ryan said”, “in her “Letter From Birmingham”), or in single marks, are \
           the name of a work even when a speaker is near: not a quote.",

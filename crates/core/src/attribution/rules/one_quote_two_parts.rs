@@ -7,9 +7,7 @@ use super::{Case, Rule, RuleId, Stage};
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::OneQuoteTwoParts,
-    name: "one-quote-two-parts",
     stage: Stage::Continuation,
-    summary: "two quoted parts around one attribution",
     doc: "A direct quote interrupted by its attribution is one quote, as annotators mark it: \
           “A,” she said. “B.” and “A,” she said, “B.” give one quote from the first opening \
           mark to the last closing one, when the second part has no cue of its own (or shares \

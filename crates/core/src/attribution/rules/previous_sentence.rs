@@ -9,9 +9,7 @@ use super::{Case, Rule, RuleId, Stage};
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::PreviousSentence,
-    name: "previous-sentence",
     stage: Stage::Continuation,
-    summary: "attribution ending the sentence before",
     doc: "A quote right after a sentence that ends with an attribution (“…, Schiff said.” or \
           “…, said Schiff.”) in the same paragraph is by that speaker: the attribution \
           introduces what follows.",

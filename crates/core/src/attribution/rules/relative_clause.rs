@@ -10,9 +10,7 @@ use super::{Case, Rule, RuleId, Stage};
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::RelativeClause,
-    name: "relative-clause",
     stage: Stage::Indirect,
-    summary: "reported speech in a “who said” clause after an attribution",
     doc: "After an attribution, a relative clause with a reporting verb reports more speech \
           by the same speaker: “…,” said Ms X, who pointed out that CLAUSE. The clause after \
           the verb (and “that”) is an indirect quote; at least three tokens.",

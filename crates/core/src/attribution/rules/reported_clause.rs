@@ -10,9 +10,7 @@ use super::{Case, Clause, Outcome, Rule, RuleId, Stage};
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::ReportedClause,
-    name: "reported-clause",
     stage: Stage::Indirect,
-    summary: "a clause reported by a speech verb",
     doc: "Reported speech without marks around a speech verb: “X said (that) CLAUSE”, \
           “X told reporters CLAUSE”, “CLAUSE, X said.”, “CLAUSE, said X.”, and a parenthetical \
           “CLAUSE, X said, CLAUSE.” (the whole sentence). Needs a speaker; “wanted to say” and \

@@ -10,9 +10,7 @@ const MIN_UNATTRIBUTED_WORDS: usize = 8;
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::ScareQuote,
-    name: "scare-quote",
     stage: Stage::NotAQuote,
-    summary: "short or single-marked words with no speaker",
     doc: "Marked text with no cue, no speaker and no quote before it to continue is a scare \
           quote or a term when it is short (fewer than eight words) or in single marks: \
           the “experts”, a ‘temporary’ measure.",

@@ -11,9 +11,7 @@ const MAX_SCAN: usize = 80;
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::SecondCue,
-    name: "second-cue",
     stage: Stage::Continuation,
-    summary: "a second reporting verb between two quoted parts",
     doc: "A second reporting verb in -ing between two quoted parts (“A,” he said, adding, \
           “B.” / “A,” she sings, before asking, “B?”) makes the second part a quote of its own \
           by the same speaker, as annotators mark two. Through “that” (“adding that X was \

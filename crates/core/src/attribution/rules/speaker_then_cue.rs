@@ -8,9 +8,7 @@ use super::{Case, Found, Outcome, Rule, RuleId, Stage};
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::SpeakerThenCue,
-    name: "speaker-then-cue",
     stage: Stage::AfterClose,
-    summary: "speaker and reporting verb after the quote",
     doc: "The speaker, then a reporting verb, within 16 tokens after the closing mark: \
           “…,” X said / “…,” X, the minister of Y, told reporters. When the quote opens a \
           longer clause (“…” to drive up the price, she said) the whole clause is a mixed \

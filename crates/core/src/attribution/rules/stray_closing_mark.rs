@@ -8,9 +8,7 @@ use super::{Case, Rule, RuleId, Stage};
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::StrayClosingMark,
-    name: "stray-closing-mark",
     stage: Stage::Marks,
-    summary: "closing mark without an opening one",
     doc: "A closing mark with no opening mark (a paste that lost it, a typo) starts the quote \
           at the paragraph start, when at least four words come before it, it is not inside \
           another quote, and an attribution follows it (so a stray apostrophe-like mark in \

@@ -33,7 +33,8 @@ fn every_rule_case_holds() {
                     let Some(q) = q else {
                         failures.push(format!(
                             "{}: no quote {content:?} in {:?}; found {found}",
-                            r.name, case.text
+                            r.id.as_str(),
+                            case.text
                         ));
                         continue;
                     };
@@ -45,7 +46,7 @@ fn every_rule_case_holds() {
                     if q.found_by != r.id || got_cue != cue || got_speaker != speaker {
                         failures.push(format!(
                             "{}: {content:?} found by {}, cue {got_cue:?}, speaker {got_speaker:?}; expected cue {cue:?}, speaker {speaker:?}",
-                            r.name,
+                            r.id.as_str(),
                             q.found_by.as_str()
                         ));
                     }
@@ -59,7 +60,7 @@ fn every_rule_case_holds() {
                     if a.quotes.iter().any(|q| q.range.overlaps(r_words)) {
                         failures.push(format!(
                             "{}: {words:?} must not be quoted; found {found}",
-                            r.name
+                            r.id.as_str()
                         ));
                     }
                 }
@@ -77,19 +78,19 @@ fn registry_is_complete_and_ordered_by_stage() {
         assert!(
             stage_index(w[0].stage) <= stage_index(w[1].stage),
             "{} before {}",
-            w[0].name,
-            w[1].name
+            w[0].id.as_str(),
+            w[1].id.as_str()
         );
     }
     for r in RULES {
-        assert!(seen.insert(r.id), "{} listed twice", r.name);
-        assert_eq!(rule(r.id).name, r.name);
-        assert!(!r.cases.is_empty(), "{} has no case", r.name);
-        assert!(!r.doc.is_empty() && !r.summary.is_empty());
+        assert!(seen.insert(r.id), "{} listed twice", r.id.as_str());
+        assert_eq!(rule(r.id).id.as_str(), r.id.as_str());
+        assert!(!r.cases.is_empty(), "{} has no case", r.id.as_str());
+        assert!(!r.doc.is_empty() && !r.id.summary().is_empty());
         let json = serde_json::to_string(&r.id).unwrap();
         assert_eq!(
             json,
-            format!("\"{}\"", r.name),
+            format!("\"{}\"", r.id.as_str()),
             "the id is written as the rule's name"
         );
     }

@@ -8,9 +8,7 @@ use super::{Case, Rule, RuleId, Stage};
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::TitleInMarks,
-    name: "title-in-marks",
     stage: Stage::NotAQuote,
-    summary: "a title or a name in quotation marks",
     doc: "Marked words that are a title, a slogan or the name of a meeting are not speech: \
           mostly Capitalised words with no sentence punctuation, or three words or fewer. \
           Checked when no cue was found for the marks (a cue makes even a short one a quote: \

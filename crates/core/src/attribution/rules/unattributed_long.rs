@@ -6,9 +6,7 @@ use super::{Case, Rule, RuleId, Stage};
 /// marked text that is not a scare quote).
 pub(crate) const RULE: Rule = Rule {
     id: RuleId::UnattributedLong,
-    name: "unattributed-long",
     stage: Stage::Continuation,
-    summary: "long quoted speech, speaker not found",
     doc: "Marked text of eight words or more in double marks with no attribution in reach is \
           still speech: a quote with no speaker (“speaker not found”), rather than nothing. \
           Shorter or single-marked text is a scare quote.",
