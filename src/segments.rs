@@ -25,32 +25,32 @@ pub fn paragraph_segments(analysis: &Analysis, upto: usize) -> Vec<Vec<Segment>>
     // Quotes are sorted and disjoint; cues are sorted by their quote.
     let mut first_quote = 0;
     for &para in analysis.paragraphs.iter().take(upto) {
-        while first_quote < quotes.len() && quotes[first_quote].range.end <= para.start {
+        while first_quote < quotes.len() && quotes[first_quote].range.end() <= para.start() {
             first_quote += 1;
         }
         // Quotes and cues that touch this paragraph (cues may sit before or
         // after their quote, so look a little around).
         let lo = first_quote.saturating_sub(2);
         let mut hi = first_quote;
-        while hi < quotes.len() && quotes[hi].range.start < para.end {
+        while hi < quotes.len() && quotes[hi].range.start() < para.end() {
             hi += 1;
         }
         let hi = (hi + 2).min(quotes.len());
         let ents = &analysis.entities;
-        let e_lo = ents.partition_point(|e| e.range.end <= para.start);
-        let e_hi = ents.partition_point(|e| e.range.start < para.end);
-        let mut cuts = vec![para.start, para.end];
+        let e_lo = ents.partition_point(|e| e.range.end() <= para.start());
+        let e_hi = ents.partition_point(|e| e.range.start() < para.end());
+        let mut cuts = vec![para.start(), para.end()];
         for e in &ents[e_lo..e_hi.max(e_lo)] {
-            for x in [e.range.start, e.range.end] {
-                if para.start < x && x < para.end {
+            for x in [e.range.start(), e.range.end()] {
+                if para.start() < x && x < para.end() {
                     cuts.push(x);
                 }
             }
         }
         for q in &quotes[lo..hi] {
             for r in std::iter::once(q.range).chain(q.cue) {
-                for x in [r.start, r.end] {
-                    if para.start < x && x < para.end {
+                for x in [r.start(), r.end()] {
+                    if para.start() < x && x < para.end() {
                         cuts.push(x);
                     }
                 }
@@ -61,10 +61,7 @@ pub fn paragraph_segments(analysis: &Analysis, upto: usize) -> Vec<Vec<Segment>>
         let pieces = cuts
             .windows(2)
             .map(|w| {
-                let range = TextRange {
-                    start: w[0],
-                    end: w[1],
-                };
+                let range = TextRange::new(w[0], w[1]);
                 let inside = |r: TextRange| r.contains_range(range);
                 Segment {
                     range,

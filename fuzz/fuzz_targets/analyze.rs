@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
 
 fn check(text: &str, r: TextRange) {
-    assert!(r.start <= r.end && r.end() <= text.len(), "span {r:?} out of bounds");
+    assert!(r.start() <= r.end() && r.end() <= text.len(), "span {r:?} out of bounds");
     assert!(text.is_char_boundary(r.start()) && text.is_char_boundary(r.end()), "span {r:?} splits a char");
 }
 
@@ -25,8 +25,8 @@ fuzz_target!(|data: &[u8]| {
     let mut last_end = 0;
     for q in &a.quotes {
         check(text, q.range);
-        assert!(q.range.start >= last_end, "quotes overlap");
-        last_end = q.range.end;
+        assert!(q.range.start() >= last_end, "quotes overlap");
+        last_end = q.range.end();
         for r in q.cue.iter().chain(&q.speaker_mention) {
             check(text, *r);
         }

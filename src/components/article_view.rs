@@ -84,7 +84,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                                 let e = &analysis.entities[k];
                                 let label = e.label.as_str();
                                 // The first piece of an entity carries its id (for "show mentions").
-                                let id = (e.range.start == seg.range.start).then(|| format!("e-{k}"));
+                                let id = (e.range.start() == seg.range.start()).then(|| format!("e-{k}"));
                                 html! {
                                     <span class={classes!("entity", format!("ent-{label}"))} data-entity={label} title={label} {id} tabindex="-1">
                                         { piece }

@@ -38,8 +38,7 @@ pub fn chunk_ranges(text: &str, max: usize) -> Vec<TextRange> {
 }
 
 fn shift(r: &mut TextRange, by: u32) {
-    r.start += by;
-    r.end += by;
+    *r = r.shifted(by as usize);
 }
 
 impl Analysis {
@@ -110,10 +109,10 @@ mod tests {
         let text = "First paragraph here.\n\nSecond one, a bit longer.\n\nThird.\n\n".repeat(20);
         let pieces = chunk_ranges(&text, 200);
         assert!(pieces.len() > 5);
-        assert_eq!(pieces[0].start, 0);
+        assert_eq!(pieces[0].start(), 0);
         assert_eq!(pieces.last().unwrap().end(), text.len());
         for w in pieces.windows(2) {
-            assert_eq!(w[0].end, w[1].start);
+            assert_eq!(w[0].end(), w[1].start());
             assert!(
                 w[0].slice(&text).ends_with("\n\n"),
                 "{:?}",

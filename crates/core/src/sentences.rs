@@ -27,11 +27,11 @@ pub fn sentences(text: &str, paragraphs: &[TextRange], tokens: &[Token]) -> Vec<
     let mut out = Vec::with_capacity(paragraphs.len() * 3);
     let mut t = 0;
     for &para in paragraphs {
-        while t < tokens.len() && tokens[t].range.start < para.start {
+        while t < tokens.len() && tokens[t].range.start() < para.start() {
             t += 1;
         }
         let first = t;
-        while t < tokens.len() && tokens[t].range.end <= para.end {
+        while t < tokens.len() && tokens[t].range.end() <= para.end() {
             t += 1;
         }
         split_paragraph(text, &tokens[first..t], para, &mut out);
@@ -83,7 +83,7 @@ fn split_paragraph(text: &str, toks: &[Token], para: TextRange, out: &mut Vec<Te
 
 /// Whether `b` follows `a` with no whitespace between.
 fn glued(a: Token, b: Token) -> bool {
-    a.range.end == b.range.start
+    a.range.end() == b.range.start()
 }
 
 fn is_closer(t: Token, text: &str) -> bool {

@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct TextRange {
     /// First byte of the range.
-    pub start: u32,
+    start: u32,
     /// One past the last byte of the range.
-    pub end: u32,
+    end: u32,
 }
 
 impl TextRange {
@@ -65,6 +65,12 @@ impl TextRange {
         self.start.max(other.start) < self.end.min(other.end)
     }
 
+    /// The range moved `by` bytes later (a piece's range in the whole text).
+    #[must_use]
+    pub fn shifted(self, by: usize) -> Self {
+        Self::new(self.start() + by, self.end() + by)
+    }
+
     /// The text this range covers.
     ///
     /// # Panics
@@ -72,7 +78,16 @@ impl TextRange {
     /// (ranges made by the analyser for that text never are).
     #[must_use]
     pub fn slice(self, text: &str) -> &str {
-        &text[self.start()..self.end()]
+        &text[self]
+    }
+}
+
+/// `&text[range]`: the text a range covers (as [`TextRange::slice`]).
+impl std::ops::Index<TextRange> for str {
+    type Output = str;
+
+    fn index(&self, r: TextRange) -> &str {
+        &self[r.start()..r.end()]
     }
 }
 
@@ -94,5 +109,7 @@ mod tests {
         assert!(!a.contains_range(TextRange::new(1, 3)));
         assert_eq!(a.len(), 4);
         assert_eq!(TextRange::new(1, 4).slice("héllo"), "él");
+        assert_eq!(&"Søren Ødegård"[TextRange::new(0, 6)], "Søren");
+        assert_eq!(TextRange::new(1, 4).shifted(10), TextRange::new(11, 14));
     }
 }

@@ -139,17 +139,17 @@ fn names_outside_quotes<'d>(
         .map(|a| a.quote.range)
         .collect();
     quoted.extend_from_slice(marked);
-    quoted.sort_unstable_by_key(|r| r.start);
-    let max_end: Vec<u32> = quoted
+    quoted.sort_unstable_by_key(|r| r.start());
+    let max_end: Vec<usize> = quoted
         .iter()
-        .scan(0u32, |m, r| {
-            *m = (*m).max(r.end);
+        .scan(0usize, |m, r| {
+            *m = (*m).max(r.end());
             Some(*m)
         })
         .collect();
     let inside_quote = |r: TextRange| {
-        let k = quoted.partition_point(|q| q.start <= r.start);
-        k > 0 && max_end[k - 1] >= r.end
+        let k = quoted.partition_point(|q| q.start() <= r.start());
+        k > 0 && max_end[k - 1] >= r.end()
     };
     let mut all = name_candidates(doc);
     all.retain(|c| !inside_quote(doc.range(c.first, c.last)));
@@ -392,7 +392,7 @@ fn name_at<'d>(doc: &'d Doc, i: usize) -> (Option<NameCandidate<'d>>, usize) {
 fn initial_dot(doc: &Doc, i: usize, j: usize) -> bool {
     doc.is(j, ".")
         && j > i
-        && doc.toks[j - 1].range.end == doc.toks[j].range.start
+        && doc.toks[j - 1].range.end() == doc.toks[j].range.start()
         && (is_title(doc.low(j - 1)) || doc.s(j - 1).chars().count() == 1)
 }
 
@@ -536,7 +536,7 @@ fn count_words(doc: &Doc, r: TextRange) -> u32 {
     let first = doc.token_at(r.start());
     let n = doc.toks[first..]
         .iter()
-        .take_while(|t| t.range.end <= r.end)
+        .take_while(|t| t.range.end() <= r.end())
         .filter(|t| t.kind == crate::TokenKind::Word)
         .count();
     u32::try_from(n).unwrap_or(u32::MAX)

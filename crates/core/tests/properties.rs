@@ -48,7 +48,7 @@ fn texty() -> impl Strategy<Value = String> {
 }
 
 fn in_bounds(text: &str, r: TextRange) -> bool {
-    r.start <= r.end
+    r.start() <= r.end()
         && r.end() <= text.len()
         && text.is_char_boundary(r.start())
         && text.is_char_boundary(r.end())
@@ -66,8 +66,8 @@ proptest! {
         let mut end = 0;
         for q in &a.quotes {
             prop_assert!(in_bounds(&text, q.range));
-            prop_assert!(q.range.start >= end, "quotes overlap");
-            end = q.range.end;
+            prop_assert!(q.range.start() >= end, "quotes overlap");
+            end = q.range.end();
             for r in q.cue.iter().chain(&q.speaker_mention) {
                 prop_assert!(in_bounds(&text, *r));
             }
@@ -137,11 +137,11 @@ fn pathological_inputs_finish() {
         let mut end = 0;
         for q in &a.quotes {
             assert!(
-                in_bounds(text, q.range) && q.range.start >= end,
+                in_bounds(text, q.range) && q.range.start() >= end,
                 "bad quote {:?}",
                 q.range
             );
-            end = q.range.end;
+            end = q.range.end();
         }
     }
     // An unmatched run of opening marks is not a quote.

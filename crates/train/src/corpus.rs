@@ -83,11 +83,11 @@ fn prepare(d: RawDoc) -> Doc {
     let mut out = Vec::new();
     let mut t = 0;
     for s in sents {
-        while t < ntoks.len() && ntoks[t].start < s.start {
+        while t < ntoks.len() && ntoks[t].start() < s.start() {
             t += 1;
         }
         let first = t;
-        while t < ntoks.len() && ntoks[t].end <= s.end {
+        while t < ntoks.len() && ntoks[t].end() <= s.end() {
             t += 1;
         }
         if first == t {
@@ -102,9 +102,9 @@ fn prepare(d: RawDoc) -> Doc {
             .map(|r| {
                 entities
                     .iter()
-                    .find(|(e, _)| e.start <= r.start && r.start < e.end)
+                    .find(|(e, _)| e.start() <= r.start() && r.start() < e.end())
                     .and_then(|(e, l)| {
-                        begin_tag(*l).map(|b| if e.start == r.start { b } else { b + 1 })
+                        begin_tag(*l).map(|b| if e.start() == r.start() { b } else { b + 1 })
                     })
                     .unwrap_or(0)
             })

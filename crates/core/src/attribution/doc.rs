@@ -169,7 +169,8 @@ impl<'a> Doc<'a> {
         matches!(self.s(i), "." | "!" | "?" | "…")
             && (i + 1 >= self.len()
                 || self.sent_of[i + 1] != self.sent_of[i]
-                || (self.is_mark(i + 1) && self.toks[i].range.end == self.toks[i + 1].range.start))
+                || (self.is_mark(i + 1)
+                    && self.toks[i].range.end() == self.toks[i + 1].range.start()))
     }
 }
 
@@ -179,7 +180,7 @@ fn owner(toks: &[Token], ranges: &[TextRange]) -> Vec<u32> {
     let mut out = Vec::with_capacity(toks.len());
     let mut r = 0usize;
     for t in toks {
-        while r + 1 < ranges.len() && ranges[r].end <= t.range.start {
+        while r + 1 < ranges.len() && ranges[r].end() <= t.range.start() {
             r += 1;
         }
         out.push(u32::try_from(r).unwrap_or(u32::MAX));

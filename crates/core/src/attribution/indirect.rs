@@ -38,9 +38,9 @@ const RULES: [fn(&IndirectAt) -> Outcome<Clause>; 3] =
 /// Adds the indirect quotes of every sentence to `out`.
 pub(crate) fn indirect_quotes(doc: &Doc, out: &mut Vec<Attributed>) {
     // Ranges already quoted, by start (they never overlap).
-    let mut taken: BTreeMap<u32, u32> = out
+    let mut taken: BTreeMap<usize, usize> = out
         .iter()
-        .map(|a| (a.quote.range.start, a.quote.range.end))
+        .map(|a| (a.quote.range.start(), a.quote.range.end()))
         .collect();
     for s in 0..doc.sentences.len() {
         let Some((a, b)) = doc.sentence_tokens(u32::try_from(s).unwrap_or(u32::MAX)) else {
@@ -50,22 +50,22 @@ pub(crate) fn indirect_quotes(doc: &Doc, out: &mut Vec<Attributed>) {
             continue;
         }
         for found in in_sentence(doc, a, b, &taken) {
-            taken.insert(found.quote.range.start, found.quote.range.end);
+            taken.insert(found.quote.range.start(), found.quote.range.end());
             out.push(found);
         }
     }
 }
 
 /// Whether `r` overlaps a range in `taken` (disjoint ranges keyed by start).
-fn overlaps_taken(taken: &BTreeMap<u32, u32>, r: TextRange) -> bool {
+fn overlaps_taken(taken: &BTreeMap<usize, usize>, r: TextRange) -> bool {
     taken
-        .range(..r.end)
+        .range(..r.end())
         .next_back()
-        .is_some_and(|(_, &end)| end > r.start)
+        .is_some_and(|(_, &end)| end > r.start())
 }
 
 /// The indirect quotes of the sentence `a..=b`, left to right.
-fn in_sentence(doc: &Doc, a: usize, b: usize, taken: &BTreeMap<u32, u32>) -> Vec<Attributed> {
+fn in_sentence(doc: &Doc, a: usize, b: usize, taken: &BTreeMap<usize, usize>) -> Vec<Attributed> {
     let mut found: Vec<Attributed> = Vec::new();
     let end = clause_end(doc, a).min(b);
     let free = |first: usize, last: usize, found: &[Attributed]| {

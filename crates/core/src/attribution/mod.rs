@@ -125,13 +125,13 @@ fn marked_spans(doc: &Doc, scan: &MarkScan) -> Vec<MarkedSpan> {
             marked.push(span);
         }
     }
-    marked.sort_by_key(|m| m.range.start);
+    marked.sort_by_key(|m| m.range.start());
     marked
 }
 
 /// The quotes in text order, an overlapping one dropped for the earlier.
 fn without_overlaps(mut out: Vec<Attributed>) -> Vec<Attributed> {
-    out.sort_by_key(|a| a.quote.range.start);
+    out.sort_by_key(|a| a.quote.range.start());
     let mut kept: Vec<Attributed> = Vec::with_capacity(out.len());
     for a in out {
         if kept

@@ -132,7 +132,7 @@ fn title_at(doc: &Doc, i: usize) -> bool {
 fn abbreviation_dot(doc: &Doc, i: usize) -> bool {
     i > 0
         && doc.is(i, ".")
-        && doc.toks[i - 1].range.end == doc.toks[i].range.start
+        && doc.toks[i - 1].range.end() == doc.toks[i].range.start()
         && (title_at(doc, i - 1) || (doc.is_cap(i - 1) && doc.s(i - 1).chars().count() == 1))
 }
 
@@ -238,8 +238,8 @@ fn name_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
 fn glued3(doc: &Doc, j: usize) -> bool {
     j > 0
         && j + 1 < doc.len()
-        && doc.toks[j - 1].range.end == doc.toks[j].range.start
-        && doc.toks[j].range.end == doc.toks[j + 1].range.start
+        && doc.toks[j - 1].range.end() == doc.toks[j].range.start()
+        && doc.toks[j].range.end() == doc.toks[j + 1].range.start()
 }
 
 /// The phrase ending at token `j` (left of a cue), not before `floor`.

@@ -143,7 +143,7 @@ fn lower(text: &str, r: TextRange) -> Cow<'_, str> {
 fn scan(text: &str, toks: &[TextRange], out: &mut Vec<Entity>) {
     let w = |i: usize| toks.get(i).map_or("", |r| r.slice(text));
     let l = |i: usize| toks.get(i).map_or(Cow::Borrowed(""), |r| lower(text, *r));
-    let glued = |i: usize| i + 1 < toks.len() && toks[i].end == toks[i + 1].start;
+    let glued = |i: usize| i + 1 < toks.len() && toks[i].end() == toks[i + 1].start();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < toks.len() {
@@ -279,10 +279,7 @@ fn scan(text: &str, toks: &[TextRange], out: &mut Vec<Entity>) {
         match found {
             Some((end, label)) => {
                 out.push(Entity {
-                    range: TextRange {
-                        start: toks[i].start,
-                        end: toks[end].end,
-                    },
+                    range: TextRange::new(toks[i].start(), toks[end].end()),
                     label,
                 });
                 i = end + 1;
@@ -301,17 +298,17 @@ fn is_year(w: &str) -> bool {
 /// Adds `extra` entities that do not overlap `base`, keeping text order.
 #[must_use]
 pub fn merge(mut base: Vec<Entity>, extra: Vec<Entity>) -> Vec<Entity> {
-    base.sort_by_key(|e| e.range.start);
+    base.sort_by_key(|e| e.range.start());
     let mut kept = Vec::with_capacity(extra.len());
     for e in extra {
         // Base entities are sorted and disjoint: only the one before the end can overlap.
-        let k = base.partition_point(|b| b.range.start < e.range.end);
+        let k = base.partition_point(|b| b.range.start() < e.range.end());
         if k == 0 || !base[k - 1].range.overlaps(e.range) {
             kept.push(e);
         }
     }
     base.extend(kept);
-    base.sort_by_key(|e| e.range.start);
+    base.sort_by_key(|e| e.range.start());
     base
 }
 

@@ -73,14 +73,11 @@ pub fn ner_tokens(text: &str, tokens: &[Token]) -> Vec<TextRange> {
         let t = tokens[i];
         if t.kind == TokenKind::Word
             && i + 1 < tokens.len()
-            && tokens[i + 1].range.start == t.range.end
+            && tokens[i + 1].range.start() == t.range.end()
             && tokens[i + 1].range.slice(text) == "."
             && keeps_dot(t.range.slice(text))
         {
-            out.push(TextRange {
-                start: t.range.start,
-                end: tokens[i + 1].range.end,
-            });
+            out.push(TextRange::new(t.range.start(), tokens[i + 1].range.end()));
             i += 2;
             continue;
         }
@@ -120,9 +117,9 @@ pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Enti
     };
     let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
     for mut e in entities {
-        let first = tokens.partition_point(|t| t.start < e.range.start);
+        let first = tokens.partition_point(|t| t.start() < e.range.start());
         let mut last = first;
-        while last + 1 < tokens.len() && tokens[last + 1].end <= e.range.end {
+        while last + 1 < tokens.len() && tokens[last + 1].end() <= e.range.end() {
             last += 1;
         }
         if e.label == EntityLabel::Person {
@@ -130,14 +127,11 @@ pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Enti
             while k < last && is_title(&lower(tokens[k])) {
                 k += 1;
             }
-            e.range = TextRange {
-                start: tokens[k].start,
-                end: e.range.end,
-            };
+            e.range = TextRange::new(tokens[k].start(), e.range.end());
         }
         let words = tokens[first..=last.max(first)]
             .iter()
-            .filter(|t| t.start >= e.range.start);
+            .filter(|t| t.start() >= e.range.start());
         let all_roles = words.clone().all(|&t| {
             let w = lower(t);
             is_title(&w) || is_role_word(&w) || !t.slice(text).chars().any(char::is_alphanumeric)
@@ -159,10 +153,7 @@ pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Enti
                 && gap.ends_with(' ')
                 && crate::attribution::lexicon::is_name_particle(&particle.to_lowercase());
             if joins {
-                prev.range = TextRange {
-                    start: prev.range.start,
-                    end: e.range.end,
-                };
+                prev.range = TextRange::new(prev.range.start(), e.range.end());
                 continue;
             }
         }
@@ -232,11 +223,11 @@ pub fn sentence_tokens<'t>(
 ) -> impl Iterator<Item = &'t [TextRange]> + 't {
     let mut t = 0;
     sentences.iter().map(move |s| {
-        while t < tokens.len() && tokens[t].start < s.start {
+        while t < tokens.len() && tokens[t].start() < s.start() {
             t += 1;
         }
         let first = t;
-        while t < tokens.len() && tokens[t].end <= s.end {
+        while t < tokens.len() && tokens[t].end() <= s.end() {
             t += 1;
         }
         &tokens[first..t]
@@ -252,10 +243,7 @@ pub fn spans_from_tags(toks: &[TextRange], tags: &[usize], out: &mut Vec<Entity>
             let continues = matches!(this, Some((l, false)) if l == label);
             if !continues {
                 out.push(Entity {
-                    range: TextRange {
-                        start: toks[start].start,
-                        end: toks[i - 1].end,
-                    },
+                    range: TextRange::new(toks[start].start(), toks[i - 1].end()),
                     label,
                 });
                 open = None;
@@ -269,10 +257,7 @@ pub fn spans_from_tags(toks: &[TextRange], tags: &[usize], out: &mut Vec<Entity>
     }
     if let Some((start, label)) = open {
         out.push(Entity {
-            range: TextRange {
-                start: toks[start].start,
-                end: toks[toks.len() - 1].end,
-            },
+            range: TextRange::new(toks[start].start(), toks[toks.len() - 1].end()),
             label,
         });
     }
