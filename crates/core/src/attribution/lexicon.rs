@@ -175,34 +175,44 @@ fn verb_has(lower: &str, role: VerbRole) -> bool {
         .is_some_and(|roles| roles[role as usize])
 }
 
-/// Whether a lowercase word is a reporting verb form.
-#[must_use]
-pub fn is_cue_verb(lower: &str) -> bool {
-    verb_has(lower, VerbRole::Speech)
+/// `pub fn $name(lower) -> bool`: whether a lowercase word is in a list.
+macro_rules! lookup {
+    ($($(#[doc = $doc:literal])+ $name:ident => |$w:ident| $test:expr;)*) => {$(
+        $(#[doc = $doc])+
+        #[must_use]
+        pub fn $name($w: &str) -> bool {
+            $test
+        }
+    )*};
 }
 
-/// Whether a lowercase word can introduce an indirect quote.
-#[must_use]
-pub fn is_indirect_cue(lower: &str) -> bool {
-    verb_has(lower, VerbRole::Indirect)
-}
-
-/// Whether a lowercase word characterises someone's words (a mixed-quote cue).
-#[must_use]
-pub fn is_characterising_cue(lower: &str) -> bool {
-    verb_has(lower, VerbRole::Characterise)
-}
-
-/// Whether a lowercase word reports a finding or belief when "that" follows.
-#[must_use]
-pub fn is_that_cue(lower: &str) -> bool {
-    verb_has(lower, VerbRole::That)
-}
-
-/// Whether a lowercase word (without its dot) is a title before names.
-#[must_use]
-pub fn is_title(lower: &str) -> bool {
-    lexicon().titles.contains_key(lower)
+lookup! {
+    /// Whether a lowercase word is a reporting verb form.
+    is_cue_verb => |lower| verb_has(lower, VerbRole::Speech);
+    /// Whether a lowercase word can introduce an indirect quote.
+    is_indirect_cue => |lower| verb_has(lower, VerbRole::Indirect);
+    /// Whether a lowercase word characterises someone's words (a mixed-quote cue).
+    is_characterising_cue => |lower| verb_has(lower, VerbRole::Characterise);
+    /// Whether a lowercase word reports a finding or belief when "that" follows.
+    is_that_cue => |lower| verb_has(lower, VerbRole::That);
+    /// Whether a lowercase word (without its dot) is a title before names.
+    is_title => |lower| lexicon().titles.contains_key(lower);
+    /// Whether a lowercase word names a role or office.
+    is_role_word => |lower| lexicon().role_words.contains(lower);
+    /// Whether a lowercase word marks an organisation name.
+    is_org_word => |lower| lexicon().org_words.contains(lower);
+    /// Lowercase words that may stand inside a name ("bin", "van", "al").
+    is_name_particle => |lower| lexicon().name_particles.contains(lower);
+    /// Days, months and other time words that are capitalised but never speak.
+    is_time_word => |lower| lexicon().time_words.contains(lower);
+    /// Sentence adverbs that are capitalised at a sentence start but never a
+    /// speaker ("Meanwhile, it said …").
+    is_discourse_adverb => |lower| lexicon().discourse_adverbs.contains(lower);
+    /// Words that begin a nominal speaker ("the spokesman", "a source").
+    is_determiner => |lower| lexicon().determiners.contains(lower);
+    /// Adverbs and auxiliaries that may sit between a speaker and the cue
+    /// ("he also said", "she has repeatedly said").
+    is_cue_modifier => |lower| lexicon().cue_modifiers.contains(lower);
 }
 
 /// The gender a title shows ("Mr" male, "Ms" female), if any.
@@ -219,50 +229,6 @@ pub fn title_gender(lower: &str) -> Gender {
 #[must_use]
 pub fn pronoun_gender(lower: &str) -> Option<Gender> {
     lexicon().pronouns.get(lower).copied()
-}
-
-/// Whether a lowercase word names a role or office.
-#[must_use]
-pub fn is_role_word(lower: &str) -> bool {
-    lexicon().role_words.contains(lower)
-}
-
-/// Whether a lowercase word marks an organisation name.
-#[must_use]
-pub fn is_org_word(lower: &str) -> bool {
-    lexicon().org_words.contains(lower)
-}
-
-/// Lowercase words that may stand inside a name ("bin", "van", "al").
-#[must_use]
-pub fn is_name_particle(lower: &str) -> bool {
-    lexicon().name_particles.contains(lower)
-}
-
-/// Days, months and other time words that are capitalised but never speak.
-#[must_use]
-pub fn is_time_word(w: &str) -> bool {
-    lexicon().time_words.contains(w)
-}
-
-/// Sentence adverbs that are capitalised at a sentence start but never a
-/// speaker ("Meanwhile, it said …").
-#[must_use]
-pub fn is_discourse_adverb(lower: &str) -> bool {
-    lexicon().discourse_adverbs.contains(lower)
-}
-
-/// Words that begin a nominal speaker ("the spokesman", "a source").
-#[must_use]
-pub fn is_determiner(lower: &str) -> bool {
-    lexicon().determiners.contains(lower)
-}
-
-/// Adverbs and auxiliaries that may sit between a speaker and the cue
-/// ("he also said", "she has repeatedly said").
-#[must_use]
-pub fn is_cue_modifier(lower: &str) -> bool {
-    lexicon().cue_modifiers.contains(lower)
 }
 
 /// Number of extra tokens that complete a multi-word cue starting with
