@@ -80,7 +80,8 @@ pub fn app(props: &AppProps) -> Html {
                     on_text={on_edit_text} on_load={on_load.clone()} on_notice={on_notice.clone()} {on_example} />
                 <section class="results" aria-label="Analysis"
                     data-analysed-length={state.shown.as_ref().map(|s| s.utf16_len.to_string())}
-                    data-analysis-id={state.shown.as_ref().map(|s| s.id.to_string())}>
+                    data-analysis-id={state.shown.as_ref().map(|s| s.id.to_string())}
+                    data-model={state.shown.as_ref().map(|s| s.model.as_str())}>
                     <StatusBar busy={state.busy()} pending_bytes={state.pending_bytes()} shown={state.shown.clone()}
                         notice={state.notice.clone()} {on_dismiss} on_accept={on_load.clone()}
                         progress={state.progress} {on_cancel} />

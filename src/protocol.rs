@@ -22,6 +22,18 @@ pub enum ModelState {
     Failed(String),
 }
 
+impl ModelState {
+    /// "loading", "ready" or "failed" (the page's `data-model` test hook).
+    #[must_use]
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Loading => "loading",
+            Self::Ready => "ready",
+            Self::Failed(_) => "failed",
+        }
+    }
+}
+
 /// Ask the worker to analyse a text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnalyzeRequest {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serveDir } from '../e2e/static-server.mjs';
 import { launch } from '../e2e/browser.mjs';
-import { waitForApp } from '../e2e/helpers.mjs';
+import { waitForAnalysis, waitForApp } from '../e2e/helpers.mjs';
 
 const ROOT = resolve(process.env.SAIDWHO_ROOT ?? '.');
 const SHARED = resolve(process.env.SAIDWHO_SHARED ?? '../shared');
@@ -57,7 +57,7 @@ try {
     const page = await ctx.newPage();
     await page.goto(dist.origin + '/');
     await page.getByRole('button', { name: 'Try an example' }).click();
-    await page.locator('mark[data-quote]').first().waitFor({ timeout: 60_000 });
+    await waitForAnalysis(page, seed, 60_000);
     times.push(await page.evaluate(() => performance.now()));
     await ctx.close();
   }

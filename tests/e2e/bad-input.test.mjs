@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { serveDir } from './static-server.mjs';
 import { launch } from './browser.mjs';
-import { dropFile, pasteEvent, waitForApp } from './helpers.mjs';
+import { dropFile, pasteEvent, waitForAnalysis, waitForApp } from './helpers.mjs';
 
 const DIST = resolve(process.env.SAIDWHO_DIST ?? 'dist');
 let server;
@@ -62,7 +62,7 @@ test('a file over the size limit is offered, then analysed without freezing the 
   assert.match(await page.locator(".notice").innerText(), /is \d+\.\d MB, more than an article/);
   await page.click('[data-accept]');
   assert.ok(await responsive(page), 'the page answers while the worker analyses');
-  await page.locator('mark[data-quote]').first().waitFor({ timeout: 120_000 });
+  await waitForAnalysis(page, big, 120_000);
   // Too long for the text box: said so, and kept out of it.
   assert.match(await page.locator('[data-long-text]').innerText(), /A long text \(6\.\d MB\) is in use/);
   assert.ok(await page.locator('#article-text').isHidden());
@@ -132,7 +132,7 @@ test('long lines, thousands of quote marks, and right-to-left text are handled',
   ];
   for (const text of cases) {
     await page.locator('#article-text').fill(text);
-    await page.locator('mark[data-quote]').first().waitFor({ timeout: 60_000 });
+    await waitForAnalysis(page, text, 60_000);
     assert.equal(await page.locator('#article-text').inputValue(), text, 'the text is kept exactly');
     assert.ok(await responsive(page));
   }

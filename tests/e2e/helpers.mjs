@@ -43,6 +43,11 @@ export async function waitForAnalysis(page, text, timeout = 30_000) {
   await page.locator(`section.results[data-analysed-length="${text.length}"]`).waitFor({ timeout });
 }
 
+/** Waits until the analysis of exactly `text` shows names (the entity model was there for it). */
+export async function waitForNamesOf(page, text, timeout = 30_000) {
+  await page.locator(`section.results[data-analysed-length="${text.length}"][data-model="ready"]`).waitFor({ timeout });
+}
+
 /** Waits until the app has taken over the page's static frame. */
 export async function waitForApp(page) {
   await page.waitForFunction(() => window.saidwhoEarly?.taken === true, null, { timeout: 30_000 });

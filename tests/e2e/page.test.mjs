@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { serveDir } from './static-server.mjs';
 import { launch } from './browser.mjs';
-import { dropFile, openPage, waitForAnalysis } from './helpers.mjs';
+import { dropFile, openPage, waitForAnalysis, waitForNamesOf } from './helpers.mjs';
 
 const DIST = resolve(process.env.SAIDWHO_DIST ?? 'dist');
 const SHARED = resolve(process.env.SAIDWHO_SHARED ?? '../shared');
@@ -43,15 +43,9 @@ async function setText(page, text) {
   await page.locator('#article-text').fill(text);
 }
 
-/** Waits until the seed article (not an earlier text) is analysed. */
+/** Waits until the seed article (not an earlier text) is analysed, names included. */
 async function waitForSeed(page) {
-  await page.locator('[data-speaker="Somkeo Sylavong"]').waitFor({ timeout: 30_000 });
-  await waitForNames(page);
-}
-
-async function waitForNames(page) {
-  await page.locator('mark[data-quote]').first().waitFor({ timeout: 30_000 });
-  await page.locator('[data-entity="PERSON"]').first().waitFor({ timeout: 30_000 });
+  await waitForNamesOf(page, seedText);
 }
 
 /** A minimal Word document whose body is `paragraphs`. */
@@ -78,7 +72,7 @@ const drop = dropFile;
 test('the example button loads and analyses the seed article', async () => {
   const { page, problems } = await open();
   await page.getByRole('button', { name: 'Try an example' }).click();
-  await waitForNames(page);
+  await waitForSeed(page);
   assert.equal(await page.locator('#article-text').inputValue(), seedText);
   const speakers = await page.$$eval('[data-speaker]', (els) => els.map((e) => e.getAttribute('data-speaker')));
   assert.equal(speakers.length, 3);
@@ -90,7 +84,7 @@ test('markdown, HTML and Word files are read as text; scripts and handlers in HT
   const { page, problems } = await open();
   await page.evaluate(() => { window.__xss = 0; });
   await drop(page, 'story.md', '# Headline\n\n“We are **ready**,” said [Ms Ada Lovelace](http://x.test).', 'text/markdown');
-  await page.locator('mark[data-quote]').first().waitFor({ timeout: 30_000 });
+  await waitForAnalysis(page, 'Headline\n\n“We are ready,” said Ms Ada Lovelace.');
   assert.equal(await page.locator('#article-text').inputValue(), 'Headline\n\n“We are ready,” said Ms Ada Lovelace.');
 
   const html = `<html><head><script>window.__xss = 1</script><style>p{color:red}</style></head><body>
@@ -101,7 +95,7 @@ test('markdown, HTML and Word files are read as text; scripts and handlers in HT
   await drop(page, 'page.html', html, 'text/html');
   await page.waitForFunction(() => document.querySelector('#article-text').value.startsWith('Big news'));
   assert.equal(await page.locator('#article-text').inputValue(), 'Big news\n\n“We will act now,” said Mr Tom Reed.');
-  await page.locator('mark[data-quote]').first().waitFor();
+  await waitForAnalysis(page, 'Big news\n\n“We will act now,” said Mr Tom Reed.');
   await page.hover('text=Tom Reed').catch(() => {});
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__xss), 0, 'no script, handler or javascript: URL ran');
@@ -111,7 +105,7 @@ test('markdown, HTML and Word files are read as text; scripts and handlers in HT
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
   await page.waitForFunction(() => document.querySelector('#article-text').value.startsWith('Council vote'));
   assert.equal(await page.locator('#article-text').inputValue(), 'Council vote\n\n“The budget passes today,” said Mayor Lin Wei.');
-  await page.locator('mark[data-quote]').first().waitFor();
+  await waitForAnalysis(page, 'Council vote\n\n“The budget passes today,” said Mayor Lin Wei.');
 
   await drop(page, 'report.odt', 'PK\u0003\u0004', 'application/vnd.oasis.opendocument.text');
   await page.getByRole('alert').waitFor();
@@ -224,9 +218,13 @@ test('a share link carries the text and restores the analysis', async () => {
   await setText(page, earlier);
   await waitForAnalysis(page, earlier);
   const text = '“Links should just work,” said Ms Grace Hopper.\n\nShe meant it. 東京 😀';
-  // Share at once, before the new text's analysis has arrived: the link
-  // carries the text in the box, not the one analysed before.
-  await setText(page, text);
+  // Paste it over the old one (a real Ctrl+V) and share at once, before its
+  // analysis has arrived: the link carries the text in the box, not the one
+  // analysed before.
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator('#article-text').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
   await page.click('[data-share]');
   await page.locator('.notice').waitFor();
   const url = await page.evaluate(() => navigator.clipboard.readText());
@@ -277,7 +275,7 @@ test('the text survives a reload; the page works offline after the first visit',
   await setText(page, seedText);
   await waitForSeed(page);
   await page.reload();
-  await page.locator('mark[data-quote]').first().waitFor({ timeout: 30_000 });
+  await waitForAnalysis(page, seedText);
   assert.equal(await page.locator('#article-text').inputValue(), seedText, 'kept in local storage');
   // Wait for the service worker to control the page and finish caching.
   await page.evaluate(async () => {
@@ -291,7 +289,7 @@ test('the text survives a reload; the page works offline after the first visit',
   try {
     await page.reload();
     await page.locator('#article-text').waitFor({ timeout: 30_000 });
-    await waitForNames(page);
+    await waitForSeed(page);
     await page.screenshot({ path: join(ARTIFACTS, 'offline.png') });
   } finally {
     await context.setOffline(false);
@@ -304,7 +302,7 @@ for (const scheme of ['light', 'dark']) {
     const { page } = await open();
     await page.emulateMedia({ colorScheme: scheme });
     await setText(page, seedText);
-    await waitForNames(page);
+    await waitForSeed(page);
     await page.evaluate(AXE);
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
     const report = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.html}`);

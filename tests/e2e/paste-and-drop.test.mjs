@@ -69,7 +69,7 @@ for (const [name, path] of [['root', '/'], ['sub-path', SUBPATH]]) {
     const { page, problems } = await open(path);
     await paste(page, seedText);
     assert.equal(await page.locator('#article-text').inputValue(), seedText, 'the paste kept the text intact');
-    await page.locator('mark[data-quote]').first().waitFor({ timeout: 30_000 });
+    await waitForAnalysis(page, seedText);
     const shown = await highlightedQuotes(page);
     for (const q of seedQuotes) {
       assert.ok(shown.includes(q.text), `quote highlighted: ${q.text.slice(0, 60)}…`);
@@ -100,7 +100,7 @@ test('a dropped .txt file is analysed; a binary file gets a clear message', asyn
   await page.locator('#article-text').fill('');
   const article = '“We dropped it in,” said Ms Ada Lovelace.\n\nShe left.';
   await drop('article.txt', [...Buffer.from(article, 'utf8')], 'text/plain');
-  await page.locator('mark[data-quote]').first().waitFor({ timeout: 30_000 });
+  await waitForAnalysis(page, article);
   assert.deepEqual(await highlightedQuotes(page), ['“We dropped it in,”']);
   assert.equal(await page.locator('#article-text').inputValue(), article);
 
