@@ -354,7 +354,9 @@ fn name_at<'d>(doc: &'d Doc, i: usize) -> (Option<NameCandidate<'d>>, usize) {
         is_org: false,
         has_title: false,
     };
-    let mut display: Vec<&str> = Vec::new();
+    // The name as written runs from its first to its last word ("Donald J.
+    // Trump", "Al-Sisi"): titles before it and a final dot left out.
+    let mut written: Option<(usize, usize)> = None;
     let mut j = i;
     while j < doc.len() && doc.same_sentence(i, j) {
         if doc.is_cap(j) {
@@ -369,21 +371,21 @@ fn name_at<'d>(doc: &'d Doc, i: usize) -> (Option<NameCandidate<'d>>, usize) {
                 break;
             } else {
                 c.is_org |= is_org_word(low);
-                display.push(doc.s(j));
+                written = Some((written.map_or(j, |w| w.0), j));
                 c.words.push(low);
             }
         } else if !(initial_dot(doc, i, j) || particle(doc, &c.words, j)) {
             break;
         } else if !doc.is(j, ".") {
-            display.push(doc.s(j));
+            written = Some((written.map_or(j, |w| w.0), j));
             c.words.push(doc.low(j));
         }
         j += 1;
     }
-    if c.words.is_empty() {
+    let Some((from, to)) = written else {
         return (None, j);
-    }
-    c.display = display.join(" ");
+    };
+    c.display = as_written(doc, from, to);
     c.last = j - 1;
     (Some(c), j)
 }
@@ -421,13 +423,19 @@ fn name_words<'d>(doc: &'d Doc, first: usize, last: usize) -> Vec<&'d str> {
 }
 
 fn display_words(doc: &Doc, first: usize, last: usize) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    for i in first..=last {
-        if doc.is_word(i) && !(out.is_empty() && is_title(doc.low(i))) {
-            out.push(doc.s(i));
-        }
-    }
-    out.join(" ")
+    let mut words = (first..=last).filter(|&i| doc.is_word(i));
+    let Some(from) = words.find(|&i| !is_title(doc.low(i))) else {
+        return String::new();
+    };
+    let to = words.last().unwrap_or(from);
+    as_written(doc, from, to)
+}
+
+/// Tokens `from..=to` as written, with each run of spaces (a line break, a
+/// no-break space) as one space.
+fn as_written(doc: &Doc, from: usize, to: usize) -> String {
+    let text = doc.range(from, to).slice(doc.text);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The longest person name in the text that contains every word of `words`.

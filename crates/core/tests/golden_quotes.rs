@@ -380,3 +380,27 @@ fn a_second_reporting_verb_starts_a_second_quote() {
     let t = "“We will win,” she said. “And we will win again.”";
     assert_eq!(quotes(t).len(), 1, "{:?}", quotes(t));
 }
+
+#[test]
+fn speaker_names_are_written_as_in_the_text() {
+    // Initials keep their dots, hyphenated names their hyphen, a no-break
+    // space is a space.
+    for (text, name) in [
+        (
+            "“We will win this state,” said Donald J. Trump.",
+            "Donald J. Trump",
+        ),
+        (
+            "“The deficit will grow,” said Douglas Holtz-Eakin, an economist.",
+            "Douglas Holtz-Eakin",
+        ),
+        (
+            "“The numbers are wrong,” said Ms\u{a0}Loretta E. Lynch.",
+            "Loretta E. Lynch",
+        ),
+    ] {
+        let a = analyze(text);
+        assert_eq!(a.speakers.len(), 1, "{text}");
+        assert_eq!(a.speakers[0].name, name, "{text}");
+    }
+}
