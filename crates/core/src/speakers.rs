@@ -427,7 +427,7 @@ fn display_words(doc: &Doc, first: usize, last: usize) -> String {
     let Some(from) = words.find(|&i| !is_title(doc.low(i))) else {
         return String::new();
     };
-    let to = words.last().unwrap_or(from);
+    let to = words.next_back().unwrap_or(from);
     as_written(doc, from, to)
 }
 
