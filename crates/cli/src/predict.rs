@@ -6,7 +6,7 @@
 use std::io::Write;
 
 use anyhow::{bail, Context};
-use saidwho_core::output::{OffsetUnit, Prediction, Report};
+use saidwho_core::output::Prediction;
 use saidwho_core::Analyzer;
 
 /// Predicts every document of the JSON lines `text` (read from `name`) and
@@ -45,9 +45,7 @@ pub fn predict_jsonl(
 }
 
 fn predict_one(analyzer: &Analyzer, id: &str, text: &str, with_rules: bool) -> Prediction {
-    let analysis = analyzer.analyze(text);
-    let report = Report::new(text, &analysis, OffsetUnit::CodePoints, false);
-    Prediction::new(id, report, with_rules)
+    Prediction::new(id, text, &analyzer.analyze(text), with_rules)
 }
 
 #[cfg(test)]

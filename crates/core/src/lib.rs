@@ -14,7 +14,7 @@
 //! assert_eq!(quote.found_by.as_str(), "one-quote-two-parts");
 //! // Every JSON saidwho writes comes from one model, in one offset unit.
 //! let report = Report::new(text, &analysis, OffsetUnit::CodePoints, false);
-//! assert_eq!(report.quotes[0].speaker.as_deref(), Some("Keiko Tanaka"));
+//! assert_eq!(report.quotes[0].core.speaker.as_deref(), Some("Keiko Tanaka"));
 //! ```
 //!
 //! Data flows one way, one module per stage: text → tokens → paragraphs →
@@ -59,9 +59,7 @@ pub use tokens::{Token, TokenKind};
 /// The attribution rules: their ids (each quote's provenance), their
 /// registry with docs and cases, and `docs/rules.md`.
 pub mod rules {
-    pub use crate::attribution::rules::{
-        rule, rules_markdown, Case, Expect, Rule, RuleId, Stage, RULES,
-    };
+    pub use crate::attribution::rules::{rules_markdown, Case, Expect, Rule, RuleId, Stage, RULES};
 }
 
 /// Stage-by-stage access for the project's own benchmarks, entity-model

@@ -72,21 +72,30 @@ pub struct Report {
     pub names: Vec<NameOut>,
 }
 
-/// One quote.
+/// What every quote written anywhere says (the fields of the evaluation
+/// format, `shared/eval/SCHEMA.md`, in its order).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuoteOut {
+pub struct QuoteCore {
     /// What was said (quotation marks included for direct quotes).
     pub span: Span,
-    /// The words said, as in the text.
-    pub text: String,
-    /// Direct, mixed or indirect.
-    pub kind: QuoteKind,
-    /// The reporting verb or phrase.
-    pub cue_span: Option<Span>,
     /// The mention credited with the quote ("she", "Mr Vegard").
     pub speaker_span: Option<Span>,
     /// The resolved speaker's name.
     pub speaker: Option<String>,
+    /// The reporting verb or phrase.
+    pub cue_span: Option<Span>,
+    /// Direct, mixed or indirect.
+    pub kind: QuoteKind,
+}
+
+/// One quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteOut {
+    /// Span, speaker, cue and kind.
+    #[serde(flatten)]
+    pub core: QuoteCore,
+    /// The words said, as in the text.
+    pub text: String,
     /// Index into `speakers`.
     pub speaker_index: Option<u32>,
     /// The rule that found the quote ("cue-then-speaker"; see docs/rules.md).
@@ -199,17 +208,23 @@ impl Report {
     }
 }
 
-fn quote_out(text: &str, a: &Analysis, conv: &Converter, q: &crate::Quote) -> QuoteOut {
-    QuoteOut {
+fn quote_core(a: &Analysis, conv: &Converter, q: &crate::Quote) -> QuoteCore {
+    QuoteCore {
         span: conv.span(q.range),
-        text: q.range.slice(text).to_owned(),
-        kind: q.kind,
-        cue_span: q.cue.map(|r| conv.span(r)),
         speaker_span: q.speaker_mention.map(|r| conv.span(r)),
         speaker: q
             .speaker
             .and_then(|i| a.speakers.get(i as usize))
             .map(|s| s.name.clone()),
+        cue_span: q.cue.map(|r| conv.span(r)),
+        kind: q.kind,
+    }
+}
+
+fn quote_out(text: &str, a: &Analysis, conv: &Converter, q: &crate::Quote) -> QuoteOut {
+    QuoteOut {
+        core: quote_core(a, conv, q),
+        text: q.range.slice(text).to_owned(),
         speaker_index: q.speaker,
         found_by: q.found_by.as_str().to_owned(),
         speaker_by: q.speaker_by.map(|r| r.as_str().to_owned()),
@@ -217,8 +232,8 @@ fn quote_out(text: &str, a: &Analysis, conv: &Converter, q: &crate::Quote) -> Qu
 }
 
 /// One line of predictions in the evaluation format
-/// (`shared/eval/SCHEMA.md`): the [`Report`]'s quotes and entities, in
-/// code points, with the fields the scorer reads.
+/// (`shared/eval/SCHEMA.md`): quotes and entities in code points, with the
+/// fields the scorer reads — the [`Report`]'s, without what it does not read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Prediction {
     /// The input document's id.
@@ -232,16 +247,9 @@ pub struct Prediction {
 /// A quote in the evaluation format.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PredictedQuote {
-    /// What was said.
-    pub span: Span,
-    /// The mention credited with it.
-    pub speaker_span: Option<Span>,
-    /// The resolved speaker's name.
-    pub speaker: Option<String>,
-    /// The reporting verb or phrase.
-    pub cue_span: Option<Span>,
-    /// Direct, mixed or indirect.
-    pub kind: QuoteKind,
+    /// Span, speaker, cue and kind.
+    #[serde(flatten)]
+    pub core: QuoteCore,
     /// The rule that found it (only with `saidwho predict --with-rules`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub found_by: Option<String>,
@@ -257,43 +265,33 @@ pub struct PredictedEntity {
 }
 
 impl Prediction {
-    /// The prediction line for document `id` from its code-point report;
+    /// The prediction line for document `id`, the analysis `a` of `text`;
     /// with `with_rules`, each quote says which rule found it.
     #[must_use]
-    pub fn new(id: &str, report: Report, with_rules: bool) -> Self {
-        debug_assert_eq!(report.offsets, OffsetUnit::CodePoints);
-        let rules: Vec<Option<String>> = report
-            .quotes
-            .iter()
-            .map(|q| with_rules.then(|| q.found_by.clone()))
-            .collect();
-        let mut p = Self {
-            id: id.to_owned(),
-            quotes: report
-                .quotes
-                .into_iter()
-                .map(|q| PredictedQuote {
-                    span: q.span,
-                    speaker_span: q.speaker_span,
-                    speaker: q.speaker,
-                    cue_span: q.cue_span,
-                    kind: q.kind,
-                    found_by: None,
-                })
-                .collect(),
-            entities: report
-                .entities
-                .into_iter()
-                .map(|e| PredictedEntity {
-                    span: e.span,
-                    label: e.label,
-                })
-                .collect(),
+    pub fn new(id: &str, text: &str, a: &Analysis, with_rules: bool) -> Self {
+        let conv = Converter {
+            index: OffsetIndex::new(text),
+            unit: OffsetUnit::CodePoints,
         };
-        for (q, rule) in p.quotes.iter_mut().zip(rules) {
-            q.found_by = rule;
+        Self {
+            id: id.to_owned(),
+            quotes: a
+                .quotes
+                .iter()
+                .map(|q| PredictedQuote {
+                    core: quote_core(a, &conv, q),
+                    found_by: with_rules.then(|| q.found_by.as_str().to_owned()),
+                })
+                .collect(),
+            entities: a
+                .entities
+                .iter()
+                .map(|e| PredictedEntity {
+                    span: conv.span(e.range),
+                    label: e.label.as_str().to_owned(),
+                })
+                .collect(),
         }
-        p
     }
 }
 
@@ -323,8 +321,8 @@ mod tests {
         for unit in [OffsetUnit::CodePoints, OffsetUnit::Utf16] {
             let r = Report::new(T, &a, unit, true);
             for q in &r.quotes {
-                assert_eq!(slice(T, unit, q.span), q.text);
-                let sp = q.speaker_span.unwrap();
+                assert_eq!(slice(T, unit, q.core.span), q.text);
+                let sp = q.core.speaker_span.unwrap();
                 let i = q.speaker_index.unwrap() as usize;
                 // The quote's speaker span is one of its speaker's mentions.
                 assert!(r.speakers[i].mentions.contains(&sp), "{unit:?} {q:?}");
@@ -332,7 +330,7 @@ mod tests {
             let names: Vec<String> = r
                 .quotes
                 .iter()
-                .map(|q| slice(T, unit, q.speaker_span.unwrap()))
+                .map(|q| slice(T, unit, q.core.speaker_span.unwrap()))
                 .collect();
             assert_eq!(names, ["Søren Ødegård", "Nguyễn Thị Kim Ngân", "習近平"]);
             assert_eq!(slice(T, unit, [0, r.length]), T);
@@ -342,12 +340,17 @@ mod tests {
     #[test]
     fn predictions_are_the_reports_quotes() {
         let a = crate::analyze(T);
-        let p = Prediction::new(
-            "x",
-            Report::new(T, &a, OffsetUnit::CodePoints, false),
-            false,
-        );
+        let p = Prediction::new("x", T, &a, false);
         let json = serde_json::to_string(&p).unwrap();
         assert!(json.starts_with(r#"{"id":"x","quotes":[{"span":[2,17],"speaker_span":[23,36],"speaker":"Søren Ødegård","cue_span":[18,22],"kind":"direct"}"#), "{json}");
+        // The same quotes as the report's, in the same unit.
+        let r = Report::new(T, &a, OffsetUnit::CodePoints, false);
+        let cores: Vec<&QuoteCore> = r.quotes.iter().map(|q| &q.core).collect();
+        assert_eq!(p.quotes.iter().map(|q| &q.core).collect::<Vec<_>>(), cores);
+        let with_rules = serde_json::to_string(&Prediction::new("x", T, &a, true)).unwrap();
+        assert!(
+            with_rules.contains(r#""kind":"direct","found_by":"cue-then-speaker"}"#),
+            "{with_rules}"
+        );
     }
 }
