@@ -59,23 +59,16 @@ fn start_with(
         on_example.emit(());
     } else if !early.text.is_empty() {
         on_load.emit(early.text.clone());
-        if let Some((start, end)) = early.focus {
-            // After the editor shows the text: the caret where it was.
-            Timeout::new(0, move || browser::focus_editor(start, end)).forget();
+    } else if browser::fragment().len() > 1 {
+        match permalink::decode(&browser::fragment()) {
+            Ok(text) => on_load.emit(text),
+            Err(e) => on_notice.emit(Notice::error(e.to_string())),
         }
-        return;
-    } else {
-        let fragment = browser::fragment();
-        if fragment.len() > 1 {
-            match permalink::decode(&fragment) {
-                Ok(text) => on_load.emit(text),
-                Err(e) => on_notice.emit(Notice::error(e.to_string())),
-            }
-        } else if let Some(text) = browser::load_text() {
-            on_load.emit(text);
-        }
+    } else if let Some(text) = browser::load_text() {
+        on_load.emit(text);
     }
     if let Some((start, end)) = early.focus {
-        browser::focus_editor(start, end);
+        // After the editor shows its text: the focus and caret where they were.
+        Timeout::new(0, move || browser::focus_editor(start, end)).forget();
     }
 }

@@ -112,8 +112,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let (name, text) = input::read_text(file.as_deref())?;
             let mut analysis = analyzer.analyze(&text);
-            analysis.group_names(&text);
             if json {
+                // Only the JSON lists the names, grouped.
+                analysis.group_names(&text);
                 report::write_json(&mut out, &text, &analysis)?;
             } else {
                 report::write_table(&mut out, &name, &text, &analysis, explain)?;

@@ -16,7 +16,7 @@ pub fn to_json(text: &str, a: &Analysis) -> String {
     let report = Report::new(text, a, OffsetUnit::CodePoints, false);
     let mut json = serde_json::to_string(&report).unwrap_or_else(|e| {
         // Serialising plain strings and numbers cannot fail; say so if it does.
-        format!("{{\"error\":\"{e}\"}}")
+        serde_json::json!({ "error": e.to_string() }).to_string()
     });
     json.push('\n');
     json

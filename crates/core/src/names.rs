@@ -102,7 +102,8 @@ pub fn group_names(text: &str, entities: &[Entity]) -> Vec<NameGroup> {
             .mentions
             .push(u32::try_from(i).unwrap_or(u32::MAX));
     }
-    let parent = fuller_forms(text, entities, &forms);
+    let acronyms = defined_acronyms(text, entities, &by_written);
+    let parent = fuller_forms(&forms, &acronyms);
     collect_groups(forms, &parent)
 }
 
@@ -134,8 +135,7 @@ fn form_of(
 }
 
 /// For each form, the form it belongs to (itself when it is the fullest).
-fn fuller_forms(text: &str, entities: &[Entity], forms: &[Form]) -> Vec<usize> {
-    let acronyms = defined_acronyms(text, entities, forms);
+fn fuller_forms(forms: &[Form], acronyms: &FxHashMap<String, usize>) -> Vec<usize> {
     // A fuller form contains every word of a shorter one, so its first word:
     // only the forms sharing that word are compared.
     let mut by_word: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
@@ -183,21 +183,21 @@ fn fuller_forms(text: &str, entities: &[Entity], forms: &[Form]) -> Vec<usize> {
 
 /// Whether `full` is a fuller name of the same kind that contains `part`.
 fn is_fuller(full: &Form, part: &Form) -> bool {
+    // Same label only: "Bangkok" (a place) is not a mention of "Royal
+    // Norwegian Embassy in Bangkok" (an organisation).
     is_name_label(full.label)
-        && same_kind(full.label, part.label)
+        && full.label == part.label
         && full.key.len() > part.key.len()
         && contains_all(&full.key, &part.key)
 }
 
-/// Forms match only forms of the same label: "Bangkok" (a place) is not a
-/// mention of "Royal Norwegian Embassy in Bangkok" (an organisation).
-fn same_kind(a: EntityLabel, b: EntityLabel) -> bool {
-    a == b
-}
-
 /// Acronyms the text defines right after a name ("Sustainable Development
-/// Goals (SDGs)"), mapped to that name's form.
-fn defined_acronyms(text: &str, entities: &[Entity], forms: &[Form]) -> FxHashMap<String, usize> {
+/// Goals (SDGs)"), mapped to that name's form (`forms_by_written`).
+fn defined_acronyms(
+    text: &str,
+    entities: &[Entity],
+    forms_by_written: &FxHashMap<(&str, EntityLabel), usize>,
+) -> FxHashMap<String, usize> {
     let mut out = FxHashMap::default();
     for e in entities.iter().filter(|e| is_name_label(e.label)) {
         let after = &text[e.range.end()..];
@@ -212,11 +212,7 @@ fn defined_acronyms(text: &str, entities: &[Entity], forms: &[Form]) -> FxHashMa
         if !is_acronym_of(acronym, written) {
             continue;
         }
-        let key = key_words(written);
-        if let Some(f) = forms
-            .iter()
-            .position(|f| f.key == key && f.label == e.label)
-        {
+        if let Some(&f) = forms_by_written.get(&(written, e.label)) {
             out.entry(key_words(acronym).join(" ")).or_insert(f);
         }
     }
@@ -253,18 +249,7 @@ fn display_name(written: &str) -> String {
 
 /// Whether a written word ("Maj.", "Gen") is a title.
 fn is_title_word(w: &str) -> bool {
-    let w = w.trim_end_matches('.');
-    if w.is_ascii() {
-        let mut buf = [0u8; 16];
-        let Some(low) = buf.get_mut(..w.len()) else {
-            return false; // no title is that long
-        };
-        low.copy_from_slice(w.as_bytes());
-        low.make_ascii_lowercase();
-        std::str::from_utf8(low).is_ok_and(is_title)
-    } else {
-        is_title(&w.to_lowercase())
-    }
+    is_title(&w.trim_end_matches('.').to_lowercase())
 }
 
 /// Gathers the forms under their fullest form, in order of first mention.

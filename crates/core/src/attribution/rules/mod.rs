@@ -191,16 +191,6 @@ impl RuleId {
     }
 }
 
-/// The registry entry of rule `id`.
-#[must_use]
-pub fn rule(id: RuleId) -> &'static Rule {
-    RULES
-        .iter()
-        .copied()
-        .find(|r| r.id == id)
-        .unwrap_or(RULES[0])
-}
-
 /// A rule: its id, stage, documentation and cases.
 #[derive(Debug)]
 pub struct Rule {
