@@ -52,7 +52,7 @@ pub use chunks::chunk_ranges;
 pub use names::NameGroup;
 pub use ner::{Entity, EntityLabel, ModelError};
 pub use offsets::OffsetIndex;
-pub use span::TextRange;
+pub use span::{TextRange, TokenSpan};
 pub use speakers::{Speaker, SpeakerRule};
 pub use tokens::{Token, TokenKind};
 

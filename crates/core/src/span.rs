@@ -1,4 +1,4 @@
-//! Byte ranges into the analysed text.
+//! Byte ranges into the analysed text, and runs of its tokens.
 
 use serde::{Deserialize, Serialize};
 
@@ -91,6 +91,83 @@ impl std::ops::Index<TextRange> for str {
     }
 }
 
+/// An inclusive run of tokens `first..=last`: indices into the text's token
+/// list ([`crate::Analysis::tokens`]), never byte offsets.
+///
+/// A typed pair instead of a bare `(usize, usize)`, so that a token run
+/// cannot be taken for a byte range or an exclusive end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TokenSpan {
+    /// Index of the first token.
+    first: u32,
+    /// Index of the last token (inclusive).
+    last: u32,
+}
+
+impl TokenSpan {
+    /// The tokens `first..=last`.
+    ///
+    /// # Panics
+    /// In debug builds, when `first > last`.
+    #[must_use]
+    pub fn new(first: usize, last: usize) -> Self {
+        debug_assert!(first <= last, "reversed token span {first}..={last}");
+        Self {
+            first: to_u32(first),
+            last: to_u32(last),
+        }
+    }
+
+    /// The tokens `first..=last`, or `None` when `first > last` (nothing
+    /// between two marks side by side).
+    #[must_use]
+    pub fn try_new(first: usize, last: usize) -> Option<Self> {
+        (first <= last).then(|| Self::new(first, last))
+    }
+
+    /// The one token `i`.
+    #[must_use]
+    pub fn one(i: usize) -> Self {
+        Self::new(i, i)
+    }
+
+    /// Index of the first token.
+    #[must_use]
+    pub fn first(self) -> usize {
+        self.first as usize
+    }
+
+    /// Index of the last token (inclusive).
+    #[must_use]
+    pub fn last(self) -> usize {
+        self.last as usize
+    }
+
+    /// Number of tokens (at least one: a run is never empty).
+    #[must_use]
+    pub fn count(self) -> usize {
+        (self.last - self.first) as usize + 1
+    }
+
+    /// Whether token `i` is in the run.
+    #[must_use]
+    pub fn contains(self, i: usize) -> bool {
+        self.first() <= i && i <= self.last()
+    }
+
+    /// The token indices, first to last.
+    #[must_use]
+    pub fn indices(self) -> std::ops::RangeInclusive<usize> {
+        self.first()..=self.last()
+    }
+
+    /// The run with its last token moved to `last`.
+    #[must_use]
+    pub fn with_last(self, last: usize) -> Self {
+        Self::new(self.first(), last)
+    }
+}
+
 /// Texts are capped far below 4 GiB by the callers; saturate rather than wrap.
 fn to_u32(x: usize) -> u32 {
     u32::try_from(x).unwrap_or(u32::MAX)
@@ -111,5 +188,16 @@ mod tests {
         assert_eq!(TextRange::new(1, 4).slice("héllo"), "él");
         assert_eq!(&"Søren Ødegård"[TextRange::new(0, 6)], "Søren");
         assert_eq!(TextRange::new(1, 4).shifted(10), TextRange::new(11, 14));
+    }
+
+    #[test]
+    fn token_spans_are_inclusive() {
+        let s = TokenSpan::new(3, 5);
+        assert_eq!((s.first(), s.last(), s.count()), (3, 5, 3));
+        assert!(s.contains(3) && s.contains(5) && !s.contains(6));
+        assert_eq!(s.indices().collect::<Vec<_>>(), vec![3, 4, 5]);
+        assert_eq!(TokenSpan::one(7).count(), 1);
+        assert_eq!(TokenSpan::try_new(4, 3), None);
+        assert_eq!(s.with_last(9), TokenSpan::new(3, 9));
     }
 }

@@ -13,7 +13,7 @@ use crate::attribution::lexicon::{is_org_word, is_role_word, is_title, title_gen
 use crate::attribution::phrases::{Mention, MentionKind};
 use crate::attribution::Attributed;
 use crate::names::contains_all;
-use crate::span::TextRange;
+use crate::span::{TextRange, TokenSpan};
 
 /// One person (or organisation, or unnamed source) quoted in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,9 +85,8 @@ struct NameCandidate<'d> {
     words: Vec<&'d str>,
     /// The words as written.
     display: String,
-    /// First and last token of the whole phrase (titles included).
-    first: usize,
-    last: usize,
+    /// The whole phrase (titles included).
+    tokens: TokenSpan,
     gender: Gender,
     is_org: bool,
     has_title: bool,
@@ -109,7 +108,7 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
     for a in quotes.iter_mut() {
         let Some(m) = a.mention else { continue };
         let words = if m.kind == MentionKind::Name {
-            let words = name_words(doc, m.first, m.last);
+            let words = name_words(doc, m.tokens);
             if words.is_empty() {
                 continue;
             }
@@ -152,7 +151,7 @@ fn names_outside_quotes<'d>(
         k > 0 && max_end[k - 1] >= r.end()
     };
     let mut all = name_candidates(doc);
-    all.retain(|c| !inside_quote(doc.range(c.first, c.last)));
+    all.retain(|c| !inside_quote(doc.range_of(c.tokens)));
     Names::new(all)
 }
 
@@ -177,7 +176,7 @@ impl<'d> Resolver<'_, 'd> {
             MentionKind::Name => Some(self.by_name(m, words)),
             MentionKind::Relative => self.by_relative(m).map(|i| (i, SpeakerRule::Relative)),
             MentionKind::Pronoun if m.gender != Gender::Unknown => self
-                .by_pronoun(m.first, m.gender)
+                .by_pronoun(m.tokens.first(), m.gender)
                 .map(|i| (i, SpeakerRule::Pronoun)),
             _ => None,
         }
@@ -208,7 +207,7 @@ impl<'d> Resolver<'_, 'd> {
         };
         let (display, key) = match full {
             Some(c) => (c.display.clone(), c.words.clone()),
-            None => (display_words(doc, m.first, m.last), words),
+            None => (display_words(doc, m.tokens), words),
         };
         let idx = self.find_or_create(key, display);
         let sp = &mut self.speakers[idx];
@@ -227,9 +226,9 @@ impl<'d> Resolver<'_, 'd> {
     fn by_relative(&mut self, m: Mention) -> Option<usize> {
         let names = self.names;
         let c = names
-            .before(m.first)
+            .before(m.tokens.first())
             .last()
-            .filter(|c| m.first - c.last <= 2 && !c.is_org)?;
+            .filter(|c| m.tokens.first() - c.tokens.last() <= 2 && !c.is_org)?;
         let full = best_full_name(names, &c.words).unwrap_or(c);
         Some(self.find_or_create(full.words.clone(), full.display.clone()))
     }
@@ -254,7 +253,7 @@ impl<'d> Resolver<'_, 'd> {
             .take(LOOKBACK)
             .find(|c| !c.is_org && (c.has_title || c.words.len() >= 2) && compatible(c.gender));
         let pick_name = match (from_speakers, from_names) {
-            (Some((_, pos)), Some(c)) => c.first > pos,
+            (Some((_, pos)), Some(c)) => c.tokens.first() > pos,
             (None, Some(_)) => true,
             _ => false,
         };
@@ -274,7 +273,7 @@ impl<'d> Resolver<'_, 'd> {
     /// Unresolved pronouns and common nouns are speakers of their own, one
     /// per lowercase phrase.
     fn phrase_speaker(&mut self, m: Mention) -> usize {
-        let text = self.doc.range(m.first, m.last).slice(self.doc.text);
+        let text = self.doc.range_of(m.tokens).slice(self.doc.text);
         let (speakers, keys) = (&mut self.speakers, &mut self.keys);
         *self.others.entry(text.to_lowercase()).or_insert_with(|| {
             speakers.push(new_speaker(text.to_owned(), false));
@@ -284,7 +283,7 @@ impl<'d> Resolver<'_, 'd> {
 
     /// Credits quote `a` to speaker `idx` through mention `m`.
     fn credit(&mut self, idx: usize, a: &mut Attributed, m: Mention, rule: SpeakerRule) {
-        let mention_range = self.doc.range(m.first, m.last);
+        let mention_range = self.doc.range_of(m.tokens);
         let sp = &mut self.speakers[idx];
         // Mentions arrive in text order; a continued quote repeats the last one.
         if sp.mentions.last() != Some(&mention_range) {
@@ -295,7 +294,7 @@ impl<'d> Resolver<'_, 'd> {
         a.quote.speaker = u32::try_from(idx).ok();
         a.quote.speaker_by = Some(rule);
         if sp.named || m.kind == MentionKind::Pronoun {
-            self.last_person.push((idx, m.first));
+            self.last_person.push((idx, m.tokens.first()));
         }
     }
 
@@ -348,15 +347,14 @@ fn name_at<'d>(doc: &'d Doc, i: usize) -> (Option<NameCandidate<'d>>, usize) {
     let mut c = NameCandidate {
         words: Vec::new(),
         display: String::new(),
-        first: i,
-        last: i,
+        tokens: TokenSpan::one(i),
         gender: Gender::Unknown,
         is_org: false,
         has_title: false,
     };
     // The name as written runs from its first to its last word ("Donald J.
     // Trump", "Al-Sisi"): titles before it and a final dot left out.
-    let mut written: Option<(usize, usize)> = None;
+    let mut written: Option<TokenSpan> = None;
     let mut j = i;
     while j < doc.len() && doc.same_sentence(i, j) {
         if doc.is_cap(j) {
@@ -371,22 +369,22 @@ fn name_at<'d>(doc: &'d Doc, i: usize) -> (Option<NameCandidate<'d>>, usize) {
                 break;
             } else {
                 c.is_org |= is_org_word(low);
-                written = Some((written.map_or(j, |w| w.0), j));
+                written = Some(written.map_or(TokenSpan::one(j), |w| w.with_last(j)));
                 c.words.push(low);
             }
         } else if !(initial_dot(doc, i, j) || particle(doc, &c.words, j)) {
             break;
         } else if !doc.is(j, ".") {
-            written = Some((written.map_or(j, |w| w.0), j));
+            written = Some(written.map_or(TokenSpan::one(j), |w| w.with_last(j)));
             c.words.push(doc.low(j));
         }
         j += 1;
     }
-    let Some((from, to)) = written else {
+    let Some(written) = written else {
         return (None, j);
     };
-    c.display = as_written(doc, from, to);
-    c.last = j - 1;
+    c.display = as_written(doc, written);
+    c.tokens = c.tokens.with_last(j - 1);
     (Some(c), j)
 }
 
@@ -407,9 +405,9 @@ fn particle(doc: &Doc, words: &[&str], j: usize) -> bool {
 }
 
 /// Name words of a mention, lowercased, titles and dots removed.
-fn name_words<'d>(doc: &'d Doc, first: usize, last: usize) -> Vec<&'d str> {
+fn name_words<'d>(doc: &'d Doc, phrase: TokenSpan) -> Vec<&'d str> {
     let mut out = Vec::new();
-    for i in first..=last {
+    for i in phrase.indices() {
         if !doc.is_word(i) {
             continue;
         }
@@ -422,19 +420,20 @@ fn name_words<'d>(doc: &'d Doc, first: usize, last: usize) -> Vec<&'d str> {
     out
 }
 
-fn display_words(doc: &Doc, first: usize, last: usize) -> String {
-    let mut words = (first..=last).filter(|&i| doc.is_word(i));
+/// The name of a mention as written, titles before it left out.
+fn display_words(doc: &Doc, phrase: TokenSpan) -> String {
+    let mut words = phrase.indices().filter(|&i| doc.is_word(i));
     let Some(from) = words.find(|&i| !is_title(doc.low(i))) else {
         return String::new();
     };
     let to = words.next_back().unwrap_or(from);
-    as_written(doc, from, to)
+    as_written(doc, TokenSpan::new(from, to))
 }
 
-/// Tokens `from..=to` as written, with each run of spaces (a line break, a
-/// no-break space) as one space.
-fn as_written(doc: &Doc, from: usize, to: usize) -> String {
-    let text = doc.range(from, to).slice(doc.text);
+/// Tokens as written, with each run of spaces (a line break, a no-break
+/// space) as one space.
+fn as_written(doc: &Doc, words: TokenSpan) -> String {
+    let text = doc.range_of(words).slice(doc.text);
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -443,7 +442,7 @@ fn best_full_name<'a, 'd>(names: &'a Names<'d>, words: &[&str]) -> Option<&'a Na
     names
         .with_word(words.first()?)
         .filter(|c| !c.is_org && c.words.len() <= 5 && contains_all(&c.words, words))
-        .max_by_key(|c| (c.words.len(), std::cmp::Reverse(c.first)))
+        .max_by_key(|c| (c.words.len(), std::cmp::Reverse(c.tokens.first())))
 }
 
 /// How far back pronoun resolution looks (names or speakers).
@@ -487,7 +486,7 @@ impl<'d> Names<'d> {
 
     /// Candidates ending before token `at`, in text order.
     fn before(&self, at: usize) -> std::slice::Iter<'_, NameCandidate<'d>> {
-        let end = self.all.partition_point(|c| c.last < at);
+        let end = self.all.partition_point(|c| c.tokens.last() < at);
         self.all[..end].iter()
     }
 }
@@ -568,7 +567,7 @@ fn role_and_org(doc: &Doc, names: &Names, key: &[&str]) -> (Option<String>, Opti
         .filter(|c| contains_all(key, &c.words) || contains_all(&c.words, key))
     {
         // After the name.
-        let mut j = c.last + 1;
+        let mut j = c.tokens.last() + 1;
         if j < doc.len() && doc.is(j, ",") {
             j += 1;
         }
@@ -581,9 +580,9 @@ fn role_and_org(doc: &Doc, names: &Names, key: &[&str]) -> (Option<String>, Opti
             return (Some(role), org);
         }
         // Before the name: "the Minister of Public Security, Maj. Gen. X".
-        if c.first >= 2 && doc.is(c.first - 1, ",") {
-            let mut k = c.first - 2;
-            while k > 0 && (doc.is_word(k - 1)) && doc.same_sentence(k - 1, c.first) {
+        if c.tokens.first() >= 2 && doc.is(c.tokens.first() - 1, ",") {
+            let mut k = c.tokens.first() - 2;
+            while k > 0 && (doc.is_word(k - 1)) && doc.same_sentence(k - 1, c.tokens.first()) {
                 k -= 1;
                 if doc.low(k) == "the" {
                     break;
@@ -591,7 +590,7 @@ fn role_and_org(doc: &Doc, names: &Names, key: &[&str]) -> (Option<String>, Opti
             }
             if let Some((role, end)) = role_phrase(doc, if doc.low(k) == "the" { k + 1 } else { k })
             {
-                if end == c.first - 1 {
+                if end == c.tokens.first() - 1 {
                     let org = split_org(&role);
                     return (Some(role), org);
                 }

@@ -1,6 +1,6 @@
 //! A token view of one text with the look-ups the attribution stages need.
 
-use crate::span::TextRange;
+use crate::span::{TextRange, TokenSpan};
 use crate::tokens::{Token, TokenKind};
 
 /// Tokens of a text with their sentence and paragraph numbers.
@@ -138,28 +138,29 @@ impl<'a> Doc<'a> {
         TextRange::new(self.toks[i].range.start(), self.toks[j].range.end())
     }
 
-    /// Token range `[first, last]` of sentence `s`, if it has tokens.
-    pub fn sentence_tokens(&self, s: u32) -> Option<(usize, usize)> {
-        let first = self.sent_of.partition_point(|&x| x < s);
-        let end = self.sent_of.partition_point(|&x| x <= s);
-        (first < end).then(|| (first, end - 1))
+    /// Byte range covered by the tokens of `span`.
+    pub fn range_of(&self, span: TokenSpan) -> TextRange {
+        self.range(span.first(), span.last())
     }
 
-    /// First and last token of the sentence holding token `i` (clamped to
-    /// the last token; `(i, i)` when it has no sentence).
-    pub fn sentence_bounds(&self, i: usize) -> (usize, usize) {
+    /// The tokens of sentence `s`, if it has any.
+    pub fn sentence_tokens(&self, s: u32) -> Option<TokenSpan> {
+        run_of(&self.sent_of, s)
+    }
+
+    /// The tokens of the sentence holding token `i` (clamped to the last
+    /// token; just `i` when it has no sentence).
+    pub fn sentence_bounds(&self, i: usize) -> TokenSpan {
         let i = i.min(self.len().saturating_sub(1));
         self.sent_of
             .get(i)
             .and_then(|&s| self.sentence_tokens(s))
-            .unwrap_or((i, i))
+            .unwrap_or(TokenSpan::one(i))
     }
 
-    /// Token range `[first, last]` of paragraph `p`, if it has tokens.
-    pub fn paragraph_tokens(&self, p: u32) -> Option<(usize, usize)> {
-        let first = self.para_of.partition_point(|&x| x < p);
-        let end = self.para_of.partition_point(|&x| x <= p);
-        (first < end).then(|| (first, end - 1))
+    /// The tokens of paragraph `p`, if it has any.
+    pub fn paragraph_tokens(&self, p: u32) -> Option<TokenSpan> {
+        run_of(&self.para_of, p)
     }
 
     /// Whether token `i` is sentence-ending punctuation (". ! ?" that ends
@@ -172,6 +173,13 @@ impl<'a> Doc<'a> {
                 || (self.is_mark(i + 1)
                     && self.toks[i].range.end() == self.toks[i + 1].range.start()))
     }
+}
+
+/// The tokens whose owner (sorted per token) is `n`, if any.
+fn run_of(owner_of: &[u32], n: u32) -> Option<TokenSpan> {
+    let first = owner_of.partition_point(|&x| x < n);
+    let end = owner_of.partition_point(|&x| x <= n);
+    (first < end).then(|| TokenSpan::new(first, end - 1))
 }
 
 /// For each token, the index of the range (sorted, disjoint) containing it;

@@ -8,7 +8,7 @@ use super::quoted::quote;
 use super::rules::{according_to, finding_that, first_of, reported_clause, Clause, Outcome};
 use super::scan::{clause_end, is_title_case, mixed_end};
 use super::{Attributed, QuoteKind};
-use crate::span::TextRange;
+use crate::span::{TextRange, TokenSpan};
 
 /// Sentences longer than this (in tokens) are not searched for indirect
 /// speech: they are lists, tables or text without punctuation.
@@ -20,9 +20,8 @@ const MIN_CONTENT_SPAN: usize = 3;
 /// A word of a sentence where an indirect cue may be.
 pub(crate) struct IndirectAt<'d, 'a> {
     pub doc: &'d Doc<'a>,
-    /// The sentence's first and last token.
-    pub a: usize,
-    pub b: usize,
+    /// The sentence's tokens.
+    pub sentence: TokenSpan,
     /// The last token of the sentence's clause (its final punctuation excluded).
     pub end: usize,
     /// The word tried.
@@ -43,13 +42,13 @@ pub(crate) fn indirect_quotes(doc: &Doc, out: &mut Vec<Attributed>) {
         .map(|a| (a.quote.range.start(), a.quote.range.end()))
         .collect();
     for s in 0..doc.sentences.len() {
-        let Some((a, b)) = doc.sentence_tokens(u32::try_from(s).unwrap_or(u32::MAX)) else {
+        let Some(sentence) = doc.sentence_tokens(u32::try_from(s).unwrap_or(u32::MAX)) else {
             continue;
         };
-        if b - a > MAX_SENTENCE {
+        if sentence.count() > MAX_SENTENCE + 1 {
             continue;
         }
-        for found in in_sentence(doc, a, b, &taken) {
+        for found in in_sentence(doc, sentence, &taken) {
             taken.insert(found.quote.range.start(), found.quote.range.end());
             out.push(found);
         }
@@ -64,15 +63,15 @@ fn overlaps_taken(taken: &BTreeMap<usize, usize>, r: TextRange) -> bool {
         .is_some_and(|(_, &end)| end > r.start())
 }
 
-/// The indirect quotes of the sentence `a..=b`, left to right.
-fn in_sentence(doc: &Doc, a: usize, b: usize, taken: &BTreeMap<usize, usize>) -> Vec<Attributed> {
+/// The indirect quotes of a sentence, left to right.
+fn in_sentence(doc: &Doc, sentence: TokenSpan, taken: &BTreeMap<usize, usize>) -> Vec<Attributed> {
     let mut found: Vec<Attributed> = Vec::new();
-    let end = clause_end(doc, a).min(b);
+    let end = clause_end(doc, sentence.first()).min(sentence.last());
     let free = |first: usize, last: usize, found: &[Attributed]| {
         let r = doc.range(first, last);
         !overlaps_taken(taken, r) && !found.iter().any(|f| f.quote.range.overlaps(r))
     };
-    let mut c = a;
+    let mut c = sentence.first();
     while c <= end {
         let here = c;
         c += 1;
@@ -81,8 +80,7 @@ fn in_sentence(doc: &Doc, a: usize, b: usize, taken: &BTreeMap<usize, usize>) ->
         }
         let at = IndirectAt {
             doc,
-            a,
-            b,
+            sentence,
             end,
             here,
             low: doc.low(here),
@@ -91,10 +89,11 @@ fn in_sentence(doc: &Doc, a: usize, b: usize, taken: &BTreeMap<usize, usize>) ->
             continue;
         };
         let (content, cue) = (clause.content, clause.cue);
-        if !free(content.0.min(cue.0), content.1.max(cue.1), &found) {
+        let first = content.first().min(cue.first());
+        if !free(first, content.last().max(cue.last()), &found) {
             continue;
         }
-        if let Some((q, last)) = clause_quote(doc, b, clause) {
+        if let Some((q, last)) = clause_quote(doc, sentence.last(), clause) {
             c = c.max(last + 1);
             found.push(q);
         }
@@ -109,25 +108,25 @@ fn in_sentence(doc: &Doc, a: usize, b: usize, taken: &BTreeMap<usize, usize>) ->
 fn clause_quote(doc: &Doc, b: usize, clause: Clause) -> Option<(Attributed, usize)> {
     let content = clause.content;
     let is_quote_mark = |i: usize| doc.is_mark(i) && !matches!(doc.s(i), "’" | "'");
-    let marks: Vec<usize> = (content.0..=content.1)
-        .filter(|&i| is_quote_mark(i))
-        .collect();
+    let marks: Vec<usize> = content.indices().filter(|&i| is_quote_mark(i)).collect();
     // Pairs are counted to the sentence end: the clause may stop before
     // the closing mark ("on CNN's “State of the Union.”").
-    let pairs: Vec<usize> = (content.0..=b.min(content.1 + 3))
+    let pairs: Vec<usize> = (content.first()..=b.min(content.last() + 3))
         .filter(|&i| is_quote_mark(i))
         .collect();
     if pairs
         .windows(2)
-        .any(|w| is_title_case(doc, (w[0] + 1, w[1].saturating_sub(1))))
+        .any(|w| is_title_case(doc, w[0] + 1, w[1].saturating_sub(1)))
     {
         return None;
     }
     let content = match marks.last() {
-        Some(&last) if last > content.0 => (content.0, mixed_end(doc, last, content.1)),
+        Some(&last) if last > content.first() => {
+            content.with_last(mixed_end(doc, last, content.last()))
+        }
         _ => content,
     };
-    if content.1 < content.0 + MIN_CONTENT_SPAN {
+    if content.count() <= MIN_CONTENT_SPAN {
         return None;
     }
     let kind = if marks.is_empty() {
@@ -135,8 +134,8 @@ fn clause_quote(doc: &Doc, b: usize, clause: Clause) -> Option<(Attributed, usiz
     } else {
         QuoteKind::Mixed
     };
-    let range = doc.range(content.0, content.1);
+    let range = doc.range_of(content);
     let (cue, mention) = (Some(clause.cue), Some(clause.mention));
-    let q = quote(doc, content.0, kind, range, cue, mention, clause.rule);
-    Some((q, content.1))
+    let q = quote(doc, content.first(), kind, range, cue, mention, clause.rule);
+    Some((q, content.last()))
 }

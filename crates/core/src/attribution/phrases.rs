@@ -6,6 +6,7 @@ use super::lexicon::{
     is_cue_verb, is_determiner, is_name_particle, is_role_word, is_time_word, is_title,
     pronoun_gender, title_gender, Gender,
 };
+use crate::span::TokenSpan;
 
 /// What kind of phrase names the speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,13 +21,11 @@ pub enum MentionKind {
     Relative,
 }
 
-/// A speaker phrase: tokens `first..=last`.
+/// A speaker phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
-    /// First token.
-    pub first: usize,
-    /// Last token.
-    pub last: usize,
+    /// Its tokens.
+    pub tokens: TokenSpan,
     /// Its kind.
     pub kind: MentionKind,
     /// Gender shown by a title or pronoun.
@@ -37,8 +36,7 @@ impl Mention {
     /// A one-token mention.
     fn single(i: usize, kind: MentionKind, gender: Gender) -> Self {
         Self {
-            first: i,
-            last: i,
+            tokens: TokenSpan::one(i),
             kind,
             gender,
         }
@@ -163,8 +161,7 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
         }
         if j > i + 1 {
             return Some(Mention {
-                first: i,
-                last: j - 1,
+                tokens: TokenSpan::new(i, j - 1),
                 kind: MentionKind::Nominal,
                 gender: Gender::Unknown,
             });
@@ -227,8 +224,7 @@ fn name_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
         MentionKind::Name
     };
     Some(Mention {
-        first: i,
-        last: j - 1,
+        tokens: TokenSpan::new(i, j - 1),
         kind,
         gender,
     })
@@ -288,8 +284,7 @@ fn name_left(doc: &Doc, j: usize, floor: usize) -> Mention {
         .find(|&g| g != Gender::Unknown)
         .unwrap_or(Gender::Unknown);
     Mention {
-        first: k,
-        last: j,
+        tokens: TokenSpan::new(k, j),
         kind: MentionKind::Name,
         gender,
     }
@@ -313,8 +308,7 @@ fn nominal_left(doc: &Doc, j: usize, floor: usize) -> Mention {
         }
     }
     Mention {
-        first: k,
-        last: j,
+        tokens: TokenSpan::new(k, j),
         kind: MentionKind::Nominal,
         gender: Gender::Unknown,
     }
@@ -336,7 +330,7 @@ mod tests {
     }
 
     fn span(doc: &Doc, m: Mention) -> String {
-        doc.range(m.first, m.last).slice(doc.text).to_owned()
+        doc.range_of(m.tokens).slice(doc.text).to_owned()
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::rules::{
 };
 use super::scan::{clause_end, mixed_end};
 use super::{Attributed, Quote, QuoteKind};
-use crate::span::TextRange;
+use crate::span::{TextRange, TokenSpan};
 
 /// Text between quotation marks, in tokens.
 #[derive(Debug, Clone, Copy)]
@@ -27,7 +27,7 @@ pub(crate) struct MarkedSpan {
     /// The closing mark's token.
     pub close: usize,
     /// First and last token between the marks.
-    pub inner: (usize, usize),
+    pub inner: Option<TokenSpan>,
 }
 
 impl MarkedSpan {
@@ -39,7 +39,7 @@ impl MarkedSpan {
             first,
             open,
             close,
-            inner: (open.map_or(first, |o| o + 1), close.saturating_sub(1)),
+            inner: TokenSpan::try_new(open.map_or(first, |o| o + 1), close.saturating_sub(1)),
         }
     }
 }
@@ -104,8 +104,9 @@ fn marked_quote(doc: &Doc, span: MarkedSpan, previous: &[Attributed]) -> Option<
 /// the opening mark (which also wins over a cue after it with no speaker),
 /// else a colon introduction.
 fn find_attribution(doc: &Doc, span: &MarkedSpan) -> Option<Found> {
-    let (a, b) = span.inner;
-    let ends_with_comma = b >= a && matches!(doc.s(b), "," | "—" | "–" | "-");
+    let ends_with_comma = span
+        .inner
+        .is_some_and(|s| matches!(doc.s(s.last()), "," | "—" | "–" | "-"));
     let before = || span.open.and_then(|o| cue_before_quote(doc, o));
     after_attribution(doc, span.close, ends_with_comma)
         .and_then(|f| {
@@ -159,18 +160,18 @@ fn unattributed_quote(doc: &Doc, span: &MarkedSpan, previous: &[Attributed]) -> 
     }
     let first = span.first;
     if let Some(o) = span.open {
-        if let Some((cue, mention, content_start)) = mixed_clause(doc, o) {
+        if let Some(clause) = mixed_clause(doc, o) {
             let end = mixed_end(doc, span.close, clause_end(doc, span.close));
-            let range = doc.range(content_start, end);
-            let rule = RuleId::MixedClause;
+            let range = doc.range(clause.content.first(), end);
+            let (cue, mention) = (Some(clause.cue), Some(clause.mention));
             return Some(quote(
                 doc,
                 first,
                 QuoteKind::Mixed,
                 range,
-                Some(cue),
-                Some(mention),
-                rule,
+                cue,
+                mention,
+                clause.rule,
             ));
         }
     }
@@ -205,7 +206,7 @@ pub(crate) fn quote(
     first: usize,
     kind: QuoteKind,
     range: TextRange,
-    cue: Option<(usize, usize)>,
+    cue: Option<TokenSpan>,
     mention: Option<Mention>,
     rule: RuleId,
 ) -> Attributed {
@@ -213,8 +214,8 @@ pub(crate) fn quote(
         quote: Quote {
             range,
             kind,
-            cue: cue.map(|(a, b)| doc.range(a, b)),
-            speaker_mention: mention.map(|m| doc.range(m.first, m.last)),
+            cue: cue.map(|c| doc.range_of(c)),
+            speaker_mention: mention.map(|m| doc.range_of(m.tokens)),
             speaker: None,
             found_by: rule,
             speaker_by: None,

@@ -7,6 +7,7 @@ use super::lexicon::{
     self, cue_phrase_len, is_cue_modifier, is_cue_verb, is_discourse_adverb, is_indirect_cue,
 };
 use super::phrases::{np_left, np_right, Mention, MentionKind};
+use crate::span::TokenSpan;
 
 /// Longest clause taken as a quote's content, in tokens.
 pub(crate) const MAX_CLAUSE: usize = 250;
@@ -40,7 +41,8 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
                 start = comma + 1;
             }
         }
-        return np_right(doc, start, j).filter(|m| m.last + 1 < j && !doc.is(m.last + 1, ","));
+        return np_right(doc, start, j)
+            .filter(|m| m.tokens.last() + 1 < j && !doc.is(m.tokens.last() + 1, ","));
     }
     if doc.is(j, ",") && j > floor {
         // Appositive: find the comma that opens it.
@@ -58,8 +60,7 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
     }
     if doc.low(j) == "who" {
         return Some(Mention {
-            first: j,
-            last: j,
+            tokens: TokenSpan::one(j),
             kind: MentionKind::Relative,
             gender: lexicon::Gender::Unknown,
         });
@@ -108,26 +109,28 @@ pub(crate) fn cue_at(doc: &Doc, i: usize) -> Option<usize> {
 }
 
 /// When a cue ends at token `i` (a verb, or the end of a phrase such as
-/// "in a statement", "according to"), its first and last token.
-pub(crate) fn cue_ending_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
+/// "in a statement", "according to"), its tokens.
+pub(crate) fn cue_ending_at(doc: &Doc, i: usize) -> Option<TokenSpan> {
     for back in [2usize, 1] {
         if i >= back {
             if let Some(end) = cue_at(doc, i - back) {
                 if end == i {
-                    return Some((i - back, i));
+                    return Some(TokenSpan::new(i - back, i));
                 }
             }
         }
     }
-    cue_at(doc, i).filter(|&e| e == i).map(|_| (i, i))
+    cue_at(doc, i)
+        .filter(|&e| e == i)
+        .map(|_| TokenSpan::one(i))
 }
 
 pub(crate) fn sentence_end_from(doc: &Doc, i: usize) -> usize {
-    doc.sentence_bounds(i).1
+    doc.sentence_bounds(i).last()
 }
 
 pub(crate) fn sentence_start_from(doc: &Doc, i: usize) -> usize {
-    doc.sentence_bounds(i).0
+    doc.sentence_bounds(i).first()
 }
 
 /// The last token of a mixed quote whose last quoted fragment closes at
@@ -192,8 +195,9 @@ pub(crate) fn clause_end(doc: &Doc, from: usize) -> usize {
 }
 
 /// Titles, names of meetings and slogans: mostly Capitalised words, no
-/// sentence punctuation inside.
-pub(crate) fn is_title_case(doc: &Doc, (a, b): (usize, usize)) -> bool {
+/// sentence punctuation inside. Tokens `a..=b` (none when `a > b`: two
+/// marks side by side).
+pub(crate) fn is_title_case(doc: &Doc, a: usize, b: usize) -> bool {
     if a > b || b >= doc.len() {
         return true;
     }
@@ -242,14 +246,14 @@ pub(crate) fn is_title_case(doc: &Doc, (a, b): (usize, usize)) -> bool {
 }
 
 /// Titles, names of meetings and slogans: short, mostly Capitalised, no
-/// sentence punctuation inside.
-pub(crate) fn looks_like_title(doc: &Doc, (a, b): (usize, usize)) -> bool {
+/// sentence punctuation inside. Tokens `a..=b` (none when `a > b`).
+pub(crate) fn looks_like_title(doc: &Doc, a: usize, b: usize) -> bool {
     if a > b || b >= doc.len() {
         return true;
     }
     let words = (a..=b).filter(|&i| doc.is_word(i)).count();
     let has_stop = (a..=b).any(|i| matches!(doc.s(i), "." | "!" | "?" | ","));
-    words == 0 || (words <= 3 && !has_stop) || is_title_case(doc, (a, b))
+    words == 0 || (words <= 3 && !has_stop) || is_title_case(doc, a, b)
 }
 
 /// The last token of the reported clause starting at `from`: before a

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::labels::{tag_label, EntityLabel};
 use super::model::NerModel;
-use crate::span::TextRange;
+use crate::span::{TextRange, TokenSpan};
 use crate::tokens::{Token, TokenKind};
 
 /// A named entity found in the text.
@@ -242,10 +242,7 @@ pub fn spans_from_tags(toks: &[TextRange], tags: &[usize], out: &mut Vec<Entity>
         if let Some((start, label)) = open {
             let continues = matches!(this, Some((l, false)) if l == label);
             if !continues {
-                out.push(Entity {
-                    range: TextRange::new(toks[start].start(), toks[i - 1].end()),
-                    label,
-                });
+                out.push(entity(toks, TokenSpan::new(start, i - 1), label));
                 open = None;
             }
         }
@@ -256,10 +253,15 @@ pub fn spans_from_tags(toks: &[TextRange], tags: &[usize], out: &mut Vec<Entity>
         }
     }
     if let Some((start, label)) = open {
-        out.push(Entity {
-            range: TextRange::new(toks[start].start(), toks[toks.len() - 1].end()),
-            label,
-        });
+        out.push(entity(toks, TokenSpan::new(start, toks.len() - 1), label));
+    }
+}
+
+/// The entity over the tokens `words` of a sentence's `toks`.
+fn entity(toks: &[TextRange], words: TokenSpan, label: EntityLabel) -> Entity {
+    Entity {
+        range: TextRange::new(toks[words.first()].start(), toks[words.last()].end()),
+        label,
     }
 }
 

@@ -5,6 +5,7 @@ use super::super::indirect::IndirectAt;
 use super::super::phrases::np_right;
 use super::super::scan::indirect_clause_end;
 use super::{Case, Clause, Outcome, Rule, RuleId, Stage};
+use crate::span::TokenSpan;
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -28,23 +29,29 @@ pub(crate) fn according_to(at: &IndirectAt) -> Outcome<Clause> {
     if at.low != "according" || here >= at.end || !doc.is(here + 1, "to") {
         return Outcome::Skip;
     }
-    Outcome::stop_unless(clause(doc, at.a, at.end, here))
+    Outcome::stop_unless(clause(doc, at.sentence.first(), at.end, here))
 }
 
 fn clause(doc: &Doc, a: usize, end: usize, c: usize) -> Option<Clause> {
     let m = np_right(doc, c + 2, end + 1)?;
     if c == a || (c == a + 1 && !doc.is_word(a)) {
-        let comma = (m.last + 1..=end).find(|&i| doc.is(i, ","))?;
+        let comma = (m.tokens.last() + 1..=end).find(|&i| doc.is(i, ","))?;
         if comma + 1 > end {
             return None; // "According to the ministry," and nothing after
         }
         return Some(Clause::new(
             RuleId::AccordingTo,
-            (comma + 1, indirect_clause_end(doc, comma + 1, end)),
-            (c, c + 1),
+            TokenSpan::new(comma + 1, indirect_clause_end(doc, comma + 1, end)),
+            TokenSpan::new(c, c + 1),
             m,
         ));
     }
-    (c > a + 1 && doc.is(c - 1, ","))
-        .then(|| Clause::new(RuleId::AccordingTo, (a, c - 2), (c, c + 1), m))
+    (c > a + 1 && doc.is(c - 1, ",")).then(|| {
+        Clause::new(
+            RuleId::AccordingTo,
+            TokenSpan::new(a, c - 2),
+            TokenSpan::new(c, c + 1),
+            m,
+        )
+    })
 }

@@ -36,7 +36,7 @@ pub(crate) fn colon_introduction(doc: &Doc, open: usize) -> Option<Found> {
         .flatten()
         .find_map(|i| {
             let m = np_right(doc, i, open - 1)?;
-            let next = m.last + 1;
+            let next = m.tokens.last() + 1;
             let verb_follows = next < open - 1 && doc.is_word(next) && !doc.is_cap(next);
             (verb_follows && matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
                 .then_some(m)

@@ -31,7 +31,7 @@ pub(crate) fn continuation<'p>(
     let this_para = doc.para_of[span.first];
     let starts_para = doc
         .paragraph_tokens(this_para)
-        .is_some_and(|(p0, _)| p0 == span.first);
+        .is_some_and(|p| p.first() == span.first);
     let same = prev_para == this_para;
     let next = this_para == prev_para + 1 && starts_para;
     (prev.mention.is_some() && prev.quote.kind == QuoteKind::Direct && (same || next))

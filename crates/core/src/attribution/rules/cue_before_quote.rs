@@ -59,20 +59,17 @@ pub(crate) fn cue_before_quote(doc: &Doc, open: usize) -> Option<Found> {
         if doc.is_mark(c) || doc.is_terminal(c) {
             break;
         }
-        let Some((cue_start, cue_end)) = cue_ending_at(doc, c) else {
+        let Some(cue) = cue_ending_at(doc, c) else {
             continue;
         };
+        let (cue_start, cue_end) = (cue.first(), cue.last());
         if !gap_allows_direct(doc, cue_start, cue_end, open) {
             return None; // "said that X’s “…”": a mixed quote
         }
         let mention = left_speaker(doc, cue_start, sent_start)
             .or_else(|| np_right(doc, cue_end + 1, open).filter(|m| m.kind == MentionKind::Name));
         mention?;
-        return Some(Found::new(
-            RuleId::CueBeforeQuote,
-            Some((cue_start, cue_end)),
-            mention,
-        ));
+        return Some(Found::new(RuleId::CueBeforeQuote, Some(cue), mention));
     }
     None
 }

@@ -27,9 +27,11 @@ pub(crate) const RULE: Rule = Rule {
 /// The last token of the mixed quote, when `found`'s cue is glued to a
 /// short fragment in `span`.
 pub(crate) fn cue_fragment_mixed(doc: &Doc, span: &MarkedSpan, found: &Found) -> Option<usize> {
-    let ((_, cue_end), o) = (found.cue?, span.open?);
-    let (a, b) = span.inner;
-    let fragment = (a..=b).filter(|&i| doc.is_word(i)).count() <= MAX_FRAGMENT_WORDS
-        && !(a..=b).any(|i| doc.is_terminal(i) || doc.is(i, ","));
-    (cue_end + 1 == o && fragment).then(|| mixed_end(doc, span.close, clause_end(doc, span.close)))
+    let (cue, o) = (found.cue?, span.open?);
+    let fragment = span.inner.is_none_or(|s| {
+        s.indices().filter(|&i| doc.is_word(i)).count() <= MAX_FRAGMENT_WORDS
+            && !s.indices().any(|i| doc.is_terminal(i) || doc.is(i, ","))
+    });
+    (cue.last() + 1 == o && fragment)
+        .then(|| mixed_end(doc, span.close, clause_end(doc, span.close)))
 }

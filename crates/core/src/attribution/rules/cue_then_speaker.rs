@@ -4,6 +4,7 @@ use super::super::after_close::AfterClose;
 use super::super::phrases::np_right;
 use super::super::scan::cue_at;
 use super::{Case, Found, Outcome, Rule, RuleId, Stage};
+use crate::span::TokenSpan;
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -36,7 +37,7 @@ pub(crate) fn cue_then_speaker(c: &AfterClose) -> Outcome<Found> {
             let mention = np_right(c.doc, cue_end + 1, c.sent_end + 1);
             Outcome::Found(Found::new(
                 RuleId::CueThenSpeaker,
-                Some((c.j, cue_end)),
+                Some(TokenSpan::new(c.j, cue_end)),
                 mention,
             ))
         }

@@ -5,6 +5,7 @@ use super::super::indirect::IndirectAt;
 use super::super::lexicon::is_that_cue;
 use super::super::scan::{indirect_clause_end, left_speaker};
 use super::{Case, Clause, Outcome, Rule, RuleId, Stage};
+use crate::span::TokenSpan;
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -36,7 +37,7 @@ pub(crate) fn finding_that(at: &IndirectAt) -> Outcome<Clause> {
     if !is_that_cue(at.low) || doc.is_cap(here) || !that_follows {
         return Outcome::Skip;
     }
-    Outcome::stop_unless(clause(doc, at.a, at.end, here))
+    Outcome::stop_unless(clause(doc, at.sentence.first(), at.end, here))
 }
 
 fn clause(doc: &Doc, a: usize, end: usize, here: usize) -> Option<Clause> {
@@ -45,8 +46,8 @@ fn clause(doc: &Doc, a: usize, end: usize, here: usize) -> Option<Clause> {
     (from <= end && !doc.is_mark(from)).then(|| {
         Clause::new(
             RuleId::FindingThat,
-            (from, indirect_clause_end(doc, from, end)),
-            (here, here),
+            TokenSpan::new(from, indirect_clause_end(doc, from, end)),
+            TokenSpan::one(here),
             m,
         )
     })

@@ -2,9 +2,9 @@
 
 use super::super::doc::Doc;
 use super::super::lexicon::{is_characterising_cue, is_indirect_cue};
-use super::super::phrases::Mention;
 use super::super::scan::{is_title_case, left_speaker, sentence_start_from};
-use super::{Case, Rule, RuleId, Stage};
+use super::{Case, Clause, Rule, RuleId, Stage};
+use crate::span::TokenSpan;
 
 /// Most tokens looked back from a quote for a cue that makes it mixed: keeps
 /// the engine linear on texts with no sentence ends.
@@ -26,9 +26,10 @@ pub(crate) const RULE: Rule = Rule {
         )],
 };
 
-/// A cue earlier in the sentence whose clause contains the quote at `open`:
-/// (cue tokens, speaker, first token of the content).
-pub(crate) fn mixed_clause(doc: &Doc, open: usize) -> Option<((usize, usize), Mention, usize)> {
+/// A cue earlier in the sentence whose clause contains the quote at `open`;
+/// the clause's content runs from its first word to the opening mark (the
+/// caller finds where it ends after the quote).
+pub(crate) fn mixed_clause(doc: &Doc, open: usize) -> Option<Clause> {
     let sent_start = sentence_start_from(doc, open).max(open.saturating_sub(MAX_SCAN));
     let mut c = open;
     while c > sent_start {
@@ -38,7 +39,7 @@ pub(crate) fn mixed_clause(doc: &Doc, open: usize) -> Option<((usize, usize), Me
             // Nation,” Ryan said …") is passed over; other quotes stop the scan.
             let opening = (sent_start..c).rev().take(14).find(|&k| doc.is_mark(k));
             match opening {
-                Some(k) if k + 1 < c && is_title_case(doc, (k + 1, c - 1)) => {
+                Some(k) if k + 1 < c && is_title_case(doc, k + 1, c - 1) => {
                     c = k;
                     continue;
                 }
@@ -55,7 +56,12 @@ pub(crate) fn mixed_clause(doc: &Doc, open: usize) -> Option<((usize, usize), Me
         if let Some(that) = (content..open.min(content + 6)).find(|&i| doc.is(i, "that")) {
             content = that + 1;
         }
-        return Some(((c, c), mention, content));
+        return Some(Clause::new(
+            RuleId::MixedClause,
+            TokenSpan::new(content, open),
+            TokenSpan::one(c),
+            mention,
+        ));
     }
     None
 }

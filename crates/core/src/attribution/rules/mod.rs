@@ -11,6 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::phrases::Mention;
+use crate::span::TokenSpan;
 
 mod according_to;
 mod colon_introduction;
@@ -295,14 +296,14 @@ pub const RULES: &[&Rule] = &[
 /// said"), and the rule that found it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Found {
-    pub cue: Option<(usize, usize)>,
+    pub cue: Option<TokenSpan>,
     pub mention: Option<Mention>,
     pub extend_to: Option<usize>,
     pub rule: RuleId,
 }
 
 impl Found {
-    pub(crate) fn new(rule: RuleId, cue: Option<(usize, usize)>, mention: Option<Mention>) -> Self {
+    pub(crate) fn new(rule: RuleId, cue: Option<TokenSpan>, mention: Option<Mention>) -> Self {
         Self {
             cue,
             mention,
@@ -315,19 +316,14 @@ impl Found {
 /// A reported clause: its content tokens, cue tokens and speaker.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Clause {
-    pub content: (usize, usize),
-    pub cue: (usize, usize),
+    pub content: TokenSpan,
+    pub cue: TokenSpan,
     pub mention: Mention,
     pub rule: RuleId,
 }
 
 impl Clause {
-    pub(crate) fn new(
-        rule: RuleId,
-        content: (usize, usize),
-        cue: (usize, usize),
-        mention: Mention,
-    ) -> Self {
+    pub(crate) fn new(rule: RuleId, content: TokenSpan, cue: TokenSpan, mention: Mention) -> Self {
         Self {
             content,
             cue,

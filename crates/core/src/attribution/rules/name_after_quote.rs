@@ -29,7 +29,7 @@ pub(crate) fn name_after_quote(c: &AfterClose) -> Outcome<Found> {
     let found = np_right(doc, c.j, c.sent_end + 1)
         .filter(|m| m.kind == MentionKind::Name)
         .filter(|m| {
-            let after = m.last + 1;
+            let after = m.tokens.last() + 1;
             after > c.sent_end || matches!(doc.s(after), "," | "." | "(" | ";")
         })
         .map(|m| Found::new(RuleId::NameAfterQuote, None, Some(m)));

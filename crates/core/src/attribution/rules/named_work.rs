@@ -52,5 +52,8 @@ pub(crate) fn is_named_work(doc: &Doc, span: &MarkedSpan) -> bool {
     });
     let text = span.range.slice(doc.text);
     let single = text.starts_with(['‘', '\'']) && !text.starts_with("''");
-    (after_name_word || single) && is_title_case(doc, span.inner)
+    (after_name_word || single)
+        && span
+            .inner
+            .is_none_or(|s| is_title_case(doc, s.first(), s.last()))
 }

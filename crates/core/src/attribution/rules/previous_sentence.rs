@@ -38,8 +38,8 @@ pub(crate) fn previous_sentence(doc: &Doc, open: Option<usize>) -> Option<Mentio
             continue;
         }
         let mention = left_speaker(doc, c, start)
-            .filter(|m| m.first > start && doc.is(m.first - 1, ","))
-            .or_else(|| np_right(doc, c + 1, last + 1).filter(|m| m.last == last));
+            .filter(|m| m.tokens.first() > start && doc.is(m.tokens.first() - 1, ","))
+            .or_else(|| np_right(doc, c + 1, last + 1).filter(|m| m.tokens.last() == last));
         if mention.is_some() {
             return mention;
         }

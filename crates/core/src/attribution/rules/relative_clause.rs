@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
 /// "…,” said Ms Kaori, who pointed out that CLAUSE." — an indirect quote by
 /// the same speaker in a relative clause after the attribution.
 pub(crate) fn relative_clause(doc: &Doc, a: &Attributed, m: Mention) -> Option<Attributed> {
-    let mut j = m.last + 1;
+    let mut j = m.tokens.last() + 1;
     if j + 2 >= doc.len() || !doc.is(j, ",") || doc.low(j + 1) != "who" {
         return None;
     }

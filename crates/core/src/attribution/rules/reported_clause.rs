@@ -6,6 +6,7 @@ use super::super::lexicon::is_indirect_cue;
 use super::super::phrases::np_right;
 use super::super::scan::{indirect_clause_end, left_speaker, skip_modifiers_back};
 use super::{Case, Clause, Outcome, Rule, RuleId, Stage};
+use crate::span::TokenSpan;
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -40,32 +41,38 @@ pub(crate) fn reported_clause(at: &IndirectAt) -> Outcome<Clause> {
     if !is_indirect_cue(at.low) || doc.is_cap(here) {
         return Outcome::Skip;
     }
-    Outcome::stop_unless(clause(doc, at.a, at.b, at.end, here))
+    Outcome::stop_unless(clause(
+        doc,
+        at.sentence.first(),
+        at.sentence.last(),
+        at.end,
+        here,
+    ))
 }
 
 fn clause(doc: &Doc, a: usize, b: usize, end: usize, c: usize) -> Option<Clause> {
     let low = doc.low(c);
     if let Some(comma) = (a..c).rev().find(|&i| doc.is(i, ",")) {
         let after = np_right(doc, c + 1, end + 1);
-        let tail_end = after.map_or(c, |m| m.last);
+        let tail_end = after.map_or(c, |m| m.tokens.last());
         let tail_is_attribution = tail_end >= end || doc.is(tail_end + 1, ",");
         let before = np_right(doc, comma + 1, c)
-            .filter(|m| m.last + 1 >= skip_modifiers_back(doc, c, comma + 1));
+            .filter(|m| m.tokens.last() + 1 >= skip_modifiers_back(doc, c, comma + 1));
         let mention = before.or(if comma + 1 == c { after } else { None });
         if let (Some(m), true) = (mention, comma > a + 2 && tail_is_attribution) {
             if tail_end >= end {
                 return Some(Clause::new(
                     RuleId::ReportedClause,
-                    (a, comma - 1),
-                    (c, c),
+                    TokenSpan::new(a, comma - 1),
+                    TokenSpan::one(c),
                     m,
                 ));
             }
             // A parenthetical attribution: the whole sentence is the content.
             return Some(Clause::new(
                 RuleId::ReportedClause,
-                (a, indirect_clause_end(doc, a, b)),
-                (c, c),
+                TokenSpan::new(a, indirect_clause_end(doc, a, b)),
+                TokenSpan::one(c),
                 m,
             ));
         }
@@ -76,7 +83,7 @@ fn clause(doc: &Doc, a: usize, b: usize, end: usize, c: usize) -> Option<Clause>
     if matches!(low, "told" | "tells" | "tell" | "telling") {
         // Skip the listener: "told reporters (that)".
         let listener = np_right(doc, content, end + 1);
-        content = listener.map_or(content, |l| l.last + 1);
+        content = listener.map_or(content, |l| l.tokens.last() + 1);
     }
     if content <= end && doc.is(content, "that") {
         content += 1;
@@ -89,8 +96,8 @@ fn clause(doc: &Doc, a: usize, b: usize, end: usize, c: usize) -> Option<Clause>
     }
     Some(Clause::new(
         RuleId::ReportedClause,
-        (content, indirect_clause_end(doc, content, end)),
-        (c, c),
+        TokenSpan::new(content, indirect_clause_end(doc, content, end)),
+        TokenSpan::one(c),
         m,
     ))
 }

@@ -22,10 +22,11 @@ pub(crate) const RULE: Rule = Rule {
 
 /// Whether unattributed marked text is a scare quote rather than speech.
 pub(crate) fn is_scare_quote(doc: &Doc, span: &MarkedSpan) -> bool {
-    let (a, b) = span.inner;
-    let words = (a..=b.max(a))
-        .filter(|&i| i < doc.len() && doc.is_word(i))
-        .count();
+    let words = span.inner.map_or(0, |s| {
+        s.indices()
+            .filter(|&i| i < doc.len() && doc.is_word(i))
+            .count()
+    });
     let text = span.range.slice(doc.text);
     let single =
         text.starts_with(['‘', '‚', '‹']) || (text.starts_with('\'') && !text.starts_with("''"));

@@ -4,6 +4,7 @@ use super::super::after_close::AfterClose;
 use super::super::phrases::{np_left, np_right};
 use super::super::scan::{cue_at, skip_modifiers_back};
 use super::{Case, Found, Outcome, Rule, RuleId, Stage};
+use crate::span::TokenSpan;
 
 /// The rule.
 pub(crate) const RULE: Rule = Rule {
@@ -50,19 +51,19 @@ pub(crate) fn speaker_then_cue(c: &AfterClose) -> Outcome<Found> {
 /// The attribution for the cue at `k..=cue_end`, or none.
 fn at_cue(c: &AfterClose, k: usize, cue_end: usize) -> Outcome<Found> {
     let (doc, j) = (c.doc, c.j);
-    let found = |m| Found::new(RuleId::SpeakerThenCue, Some((k, cue_end)), m);
+    let found = |m| Found::new(RuleId::SpeakerThenCue, Some(TokenSpan::new(k, cue_end)), m);
     if let Some(m) = np_right(doc, j, k) {
         return Outcome::Found(found(Some(m)));
     }
     let m = np_left(doc, skip_modifiers_back(doc, k, j), j);
     // "“…” to drive up the price, she said": the clause up to the comma.
-    if let Some(m) = m.filter(|m| m.first > j + 1 && doc.is(m.first - 1, ",")) {
+    if let Some(m) = m.filter(|m| m.tokens.first() > j + 1 && doc.is(m.tokens.first() - 1, ",")) {
         let mut f = found(Some(m));
-        f.extend_to = Some(m.first - 2);
+        f.extend_to = Some(m.tokens.first() - 2);
         return Outcome::Found(f);
     }
     // An intervening clause ("…,” and then he left, saying) is not an attribution.
-    if m.is_none() || m.is_some_and(|m| m.first > j) {
+    if m.is_none() || m.is_some_and(|m| m.tokens.first() > j) {
         return Outcome::Stop;
     }
     Outcome::Found(found(m))

@@ -28,7 +28,7 @@ pub(crate) fn stray_closing_mark(
     marked: &[MarkedSpan],
 ) -> Option<MarkedSpan> {
     let close = doc.token_at(at);
-    let (p0, _) = doc.paragraph_tokens(doc.para_of[close])?;
+    let p0 = doc.paragraph_tokens(doc.para_of[close])?.first();
     let words = (p0..close).filter(|&i| doc.is_word(i)).count();
     let inside_marked = marked
         .iter()

@@ -22,11 +22,13 @@ pub(crate) const RULE: Rule = Rule {
 /// Whether the marked words are short or Title Cased (a title, when no
 /// cue speaks for them).
 pub(crate) fn is_title_in_marks(doc: &Doc, span: &MarkedSpan) -> bool {
-    looks_like_title(doc, span.inner)
+    span.inner
+        .is_none_or(|s| looks_like_title(doc, s.first(), s.last()))
 }
 
 /// Whether the marked words are Title Cased (a title even with a speaker
 /// nearby, when nothing else attributes them).
 pub(crate) fn is_title_cased_in_marks(doc: &Doc, span: &MarkedSpan) -> bool {
-    is_title_case(doc, span.inner)
+    span.inner
+        .is_none_or(|s| is_title_case(doc, s.first(), s.last()))
 }
