@@ -9,7 +9,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::attribution::doc::Doc;
-use crate::attribution::lexicon::{is_org_word, is_role_word, is_title, title_gender, Gender};
+use crate::attribution::lexicon::{is_org_word, is_role_word, is_title, Gender};
+use crate::attribution::name_scan::{scan_name, Joined};
 use crate::attribution::phrases::{Mention, MentionKind};
 use crate::attribution::Attributed;
 use crate::names::contains_all;
@@ -340,68 +341,28 @@ fn name_candidates<'d>(doc: &'d Doc) -> Vec<NameCandidate<'d>> {
     out
 }
 
-/// The name starting at the capitalised token `i` (titles first, then name
-/// words, particles and initials' dots, up to a role word or the sentence
-/// end), and the token after it.
+/// The name starting at the capitalised token `i` (see [`scan_name`]; up
+/// to the sentence end, hyphens splitting), and the token after it.
 fn name_at<'d>(doc: &'d Doc, i: usize) -> (Option<NameCandidate<'d>>, usize) {
-    let mut c = NameCandidate {
-        words: Vec::new(),
-        display: String::new(),
-        tokens: TokenSpan::one(i),
-        gender: Gender::Unknown,
-        is_org: false,
-        has_title: false,
+    let end = doc.sentence_bounds(i).last() + 1;
+    let scan = scan_name(doc, i, end, Joined::Split);
+    let next = scan.phrase.map_or(i, |p| p.last() + 1);
+    let (Some(phrase), Some(name)) = (scan.phrase, scan.name) else {
+        return (None, next);
     };
-    // The name as written runs from its first to its last word ("Donald J.
-    // Trump", "Al-Sisi"): titles before it and a final dot left out.
-    let mut written: Option<TokenSpan> = None;
-    let mut j = i;
-    while j < doc.len() && doc.same_sentence(i, j) {
-        if doc.is_cap(j) {
-            let low = doc.low(j);
-            if c.words.is_empty() && is_title(low) {
-                c.has_title = true;
-                let g = title_gender(low);
-                if g != Gender::Unknown {
-                    c.gender = g;
-                }
-            } else if !c.words.is_empty() && is_role_word(low) {
-                break;
-            } else {
-                c.is_org |= is_org_word(low);
-                written = Some(written.map_or(TokenSpan::one(j), |w| w.with_last(j)));
-                c.words.push(low);
-            }
-        } else if !(initial_dot(doc, i, j) || particle(doc, &c.words, j)) {
-            break;
-        } else if !doc.is(j, ".") {
-            written = Some(written.map_or(TokenSpan::one(j), |w| w.with_last(j)));
-            c.words.push(doc.low(j));
-        }
-        j += 1;
-    }
-    let Some(written) = written else {
-        return (None, j);
+    let candidate = NameCandidate {
+        words: name
+            .indices()
+            .filter(|&t| !doc.is(t, "."))
+            .map(|t| doc.low(t))
+            .collect(),
+        display: as_written(doc, name),
+        tokens: phrase,
+        gender: scan.gender,
+        is_org: scan.is_org,
+        has_title: scan.has_title,
     };
-    c.display = as_written(doc, written);
-    c.tokens = c.tokens.with_last(j - 1);
-    (Some(c), j)
-}
-
-/// The dot of a title or an initial glued to it ("Dr.", "J.").
-fn initial_dot(doc: &Doc, i: usize, j: usize) -> bool {
-    doc.is(j, ".")
-        && j > i
-        && doc.toks[j - 1].range.end() == doc.toks[j].range.start()
-        && (is_title(doc.low(j - 1)) || doc.s(j - 1).chars().count() == 1)
-}
-
-/// A lowercase particle inside a name ("bin", "van") before a capital.
-fn particle(doc: &Doc, words: &[&str], j: usize) -> bool {
-    !words.is_empty()
-        && j + 1 < doc.len()
-        && doc.is_cap(j + 1)
-        && crate::attribution::lexicon::is_name_particle(doc.low(j))
+    (Some(candidate), next)
 }
 
 /// Name words of a mention, lowercased, titles and dots removed.

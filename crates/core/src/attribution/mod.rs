@@ -12,6 +12,7 @@ mod after_close;
 pub mod doc;
 mod indirect;
 pub mod lexicon;
+pub(crate) mod name_scan;
 pub mod phrases;
 mod quoted;
 pub mod rules;

@@ -3,9 +3,10 @@
 
 use super::doc::Doc;
 use super::lexicon::{
-    is_cue_verb, is_determiner, is_name_particle, is_role_word, is_time_word, is_title,
-    pronoun_gender, title_gender, Gender,
+    is_cue_verb, is_determiner, is_name_particle, is_time_word, pronoun_gender, title_gender,
+    Gender,
 };
+use super::name_scan::{abbreviation_dot, glued3, scan_name, Joined};
 use crate::span::TokenSpan;
 
 /// What kind of phrase names the speaker.
@@ -121,19 +122,6 @@ fn is_bare_speaker_noun(w: &str) -> bool {
     )
 }
 
-/// Whether token `i` is a title, allowing a glued dot ("Gen.").
-fn title_at(doc: &Doc, i: usize) -> bool {
-    doc.is_cap(i) && is_title(doc.low(i))
-}
-
-/// Whether token `i` is a dot glued to a title or an initial.
-fn abbreviation_dot(doc: &Doc, i: usize) -> bool {
-    i > 0
-        && doc.is(i, ".")
-        && doc.toks[i - 1].range.end() == doc.toks[i].range.start()
-        && (title_at(doc, i - 1) || (doc.is_cap(i - 1) && doc.s(i - 1).chars().count() == 1))
-}
-
 /// The phrase starting at token `i` (right of a cue), within `i..end`.
 pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
     if i >= end {
@@ -170,72 +158,20 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
     None
 }
 
-/// A capitalised name starting at `i`: titles, name words, particles,
-/// initials; cut before role words that follow the name.
+/// A capitalised name starting at `i` (see [`scan_name`]); titles alone
+/// ("the Prime Minister") make a nominal.
 fn name_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
-    let mut j = i;
-    let mut gender = Gender::Unknown;
-    let mut name_words = 0;
-    while j < end {
-        if name_words == 0 && title_at(doc, j) {
-            let g = title_gender(doc.low(j));
-            if g != Gender::Unknown {
-                gender = g;
-            }
-            j += 1;
-            if j < end && abbreviation_dot(doc, j) {
-                j += 1;
-            }
-            continue;
-        }
-        if doc.is_cap(j) {
-            if name_words > 0 && is_role_word(doc.low(j)) {
-                break;
-            }
-            name_words += 1;
-            j += 1;
-            if j < end && abbreviation_dot(doc, j) {
-                j += 1;
-            }
-            continue;
-        }
-        if name_words > 0 && j + 1 < end && is_name_particle(doc.low(j)) && doc.is_cap(j + 1) {
-            j += 1;
-            continue;
-        }
-        // Hyphenated or apostrophe-joined names: "Al-Sisi", "O’Neill".
-        if name_words > 0
-            && j + 1 < end
-            && matches!(doc.s(j), "-" | "’" | "'")
-            && glued3(doc, j)
-            && doc.is_cap(j + 1)
-        {
-            j += 1;
-            continue;
-        }
-        break;
-    }
-    if j == i {
-        return None;
-    }
-    let kind = if name_words == 0 {
-        MentionKind::Nominal
-    } else {
+    let scan = scan_name(doc, i, end, Joined::Keep);
+    let kind = if scan.name.is_some() {
         MentionKind::Name
+    } else {
+        MentionKind::Nominal
     };
     Some(Mention {
-        tokens: TokenSpan::new(i, j - 1),
+        tokens: scan.phrase?,
         kind,
-        gender,
+        gender: scan.gender,
     })
-}
-
-/// Whether token `j` is glued to both neighbours.
-fn glued3(doc: &Doc, j: usize) -> bool {
-    j > 0
-        && j + 1 < doc.len()
-        && doc.toks[j - 1].range.end() == doc.toks[j].range.start()
-        && doc.toks[j].range.end() == doc.toks[j + 1].range.start()
 }
 
 /// The phrase ending at token `j` (left of a cue), not before `floor`.

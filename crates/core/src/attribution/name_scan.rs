@@ -1,0 +1,165 @@
+//! The one walk over a capitalised name ("Maj. Gen. Somkeo Sylavong",
+//! "Osama bin Laden", "Donald J. Trump"), shared by the speaker phrases next
+//! to a cue and by speaker resolution's list of names in the text.
+
+use super::doc::Doc;
+use super::lexicon::{is_name_particle, is_org_word, is_role_word, is_title, title_gender, Gender};
+use crate::span::TokenSpan;
+
+/// Whether a name may run on over a hyphen or apostrophe glued to two
+/// capitals ("Al-Sisi", "O’Neill").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Joined {
+    /// "Al-Sisi" is one name (a speaker phrase next to a cue).
+    Keep,
+    /// The walk stops at the hyphen (names listed across the whole text,
+    /// where "R-Ga." and "Al-" fragments would otherwise compete with the
+    /// names pronouns resolve to).
+    Split,
+}
+
+/// What the walk found from its first token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NameScan {
+    /// The whole phrase, titles and a final initial's dot included; `None`
+    /// when not even a title starts at the first token.
+    pub phrase: Option<TokenSpan>,
+    /// First to last name word as written (titles before it and a final dot
+    /// left out); `None` when the phrase is titles only ("Prime Minister").
+    pub name: Option<TokenSpan>,
+    /// Gender shown by a title ("Mrs", "Sir").
+    pub gender: Gender,
+    /// Whether a title comes first.
+    pub has_title: bool,
+    /// Whether a name word is an organisation's word ("Ministry", "Bank").
+    pub is_org: bool,
+}
+
+/// Walks the name starting at token `i`, before `end`: titles first, then
+/// capitalised name words, particles ("bin", "van") before a capital,
+/// initials' dots; it stops at a role word after the name ("Sylavong
+/// Minister"), a lowercase word or punctuation.
+pub(crate) fn scan_name(doc: &Doc, i: usize, end: usize, joined: Joined) -> NameScan {
+    let mut scan = NameScan {
+        phrase: None,
+        name: None,
+        gender: Gender::Unknown,
+        has_title: false,
+        is_org: false,
+    };
+    let mut j = i;
+    let extend = |name: &mut Option<TokenSpan>, j: usize| {
+        *name = Some(name.map_or(TokenSpan::one(j), |n| n.with_last(j)));
+    };
+    while j < end {
+        let in_name = scan.name.is_some();
+        if !in_name && title_at(doc, j) {
+            scan.has_title = true;
+            let g = title_gender(doc.low(j));
+            if g != Gender::Unknown {
+                scan.gender = g;
+            }
+        } else if doc.is_cap(j) {
+            if in_name && is_role_word(doc.low(j)) {
+                break;
+            }
+            scan.is_org |= is_org_word(doc.low(j));
+            extend(&mut scan.name, j);
+        } else if in_name && j + 1 < end && is_name_particle(doc.low(j)) && doc.is_cap(j + 1) {
+            extend(&mut scan.name, j);
+            j += 1;
+            continue;
+        } else if in_name && joined == Joined::Keep && joins_capitals(doc, j, end) {
+            j += 1;
+            continue;
+        } else {
+            break;
+        }
+        j += 1;
+        if j < end && abbreviation_dot(doc, j) {
+            j += 1;
+        }
+    }
+    scan.phrase = (j > i).then(|| TokenSpan::new(i, j - 1));
+    scan
+}
+
+/// Whether token `j` is a hyphen or apostrophe glued between a name word
+/// and a capital ("Al-Sisi", "O’Neill").
+fn joins_capitals(doc: &Doc, j: usize, end: usize) -> bool {
+    j + 1 < end && matches!(doc.s(j), "-" | "’" | "'") && glued3(doc, j) && doc.is_cap(j + 1)
+}
+
+/// Whether token `i` is a capitalised title ("Dr", "Minister").
+pub(crate) fn title_at(doc: &Doc, i: usize) -> bool {
+    doc.is_cap(i) && is_title(doc.low(i))
+}
+
+/// Whether token `i` is a dot glued to a title or an initial.
+pub(crate) fn abbreviation_dot(doc: &Doc, i: usize) -> bool {
+    i > 0
+        && doc.is(i, ".")
+        && doc.toks[i - 1].range.end() == doc.toks[i].range.start()
+        && (title_at(doc, i - 1) || (doc.is_cap(i - 1) && doc.s(i - 1).chars().count() == 1))
+}
+
+/// Whether token `j` is glued to both neighbours.
+pub(crate) fn glued3(doc: &Doc, j: usize) -> bool {
+    j > 0
+        && j + 1 < doc.len()
+        && doc.toks[j - 1].range.end() == doc.toks[j].range.start()
+        && doc.toks[j].range.end() == doc.toks[j + 1].range.start()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    /// The name and whole phrase found at the first token, as text.
+    fn scan(text: &str, joined: Joined) -> (String, String, Gender) {
+        let toks = tokenize(text);
+        let sentences = [crate::span::TextRange::new(0, text.len())];
+        let doc = Doc::new(text, &toks, &sentences, &sentences);
+        let s = scan_name(&doc, 0, doc.len(), joined);
+        let show = |t: Option<TokenSpan>| {
+            t.map_or(String::new(), |t| doc.range_of(t).slice(text).to_owned())
+        };
+        (show(s.name), show(s.phrase), s.gender)
+    }
+
+    #[test]
+    fn titles_initials_and_particles() {
+        let (name, phrase, gender) = scan("Mrs. Jane Q. Doe said", Joined::Keep);
+        assert_eq!(
+            (name.as_str(), phrase.as_str(), gender),
+            ("Jane Q. Doe", "Mrs. Jane Q. Doe", Gender::Female)
+        );
+        assert_eq!(scan("Dr. J. said", Joined::Keep).1, "Dr. J.");
+        assert_eq!(
+            scan("Osama bin Laden said", Joined::Split).0,
+            "Osama bin Laden"
+        );
+        assert_eq!(
+            scan("Somkeo Sylavong Minister of", Joined::Keep).0,
+            "Somkeo Sylavong"
+        );
+    }
+
+    #[test]
+    fn hyphens_join_only_when_asked() {
+        assert_eq!(scan("Abdel Fattah al-Sisi", Joined::Keep).0, "Abdel Fattah");
+        assert_eq!(scan("Al-Sisi said", Joined::Keep).0, "Al-Sisi");
+        assert_eq!(scan("Al-Sisi said", Joined::Split).0, "Al");
+    }
+
+    #[test]
+    fn titles_only_is_a_phrase_without_a_name() {
+        let (name, phrase, _) = scan("Prime Minister said", Joined::Keep);
+        assert_eq!((name.as_str(), phrase.as_str()), ("", "Prime Minister"));
+        assert_eq!(
+            scan("said Jane", Joined::Keep),
+            (String::new(), String::new(), Gender::Unknown)
+        );
+    }
+}
