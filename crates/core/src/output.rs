@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
+use crate::ner::Entity;
 use crate::attribution::QuoteKind;
 use crate::offsets::OffsetIndex;
 use crate::span::TextRange;
@@ -126,10 +127,9 @@ pub struct SpeakerOut {
 /// One entity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityOut {
-    /// Where it is.
-    pub span: Span,
-    /// PERSON, ORG, LOC, MISC, DATE, TIME, MONEY or PERCENT.
-    pub label: String,
+    /// Span and label.
+    #[serde(flatten)]
+    pub core: PredictedEntity,
     /// The words, as in the text.
     pub text: String,
 }
@@ -190,8 +190,7 @@ impl Report {
                 .entities
                 .iter()
                 .map(|e| EntityOut {
-                    span: conv.span(e.range),
-                    label: e.label.as_str().to_owned(),
+                    core: PredictedEntity::new(&conv, e),
                     text: e.range.slice(text).to_owned(),
                 })
                 .collect(),
@@ -255,13 +254,23 @@ pub struct PredictedQuote {
     pub found_by: Option<String>,
 }
 
-/// An entity in the evaluation format.
+/// An entity in the evaluation format (and the first fields of every
+/// entity written).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PredictedEntity {
     /// Where it is.
     pub span: Span,
-    /// Its label.
+    /// PERSON, ORG, LOC, MISC, DATE, TIME, MONEY or PERCENT.
     pub label: String,
+}
+
+impl PredictedEntity {
+    fn new(conv: &Converter, e: &Entity) -> Self {
+        Self {
+            span: conv.span(e.range),
+            label: e.label.as_str().to_owned(),
+        }
+    }
 }
 
 impl Prediction {
@@ -286,10 +295,7 @@ impl Prediction {
             entities: a
                 .entities
                 .iter()
-                .map(|e| PredictedEntity {
-                    span: conv.span(e.range),
-                    label: e.label.as_str().to_owned(),
-                })
+                .map(|e| PredictedEntity::new(&conv, e))
                 .collect(),
         }
     }
