@@ -8,8 +8,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
-use crate::ner::Entity;
 use crate::attribution::QuoteKind;
+use crate::ner::Entity;
 use crate::offsets::OffsetIndex;
 use crate::span::TextRange;
 

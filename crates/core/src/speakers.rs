@@ -329,22 +329,27 @@ fn new_speaker(name: String, named: bool) -> Speaker {
 fn name_candidates<'d>(doc: &'d Doc) -> Vec<NameCandidate<'d>> {
     let mut out = Vec::new();
     let mut i = 0;
+    // End (exclusive) of the sentence holding `i`, found once per sentence.
+    let mut sentence_end = 0;
     while i < doc.len() {
         if !doc.is_cap(i) {
             i += 1;
             continue;
         }
-        let (candidate, next) = name_at(doc, i);
+        if i >= sentence_end {
+            sentence_end = doc.sentence_bounds(i).last() + 1;
+        }
+        let (candidate, next) = name_at(doc, i, sentence_end);
         out.extend(candidate);
         i = next.max(i + 1);
     }
     out
 }
 
-/// The name starting at the capitalised token `i` (see [`scan_name`]; up
-/// to the sentence end, hyphens splitting), and the token after it.
-fn name_at<'d>(doc: &'d Doc, i: usize) -> (Option<NameCandidate<'d>>, usize) {
-    let end = doc.sentence_bounds(i).last() + 1;
+/// The name starting at the capitalised token `i` (see [`scan_name`];
+/// before `end`, its sentence's end; hyphens splitting), and the token
+/// after it.
+fn name_at<'d>(doc: &'d Doc, i: usize, end: usize) -> (Option<NameCandidate<'d>>, usize) {
     let scan = scan_name(doc, i, end, Joined::Split);
     let next = scan.phrase.map_or(i, |p| p.last() + 1);
     let (Some(phrase), Some(name)) = (scan.phrase, scan.name) else {
@@ -359,7 +364,10 @@ fn name_at<'d>(doc: &'d Doc, i: usize) -> (Option<NameCandidate<'d>>, usize) {
         display: as_written(doc, name),
         tokens: phrase,
         gender: scan.gender,
-        is_org: scan.is_org,
+        // An organisation's word among the name's capitals ("Ministry").
+        is_org: name
+            .indices()
+            .any(|t| doc.is_cap(t) && is_org_word(doc.low(t))),
         has_title: scan.has_title,
     };
     (Some(candidate), next)

@@ -17,6 +17,11 @@ pub struct Doc<'a> {
     pub sentences: &'a [TextRange],
     /// Paragraphs.
     pub paragraphs: &'a [TextRange],
+    /// Per sentence, its first token (and one more entry: the token count),
+    /// so that a sentence's tokens are found without a search.
+    sentence_starts: Vec<u32>,
+    /// The same per paragraph.
+    paragraph_starts: Vec<u32>,
     /// Lowercase forms of the tokens that have capitals, one after another
     /// (made once: every stage asks for them, many times).
     lowered: String,
@@ -57,11 +62,14 @@ impl<'a> Doc<'a> {
                 Some((start, u32::try_from(lowered.len()).ok()?))
             })
             .collect();
+        let (sent_of, para_of) = (owner(toks, sentences), owner(toks, paragraphs));
         Self {
             text,
             toks,
-            sent_of: owner(toks, sentences),
-            para_of: owner(toks, paragraphs),
+            sentence_starts: starts(&sent_of, sentences.len()),
+            paragraph_starts: starts(&para_of, paragraphs.len()),
+            sent_of,
+            para_of,
             sentences,
             paragraphs,
             lowered,
@@ -145,7 +153,7 @@ impl<'a> Doc<'a> {
 
     /// The tokens of sentence `s`, if it has any.
     pub fn sentence_tokens(&self, s: u32) -> Option<TokenSpan> {
-        run_of(&self.sent_of, s)
+        run_of(&self.sentence_starts, s)
     }
 
     /// The tokens of the sentence holding token `i` (clamped to the last
@@ -160,7 +168,7 @@ impl<'a> Doc<'a> {
 
     /// The tokens of paragraph `p`, if it has any.
     pub fn paragraph_tokens(&self, p: u32) -> Option<TokenSpan> {
-        run_of(&self.para_of, p)
+        run_of(&self.paragraph_starts, p)
     }
 
     /// Whether token `i` is sentence-ending punctuation (". ! ?" that ends
@@ -175,11 +183,28 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// The tokens whose owner (sorted per token) is `n`, if any.
-fn run_of(owner_of: &[u32], n: u32) -> Option<TokenSpan> {
-    let first = owner_of.partition_point(|&x| x < n);
-    let end = owner_of.partition_point(|&x| x <= n);
+/// The tokens of range `n`, from the first token of each range (see
+/// [`starts`]), if it has any.
+fn run_of(starts: &[u32], n: u32) -> Option<TokenSpan> {
+    let n = n as usize;
+    let (first, end) = (*starts.get(n)? as usize, *starts.get(n + 1)? as usize);
     (first < end).then(|| TokenSpan::new(first, end - 1))
+}
+
+/// For ranges `0..count`, the first token owned by each (or by a later
+/// one), then the token count: `owner_of` is sorted. With no range at all,
+/// every token belongs to range 0 (as [`owner`] says).
+fn starts(owner_of: &[u32], count: usize) -> Vec<u32> {
+    let count = count.max(1);
+    let mut out = Vec::with_capacity(count + 1);
+    let mut t = 0usize;
+    for n in 0..=count {
+        while t < owner_of.len() && (owner_of[t] as usize) < n {
+            t += 1;
+        }
+        out.push(u32::try_from(t).unwrap_or(u32::MAX));
+    }
+    out
 }
 
 /// For each token, the index of the range (sorted, disjoint) containing it;

@@ -3,7 +3,7 @@
 //! to a cue and by speaker resolution's list of names in the text.
 
 use super::doc::Doc;
-use super::lexicon::{is_name_particle, is_org_word, is_role_word, is_title, title_gender, Gender};
+use super::lexicon::{is_name_particle, is_role_word, is_title, title_gender, Gender};
 use crate::span::TokenSpan;
 
 /// Whether a name may run on over a hyphen or apostrophe glued to two
@@ -31,8 +31,6 @@ pub(crate) struct NameScan {
     pub gender: Gender,
     /// Whether a title comes first.
     pub has_title: bool,
-    /// Whether a name word is an organisation's word ("Ministry", "Bank").
-    pub is_org: bool,
 }
 
 /// Walks the name starting at token `i`, before `end`: titles first, then
@@ -45,7 +43,6 @@ pub(crate) fn scan_name(doc: &Doc, i: usize, end: usize, joined: Joined) -> Name
         name: None,
         gender: Gender::Unknown,
         has_title: false,
-        is_org: false,
     };
     let mut j = i;
     let extend = |name: &mut Option<TokenSpan>, j: usize| {
@@ -63,7 +60,6 @@ pub(crate) fn scan_name(doc: &Doc, i: usize, end: usize, joined: Joined) -> Name
             if in_name && is_role_word(doc.low(j)) {
                 break;
             }
-            scan.is_org |= is_org_word(doc.low(j));
             extend(&mut scan.name, j);
         } else if in_name && j + 1 < end && is_name_particle(doc.low(j)) && doc.is_cap(j + 1) {
             extend(&mut scan.name, j);
