@@ -1,14 +1,19 @@
 //! `saidwho-train`: trains the models saidwho ships, reproducibly.
 //!
 //! ```text
-//! cargo run --release -p saidwho-train -- ner [--data DIR] [--out FILE] [--epochs N] [--seed S]
+//! cargo run --release -p saidwho-train -- ner [--data DIR] [--sources DIR] [--out FILE]
+//!     [--epochs N] [--seed S] [--cluster-words N] [--without clusters,lists,evidence,history,title-case]
 //! ```
 //!
 //! Reads CoNLL-2003 train (and dev, for the scores on the model card) from
-//! `DIR/conll2003/`, writes the model to `FILE` (default
-//! `static/models/ner-v3.bin`) and a card beside it (`.card.json`).
+//! `DIR/conll2003/`, and the outside data (GloVe vectors, GeoNames places,
+//! Census names) that `cargo xtask train-ner` fetches into `--sources`
+//! (default `.cache/train`); writes the model to `FILE` (default
+//! `static/models/ner-v4.bin`) and a card beside it (`.card.json`).
 
+mod clusters;
 mod corpus;
+mod lists;
 mod perceptron;
 
 use std::path::PathBuf;
@@ -21,23 +26,31 @@ use saidwho_core::stages::NerModel;
 /// Command-line options.
 struct Options {
     data: PathBuf,
+    sources: PathBuf,
     out: PathBuf,
     epochs: usize,
     seed: u64,
+    cluster_words: usize,
+    without: Vec<String>,
 }
+
+const USAGE: &str = "usage: saidwho-train ner [--data DIR] [--sources DIR] [--out FILE] [--epochs N] [--seed S] [--cluster-words N] [--without clusters,lists,evidence,history,title-case]";
 
 fn parse_args() -> Result<Options> {
     let mut args = std::env::args().skip(1);
     match args.next().as_deref() {
         Some("ner") => {}
-        _ => bail!("usage: saidwho-train ner [--data DIR] [--out FILE] [--epochs N] [--seed S]"),
+        _ => bail!(USAGE),
     }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut o = Options {
         data: root.join("../shared/data"),
-        out: root.join("static/models/ner-v3.bin"),
+        sources: root.join(".cache/train"),
+        out: root.join("static/models/ner-v4.bin"),
         epochs: 16,
         seed: 7,
+        cluster_words: 100_000,
+        without: Vec::new(),
     };
     while let Some(flag) = args.next() {
         let value = args
@@ -48,10 +61,45 @@ fn parse_args() -> Result<Options> {
             "--out" => o.out = value.into(),
             "--epochs" => o.epochs = value.parse().context("--epochs takes a number")?,
             "--seed" => o.seed = value.parse().context("--seed takes a number")?,
-            _ => bail!("unknown option {flag}"),
+            "--sources" => o.sources = value.into(),
+            "--cluster-words" => {
+                o.cluster_words = value.parse().context("--cluster-words takes a number")?;
+            }
+            "--without" => o.without = value.split(',').map(str::to_owned).collect(),
+            _ => bail!("unknown option {flag}\n{USAGE}"),
         }
     }
     Ok(o)
+}
+
+/// The outside data, less what `--without` leaves out.
+fn load_outside(o: &Options) -> Result<perceptron::Outside> {
+    let uses = |part: &str| !o.without.iter().any(|w| w == part);
+    let mut outside = perceptron::Outside {
+        evidence: uses("evidence"),
+        history: uses("history"),
+        title_case: uses("title-case"),
+        ..Default::default()
+    };
+    if uses("lists") {
+        outside.lists = lists::load(&o.sources)?;
+        eprintln!(
+            "lists: {} words, {} multiword places",
+            outside.lists.words.len(),
+            outside.lists.phrases.len()
+        );
+    }
+    if uses("clusters") {
+        let t = Instant::now();
+        let glove = clusters::load_glove(&o.sources.join("glove"))?;
+        outside.clusters = clusters::clusters(&glove, o.cluster_words, o.seed);
+        eprintln!(
+            "clusters: {} words in {:.1} s",
+            outside.clusters.len(),
+            t.elapsed().as_secs_f64()
+        );
+    }
+    Ok(outside)
 }
 
 fn main() -> Result<()> {
@@ -64,7 +112,8 @@ fn main() -> Result<()> {
         train.len(),
         dev.len()
     );
-    let parts: ModelParts = perceptron::train(&train, o.epochs, o.seed, &dev);
+    let outside = load_outside(&o)?;
+    let parts: ModelParts = perceptron::train(&train, o.epochs, o.seed, &dev, &outside);
     let bytes = parts.to_bytes();
     let model = NerModel::from_bytes(&bytes).context("the model just written does not load")?;
     let scores = corpus::evaluate(&dev, &model);

@@ -3,21 +3,9 @@
 //! The same code computes features for training (`saidwho-train`) and for
 //! tagging, so a model always sees what it was trained on.
 
+use super::evidence::{DocEvidence, History};
 use super::hash::FeatureHasher;
-
-/// Looks up a lowercase word in a gazetteer: a bit mask of how the word was
-/// seen in training entities (bit `2k`: first word of label k, `2k + 1`:
-/// later word of label k).
-pub trait Gazetteer {
-    /// The mask for a word (0 when unknown).
-    fn mask(&self, word: &str) -> u8;
-}
-
-impl<F: Fn(&str) -> u8> Gazetteer for F {
-    fn mask(&self, word: &str) -> u8 {
-        self(word)
-    }
-}
+use super::lexicon::{list, phrase_key, Lexicon, WordInfo, MAX_PHRASE_WORDS};
 
 /// The fingerprint a feature hash is stored under (never 0).
 #[must_use]
@@ -104,8 +92,33 @@ pub fn is_all_caps_sentence(words: &[&str]) -> bool {
     any
 }
 
+/// Whether the sentence is a title-case headline ("Mekong Countries
+/// Reaffirms Cooperation"): three or more longer words, nearly all
+/// capitalised.
+#[must_use]
+pub fn is_title_case_sentence(words: &[&str]) -> bool {
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    long.len() >= 3 && capitalised * 5 >= long.len() * 4
+}
+
+/// Whether capitals say nothing about names in this sentence: all caps or
+/// title case (a headline).
+#[must_use]
+pub fn is_headline(words: &[&str]) -> bool {
+    is_all_caps_sentence(words) || is_title_case_sentence(words)
+}
+
 /// The feature set: models record the version they were trained with.
-pub const FEATURE_SET: u8 = 3;
+/// Set 4 added word clusters, name lists, multiword places, document
+/// evidence, the tags of earlier sentences, and title-case headlines.
+pub const FEATURE_SET: u8 = 4;
 
 /// Per-word hashes, computed once per sentence and shared by the word's
 /// own features and its neighbours'.
@@ -170,25 +183,33 @@ pub enum Need {
     Features,
 }
 
-/// A sentence prepared for feature extraction: words, per-word hashes and
-/// gazetteer masks, computed once.
+/// A sentence prepared for feature extraction: words, per-word hashes,
+/// word-table entries, multiword matches, document evidence and history,
+/// computed once.
 #[derive(Debug, Clone, Default)]
 pub struct Prepared<'a> {
     /// The words.
     pub words: Vec<&'a str>,
-    /// Gazetteer mask of each word.
-    pub gaz: Vec<u8>,
-    /// Whether the sentence is all capitals (a headline).
-    pub all_caps: bool,
+    /// Word-table entry of each word.
+    pub info: Vec<WordInfo>,
+    /// Multiword place-name bits of each word ([`list::PLACE_BEGIN`] …).
+    pub phrase: Vec<u8>,
+    /// Document evidence bits of each word ([`super::evidence::bit`]).
+    pub doc: Vec<u8>,
+    /// How each word was tagged in earlier sentences ([`History::code`]).
+    pub history: Vec<u8>,
+    /// Whether the sentence is a headline (all capitals or title case).
+    pub headline: bool,
     hashes: Vec<WordHashes>,
 }
 
 impl<'a> Prepared<'a> {
-    /// Prepares `words` with the gazetteer `gaz`.
-    pub fn new(words: &[&'a str], gaz: &dyn Gazetteer) -> Self {
+    /// Prepares `words` with the lexicon `lex` and the evidence of their
+    /// document (no history: see [`Prepared::read_history`]).
+    pub fn new(words: &[&'a str], lex: &dyn Lexicon, doc: &DocEvidence) -> Self {
         let mut p = Self::default();
         let need = vec![Need::Features; words.len()];
-        p.refill(words, gaz, &need, &mut WordMemo::default());
+        p.refill(words, lex, &need, &mut WordMemo::default(), doc);
         p
     }
 
@@ -201,20 +222,23 @@ impl<'a> Prepared<'a> {
     pub fn refill(
         &mut self,
         words: &[&'a str],
-        gaz: &dyn Gazetteer,
+        lex: &dyn Lexicon,
         need: &[Need],
         memo: &mut WordMemo<'a>,
+        doc: &DocEvidence,
     ) {
         self.words.clear();
         self.words.extend_from_slice(words);
-        self.all_caps = is_all_caps_sentence(words);
-        let (masks, hashes) = (&mut self.gaz, &mut self.hashes);
-        masks.clear();
+        self.headline = is_headline(words);
+        let (infos, hashes, evidence) = (&mut self.info, &mut self.hashes, &mut self.doc);
+        infos.clear();
         hashes.clear();
+        evidence.clear();
         for (&w, &k) in words.iter().zip(need) {
             if k == Need::Nothing {
-                masks.push(0);
+                infos.push(WordInfo::default());
                 hashes.push(WordHashes::default());
+                evidence.push(0);
                 continue;
             }
             let full = k == Need::Features;
@@ -222,7 +246,8 @@ impl<'a> Prepared<'a> {
             let m = known.unwrap_or_else(|| {
                 let lower = lowercase(w);
                 let m = MemoWord {
-                    gaz: gaz.mask(&lower),
+                    info: lex.word(&lower),
+                    doc: doc.of(&lower),
                     hashes: if full {
                         word_hashes(w, &lower)
                     } else {
@@ -233,8 +258,56 @@ impl<'a> Prepared<'a> {
                 memo.words.insert(w, m);
                 m
             });
-            masks.push(m.gaz);
+            infos.push(m.info);
             hashes.push(m.hashes);
+            evidence.push(m.doc);
+        }
+        match_phrases(words, need, lex, &mut self.phrase);
+        self.history.clear();
+        self.history.resize(words.len(), 0);
+    }
+
+    /// Reads the tags of the document's earlier sentences for each word
+    /// prepared with [`Need::Features`].
+    pub fn read_history(&mut self, need: &[Need], history: &History) {
+        for ((h, w), &k) in self.history.iter_mut().zip(&self.hashes).zip(need) {
+            *h = if k == Need::Features { history.code(w.lower) } else { 0 };
+        }
+    }
+
+    /// The hash of word `i`'s lowercase form (what [`History`] is keyed by),
+    /// when it was prepared.
+    #[must_use]
+    pub fn lower_hash(&self, i: usize) -> Option<u64> {
+        self.hashes.get(i).map(|h| h.lower).filter(|&h| h != 0)
+    }
+}
+
+/// Marks the words of multiword place names (longest match first, from
+/// each capitalised word that is scored).
+fn match_phrases(words: &[&str], need: &[Need], lex: &dyn Lexicon, out: &mut Vec<u8>) {
+    out.clear();
+    out.resize(words.len(), 0);
+    let mut i = 0;
+    while i < words.len() {
+        let starts =
+            need[i] == Need::Features && words[i].chars().next().is_some_and(char::is_uppercase);
+        let longest = (2..=MAX_PHRASE_WORDS.min(words.len() - i))
+            .rev()
+            .filter(|_| starts)
+            .find(|&n| {
+                let lowers: Vec<_> = words[i..i + n].iter().map(|w| lowercase(w)).collect();
+                lex.phrase(phrase_key(lowers.iter().map(AsRef::as_ref))) != 0
+            });
+        match longest {
+            Some(n) => {
+                out[i] |= list::PLACE_BEGIN;
+                for o in &mut out[i + 1..i + n] {
+                    *o |= list::PLACE_INSIDE;
+                }
+                i += n;
+            }
+            None => i += 1,
         }
     }
 }
@@ -242,13 +315,15 @@ impl<'a> Prepared<'a> {
 /// What [`Prepared`] computed for one distinct word.
 #[derive(Debug, Clone, Copy)]
 struct MemoWord {
-    gaz: u8,
+    info: WordInfo,
+    doc: u8,
     hashes: WordHashes,
     /// Whether `hashes` has everything, not only what neighbours read.
     full: bool,
 }
 
-/// Per-document memo of the hashes and gazetteer mask of each distinct word.
+/// Per-document memo of the hashes, word-table entry and evidence of each
+/// distinct word.
 #[derive(Debug, Default)]
 pub struct WordMemo<'a> {
     words: rustc_hash::FxHashMap<&'a str, MemoWord>,
@@ -257,8 +332,8 @@ pub struct WordMemo<'a> {
 /// Appends the feature fingerprints of `words[i]` to `out` (prepares the
 /// whole sentence for one word: for tests; taggers use [`extract_prepared`]).
 #[cfg(test)]
-pub fn extract(words: &[&str], i: usize, gaz: &dyn Gazetteer, out: &mut Vec<u32>) {
-    extract_prepared(&Prepared::new(words, gaz), i, out);
+pub fn extract(words: &[&str], i: usize, lex: &dyn Lexicon, out: &mut Vec<u32>) {
+    extract_prepared(&Prepared::new(words, lex, &DocEvidence::default()), i, out);
 }
 
 /// Hashes standing for the sentence boundaries.
@@ -316,18 +391,18 @@ pub fn extract_prepared(p: &Prepared, i: usize, out: &mut Vec<u32>) {
     if i == 0 {
         push(out, t(21).u64(w.short_shape));
     }
-    if p.all_caps {
+    if p.headline {
         push(out, t(25).u64(w.lower));
     }
-    let g = p.gaz[i];
+    let g = p.info[i].gaz;
     for bit in 0..8u8 {
         if g & (1 << bit) != 0 {
             push(out, t(22).byte(bit));
             push(out, t(27).byte(bit).u64(w.short_shape));
         }
     }
-    let gp = if i > 0 { p.gaz[i - 1] } else { 0 };
-    let gn = p.gaz.get(i + 1).copied().unwrap_or(0);
+    let gp = if i > 0 { p.info[i - 1].gaz } else { 0 };
+    let gn = p.info.get(i + 1).map_or(0, |x| x.gaz);
     for bit in 0..8u8 {
         if gp & (1 << bit) != 0 {
             push(out, t(23).byte(bit));
@@ -336,6 +411,113 @@ pub fn extract_prepared(p: &Prepared, i: usize, out: &mut Vec<u32>) {
             push(out, t(24).byte(bit));
         }
     }
+    cluster_features(p, i, out);
+    list_features(p, i, out);
+    evidence_features(p, i, out);
+    history_features(p, i, out);
+}
+
+/// Appends the fingerprint of one feature.
+fn push(out: &mut Vec<u32>, f: FeatureHasher) {
+    out.push(fingerprint(f.finish()));
+}
+
+/// Where word `i` stands: in a headline (0), first in its sentence (1),
+/// inside it (2).
+fn place(p: &Prepared, i: usize) -> u8 {
+    if p.headline {
+        0
+    } else if i == 0 {
+        1
+    } else {
+        2
+    }
+}
+
+/// The word's cluster at each level of the tree and with its shape, its
+/// neighbours' at two levels, or that it has none (with its shape: a rare
+/// word or a name).
+fn cluster_features(p: &Prepared, i: usize, out: &mut Vec<u32>) {
+    let t = FeatureHasher::new;
+    let at = |j: usize| p.info.get(j).map_or(0, |x| x.cluster);
+    let c = at(i);
+    if c == 0 {
+        push(out, t(38).u64(p.hashes[i].short_shape));
+    } else {
+        for level in 0..list::CLUSTER_LEVELS {
+            let prefix = (c - 1) >> (3 * (list::CLUSTER_LEVELS - 1 - level));
+            push(out, t(30 + level as u8).u64(u64::from(prefix)));
+        }
+        // A capitalised word of a cluster of common words is a different
+        // thing from a capitalised word of a cluster of names.
+        push(out, t(45).u64(u64::from((c - 1) >> 3)).u64(p.hashes[i].short_shape));
+    }
+    for (template, j) in [(46u8, i.wrapping_sub(2)), (47, i + 2)] {
+        let n = at(j);
+        if n > 0 {
+            push(out, t(template).u64(u64::from((n - 1) >> 6)));
+        }
+    }
+    for (template, j) in [(34u8, i.wrapping_sub(1)), (36, i + 1)] {
+        let n = at(j);
+        if n > 0 {
+            push(out, t(template).u64(u64::from((n - 1) >> 6)));
+            push(out, t(template + 1).u64(u64::from(n - 1)));
+        }
+    }
+}
+
+/// Name lists the word (and its neighbours) are on, one-word and multiword.
+fn list_features(p: &Prepared, i: usize, out: &mut Vec<u32>) {
+    let t = FeatureHasher::new;
+    let bits = |j: usize| {
+        p.info.get(j).map_or(0, |x| x.lists) | p.phrase.get(j).copied().unwrap_or(0)
+    };
+    let own = bits(i);
+    for b in 0..8u8 {
+        if own & (1 << b) != 0 {
+            push(out, t(39).byte(b));
+            push(out, t(42).byte(b).u64(p.hashes[i].short_shape));
+        }
+    }
+    for (template, j) in [(43u8, i.wrapping_sub(1)), (44, i + 1)] {
+        let n = bits(j);
+        for b in 0..8u8 {
+            if n & (1 << b) != 0 {
+                push(out, t(template).byte(b));
+            }
+        }
+    }
+}
+
+/// How the word looks elsewhere in the document, alone and by where it
+/// stands here.
+fn evidence_features(p: &Prepared, i: usize, out: &mut Vec<u32>) {
+    let t = FeatureHasher::new;
+    let e = p.doc[i];
+    for b in 0..super::evidence::BITS {
+        if e & (1 << b) != 0 {
+            push(out, t(40).byte(b));
+            push(out, t(41).byte(b).byte(place(p, i)));
+        }
+    }
+}
+
+/// How the word was tagged in the document's earlier sentences: each class
+/// it had, the most frequent, and that with where it stands and its shape.
+fn history_features(p: &Prepared, i: usize, out: &mut Vec<u32>) {
+    let t = FeatureHasher::new;
+    let h = p.history.get(i).copied().unwrap_or(0);
+    if h == 0 {
+        return;
+    }
+    for b in 0..5u8 {
+        if h & (1 << b) != 0 {
+            push(out, t(48).byte(b));
+        }
+    }
+    push(out, t(49).byte(h >> 5));
+    push(out, t(50).byte(h >> 5).byte(place(p, i)).u64(p.hashes[i].short_shape));
 }
 
 #[cfg(test)]
@@ -353,11 +535,32 @@ mod tests {
         assert_eq!(suffix_of("ab", 3), None);
         assert!(is_all_caps_sentence(&["LONDON", "1996-08-30"]));
         assert!(!is_all_caps_sentence(&["London"]));
+        assert!(is_headline(&["Mekong", "Countries", "Reaffirms", "Cooperation"]));
+        assert!(is_headline(&["EU", "REJECTS", "GERMAN", "CALL"]));
+        assert!(!is_headline(&["The", "Mekong", "countries", "reaffirmed", "their", "cooperation"]));
+        assert!(!is_headline(&["Somkeo", "Sylavong", "said"]));
+    }
+
+    /// A lexicon that knows one name.
+    struct Kaori;
+
+    impl Lexicon for Kaori {
+        fn word(&self, w: &str) -> WordInfo {
+            let known = w == "kaori";
+            WordInfo {
+                gaz: u8::from(known),
+                lists: if known { list::FIRST_NAME } else { 0 },
+                cluster: if known { 77 } else { 0 },
+            }
+        }
+        fn phrase(&self, _: u32) -> u8 {
+            0
+        }
     }
 
     #[test]
     fn features_are_deterministic_and_context_sensitive() {
-        let none = |_: &str| 0u8;
+        let none = ();
         let mut a = Vec::new();
         let mut b = Vec::new();
         extract(&["Ms", "Kaori", "said"], 1, &none, &mut a);
@@ -366,9 +569,8 @@ mod tests {
         let mut c = Vec::new();
         extract(&["Mr", "Kaori", "said"], 1, &none, &mut c);
         assert_ne!(a, c);
-        let gaz = |w: &str| if w == "kaori" { 1u8 } else { 0 };
         let mut d = Vec::new();
-        extract(&["Ms", "Kaori", "said"], 1, &gaz, &mut d);
+        extract(&["Ms", "Kaori", "said"], 1, &Kaori, &mut d);
         assert!(d.len() > a.len());
     }
 }

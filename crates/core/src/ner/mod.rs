@@ -3,9 +3,11 @@
 //! constraints), trained by `saidwho-train` into a compact model file; and
 //! dates, times, money and percentages by rules ([`numeric`]).
 
+pub mod evidence;
 pub mod features;
 pub mod hash;
 pub mod labels;
+pub mod lexicon;
 pub mod model;
 pub mod numeric;
 pub mod tagger;

@@ -6,19 +6,22 @@
 //! then the feature table — count `u32`, then per feature (sorted by
 //! fingerprint) the fingerprint delta as a varint, a `u16` mask of the tags
 //! with a non-zero weight and one `i8` per set bit (weight = q × scale) —
-//! and the gazetteer — count `u32`, then per word the fingerprint delta as a
-//! varint and a `u8` mask.
+//! then the word table — count `u32`, then per word (sorted by
+//! [`word_key`], 24 bits) the key delta as a varint, a `u16` with the
+//! cluster (13 bits) and whether a training-entity mask `u8` and list bits
+//! `u8` follow, and those bytes — and the multiword phrases — count `u32`, then
+//! per phrase ([`super::lexicon::phrase_key`]) the key delta and its list
+//! bits `u8`.
 
-use super::features::{
-    extract_prepared, fingerprint, Gazetteer, Need, Prepared, WordMemo, FEATURE_SET,
-};
-use super::hash::FeatureHasher;
+use super::evidence::{DocEvidence, History};
+use super::features::{extract_prepared, Need, Prepared, WordMemo, FEATURE_SET};
 use super::labels::{allowed, N_TAGS};
+use super::lexicon::{word_key, Lexicon, WordInfo};
 
 /// First bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"SAIDWHO\0";
 /// The format version this code reads and writes.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 
 /// Why a model file could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -53,7 +56,7 @@ pub enum ModelError {
 }
 
 /// Scores of one model: `feature fingerprint → per-tag weights`, tag
-/// transitions, and a gazetteer of words seen in training entities.
+/// transitions, and its lexicon (word table and multiword phrases).
 #[derive(Debug, Clone)]
 pub struct NerModel {
     /// Open-addressing table: fingerprint (0 = empty) and its weights, side
@@ -67,8 +70,10 @@ pub struct NerModel {
     scale: f32,
     trans: [[f32; N_TAGS]; N_TAGS],
     start: [f32; N_TAGS],
-    gaz_keys: Vec<u32>,
-    gaz_masks: Vec<u8>,
+    word_keys: Vec<u32>,
+    word_infos: Vec<WordInfo>,
+    phrase_keys: Vec<u32>,
+    phrase_bits: Vec<u8>,
 }
 
 /// Bits of a fingerprint that index [`NerModel`]'s `present` filter.
@@ -97,14 +102,10 @@ pub struct ModelParts {
     pub trans: [[f32; N_TAGS]; N_TAGS],
     /// Score of each tag at a sentence start.
     pub start: [f32; N_TAGS],
-    /// (fingerprint of a lowercase word, mask), any order.
-    pub gazetteer: Vec<(u32, u8)>,
-}
-
-/// Fingerprint of a lowercase gazetteer word.
-#[must_use]
-pub fn gazetteer_key(lower_word: &str) -> u32 {
-    fingerprint(FeatureHasher::new(200).str(lower_word).finish())
+    /// ([`word_key`] of a lowercase word, its entry), any order.
+    pub words: Vec<(u32, WordInfo)>,
+    /// ([`super::lexicon::phrase_key`] of a multiword phrase, list bits), any order.
+    pub phrases: Vec<(u32, u8)>,
 }
 
 impl ModelParts {
@@ -151,9 +152,65 @@ impl ModelParts {
             out.extend_from_slice(&mask.to_le_bytes());
             out.extend(q.iter().filter(|&&x| x != 0).map(|&x| x as u8));
         });
-        write_keyed(&mut out, self.gazetteer.clone(), |out, m| out.push(*m));
+        write_keyed(&mut out, self.words.clone(), write_word);
+        write_keyed(&mut out, self.phrases.clone(), |out, m| out.push(*m));
         out
     }
+}
+
+/// Bits of a word entry's `u16` that hold its cluster (leaf + 1).
+const CLUSTER_BITS: u16 = 0x1FFF;
+/// The entry's `u16` says a training-entity mask follows.
+const HAS_GAZ: u16 = 1 << 13;
+/// The entry's `u16` says list bits follow.
+const HAS_LISTS: u16 = 1 << 14;
+
+/// A word-table entry: a `u16` with the cluster and which bytes follow,
+/// then those bytes (most words have a cluster only: two bytes).
+fn write_word(out: &mut Vec<u8>, w: &WordInfo) {
+    let head = (w.cluster & CLUSTER_BITS)
+        | if w.gaz != 0 { HAS_GAZ } else { 0 }
+        | if w.lists != 0 { HAS_LISTS } else { 0 };
+    out.extend_from_slice(&head.to_le_bytes());
+    if w.gaz != 0 {
+        out.push(w.gaz);
+    }
+    if w.lists != 0 {
+        out.push(w.lists);
+    }
+}
+
+/// Reads what [`write_word`] wrote.
+fn read_word(r: &mut Reader<'_>) -> Result<WordInfo, ModelError> {
+    let head = r.u16()?;
+    if head & !(CLUSTER_BITS | HAS_GAZ | HAS_LISTS) != 0 {
+        return Err(ModelError::Corrupt { at: r.at });
+    }
+    Ok(WordInfo {
+        gaz: if head & HAS_GAZ != 0 { r.u8()? } else { 0 },
+        lists: if head & HAS_LISTS != 0 { r.u8()? } else { 0 },
+        cluster: head & CLUSTER_BITS,
+    })
+}
+
+/// Reads a keyed section: its count, then per entry the key delta and
+/// what `value` reads.
+fn read_keyed<'b, V>(
+    r: &mut Reader<'b>,
+    mut value: impl FnMut(&mut Reader<'b>) -> Result<V, ModelError>,
+) -> Result<(Vec<u32>, Vec<V>), ModelError> {
+    let n = r.u32()? as usize;
+    if n > r.bytes.len() {
+        return Err(ModelError::Corrupt { at: r.at });
+    }
+    let (mut keys, mut values) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let mut prev = 0u32;
+    for _ in 0..n {
+        prev = prev.wrapping_add(r.varint()?);
+        keys.push(prev);
+        values.push(value(r)?);
+    }
+    Ok((keys, values))
 }
 
 /// Writes `entries` sorted by key, one per key: their count (`u32`), then
@@ -240,6 +297,17 @@ fn build_table(keys_in: &[u32]) -> (Vec<u32>, Vec<u32>) {
     (keys, rows)
 }
 
+/// An open-addressing table of `keys` with their `values` in the same slots.
+fn hashed<V: Copy + Default>(keys: &[u32], values: &[V]) -> (Vec<u32>, Vec<V>) {
+    let (table, rows) = build_table(keys);
+    let values = rows
+        .iter()
+        .zip(&table)
+        .map(|(&r, &k)| if k == 0 { V::default() } else { values[r as usize] })
+        .collect();
+    (table, values)
+}
+
 fn find(keys: &[u32], k: u32) -> Option<usize> {
     let cap = keys.len();
     let mut slot = (k as usize).wrapping_mul(0x9E37_79B9) & (cap - 1);
@@ -302,18 +370,8 @@ impl NerModel {
                 }
             }
         }
-        let n_gaz = r.u32()? as usize;
-        if n_gaz > bytes.len() {
-            return Err(ModelError::Corrupt { at: r.at });
-        }
-        let mut gkeys = Vec::with_capacity(n_gaz);
-        let mut gmasks = Vec::with_capacity(n_gaz);
-        let mut prev = 0u32;
-        for _ in 0..n_gaz {
-            prev = prev.wrapping_add(r.varint()?);
-            gkeys.push(prev);
-            gmasks.push(r.u8()?);
-        }
+        let (wkeys, winfos) = read_keyed(&mut r, read_word)?;
+        let (pkeys, pbits) = read_keyed(&mut r, |r| r.u8())?;
         if r.at != bytes.len() {
             return Err(ModelError::Corrupt { at: r.at });
         }
@@ -335,12 +393,8 @@ impl NerModel {
                 Slot { key, w }
             })
             .collect();
-        let (gaz_keys, gaz_rows) = build_table(&gkeys);
-        let gaz_masks = gaz_rows
-            .iter()
-            .zip(&gaz_keys)
-            .map(|(&r, &k)| if k == 0 { 0 } else { gmasks[r as usize] })
-            .collect();
+        let (word_keys, word_infos) = hashed(&wkeys, &winfos);
+        let (phrase_keys, phrase_bits) = hashed(&pkeys, &pbits);
         Ok(Self {
             slots,
             present,
@@ -348,8 +402,10 @@ impl NerModel {
             scale,
             trans,
             start,
-            gaz_keys,
-            gaz_masks,
+            word_keys,
+            word_infos,
+            phrase_keys,
+            phrase_bits,
         })
     }
 
@@ -410,7 +466,7 @@ impl NerModel {
         let mut path = vec![0usize; n];
         t.capital.clear();
         t.capital
-            .extend(words.iter().map(|w| may_be_name(w) && !weak_capital(w)));
+            .extend(words.iter().map(|w| is_candidate(w)));
         if !t.capital.contains(&true) {
             return path;
         }
@@ -427,7 +483,9 @@ impl NerModel {
                 Need::Nothing
             }
         }));
-        t.prepared.refill(words, self, &t.need, &mut t.memo);
+        t.prepared
+            .refill(words, self, &t.need, &mut t.memo, &t.evidence);
+        t.prepared.read_history(&t.need, &t.history);
         let mut i = 0;
         while i < n {
             if !live[i] {
@@ -455,6 +513,8 @@ impl NerModel {
                 &mut path[first..i],
             );
         }
+        let candidates = (0..n).map(|k| t.capital[k].then(|| t.prepared.lower_hash(k)).flatten());
+        t.history.record(candidates, &path);
         path
     }
 }
@@ -463,6 +523,8 @@ impl NerModel {
 /// (see [`NerModel::tag_with`]): sentences after the first allocate little.
 #[derive(Debug, Default)]
 pub struct Tagging<'a> {
+    evidence: DocEvidence,
+    history: History,
     memo: WordMemo<'a>,
     prepared: Prepared<'a>,
     capital: Vec<bool>,
@@ -471,6 +533,18 @@ pub struct Tagging<'a> {
     feats: Vec<u32>,
     emissions: Vec<[f32; N_TAGS]>,
     back: Vec<[u8; N_TAGS]>,
+}
+
+impl Tagging<'_> {
+    /// Buffers for the sentences of a document with its evidence (see
+    /// [`DocEvidence`]).
+    #[must_use]
+    pub fn for_document(evidence: DocEvidence) -> Self {
+        Self {
+            evidence,
+            ..Self::default()
+        }
+    }
 }
 
 /// The words worth scoring: each capitalised word (`capital`), a neighbour
@@ -558,7 +632,7 @@ impl NerModel {
     /// skipping), for checking [`NerModel::tag`] against.
     #[must_use]
     pub fn tag_every_word(&self, words: &[&str]) -> Vec<usize> {
-        let prepared = Prepared::new(words, self);
+        let prepared = Prepared::new(words, self, &DocEvidence::default());
         let mut feats = Vec::new();
         let emissions: Vec<[f32; N_TAGS]> = (0..words.len())
             .map(|i| self.emission(&prepared, i, &mut feats))
@@ -684,6 +758,14 @@ fn weak_capital(word: &str) -> bool {
         )
 }
 
+/// Whether the tagger scores `word` for itself (a capitalised word that is
+/// not a sentence-initial function word; see [`NerModel::tag_with`]): the
+/// words whose tags go into the document's [`History`].
+#[must_use]
+pub fn is_candidate(word: &str) -> bool {
+    may_be_name(word) && !weak_capital(word)
+}
+
 /// Whether `word` could be (part of) a name on its own: it has a capital
 /// letter, or letters of a script without case (Arabic, Chinese, …).
 fn may_be_name(word: &str) -> bool {
@@ -703,9 +785,12 @@ pub struct Edges {
     pub before_outside: bool,
 }
 
-impl Gazetteer for NerModel {
-    fn mask(&self, word: &str) -> u8 {
-        find(&self.gaz_keys, gazetteer_key(word)).map_or(0, |slot| self.gaz_masks[slot])
+impl Lexicon for NerModel {
+    fn word(&self, lower: &str) -> WordInfo {
+        find(&self.word_keys, word_key(lower)).map_or_else(WordInfo::default, |slot| self.word_infos[slot])
+    }
+    fn phrase(&self, key: u32) -> u8 {
+        find(&self.phrase_keys, key).map_or(0, |slot| self.phrase_bits[slot])
     }
 }
 

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::evidence::DocEvidence;
 use super::labels::{tag_label, EntityLabel};
 use super::model::NerModel;
 use crate::span::{TextRange, TokenSpan};
@@ -203,7 +204,11 @@ pub fn tag_sentences(
 ) -> Vec<Entity> {
     let mut out = Vec::new();
     let mut words: Vec<&str> = Vec::new();
-    let mut tagging = super::model::Tagging::default();
+    let sentence_words: Vec<Vec<&str>> = sentence_tokens(sentences, tokens)
+        .map(|toks| toks.iter().map(|r| r.slice(text)).collect())
+        .collect();
+    let evidence = DocEvidence::new(sentence_words.iter().map(Vec::as_slice));
+    let mut tagging = super::model::Tagging::for_document(evidence);
     for toks in sentence_tokens(sentences, tokens) {
         if toks.is_empty() {
             continue;
