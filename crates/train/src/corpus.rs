@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use saidwho_core::stages::ner::begin_tag;
+use saidwho_core::stages::ner::tag_of;
 use saidwho_core::stages::{ner_tokens, tag_entities, NerModel};
 use saidwho_core::stages::{paragraphs, sentences, tokenize};
 use saidwho_core::EntityLabel;
@@ -97,14 +97,21 @@ fn prepare(d: RawDoc) -> Doc {
             .iter()
             .map(|r| r.slice(&text).to_owned())
             .collect();
-        let tags = ntoks[first..t]
+        let here = &ntoks[first..t];
+        let entity_of = |r: &TextRange| {
+            entities
+                .iter()
+                .find(|(e, _)| e.start() <= r.start() && r.start() < e.end())
+        };
+        let tags = here
             .iter()
-            .map(|r| {
-                entities
-                    .iter()
-                    .find(|(e, _)| e.start() <= r.start() && r.start() < e.end())
+            .enumerate()
+            .map(|(k, r)| {
+                entity_of(r)
                     .and_then(|(e, l)| {
-                        begin_tag(*l).map(|b| if e.start() == r.start() { b } else { b + 1 })
+                        let last = here.get(k + 1).is_none_or(|n| n.start() >= e.end());
+                        // A name cut by a sentence break still ends here.
+                        tag_of(*l, e.start() == r.start() || k == 0, last)
                     })
                     .unwrap_or(0)
             })

@@ -49,7 +49,7 @@ fn parse_args() -> Result<Options> {
         out: root.join("static/models/ner-v4.bin"),
         epochs: 16,
         seed: 7,
-        cluster_words: 100_000,
+        cluster_words: 50_000,
         without: Vec::new(),
     };
     while let Some(flag) = args.next() {

@@ -116,7 +116,7 @@ impl History {
     pub fn record(&mut self, lower_hashes: impl IntoIterator<Item = Option<u64>>, tags: &[usize]) {
         for (h, &tag) in lower_hashes.into_iter().zip(tags) {
             if let Some(h) = h {
-                let class = (tag + 1) / 2;
+                let class = super::labels::tag_class(tag);
                 let c = &mut self.counts.entry(h).or_default()[class.min(4)];
                 *c = c.saturating_add(1);
             }
@@ -168,8 +168,9 @@ mod tests {
     fn history_says_what_a_word_was_tagged() {
         let mut h = History::default();
         assert_eq!(h.code(7), 0);
-        // O, B-LOC (tag 5), B-LOC: seen as O and LOC, mostly LOC.
-        h.record([Some(7), Some(7), None, Some(7)], &[0, 5, 1, 5]);
+        // O, U-LOC, (B-PER, not recorded), U-LOC: seen as O and LOC, mostly LOC.
+        let u_loc = super::super::labels::tag_of(crate::EntityLabel::Loc, true, true).unwrap();
+        h.record([Some(7), Some(7), None, Some(7)], &[0, u_loc, 1, u_loc]);
         assert_eq!(h.code(7), 0b1001 | (4 << 5));
         h.clear();
         assert_eq!(h.code(7), 0);

@@ -4,7 +4,7 @@
 //! `b"SAIDWHO\0"`, format version `u16`, tag count `u8`, feature-set version `u8`,
 //! weight scale `f32`, transition (`n×n`) and start (`n`) scores as `f32`,
 //! then the feature table — count `u32`, then per feature (sorted by
-//! fingerprint) the fingerprint delta as a varint, a `u16` mask of the tags
+//! fingerprint) the fingerprint delta as a varint, a 3-byte mask of the tags
 //! with a non-zero weight and one `i8` per set bit (weight = q × scale) —
 //! then the word table — count `u32`, then per word (sorted by
 //! [`word_key`], 24 bits) the key delta as a varint, a `u16` with the
@@ -15,7 +15,7 @@
 
 use super::evidence::{DocEvidence, History};
 use super::features::{extract_prepared, Need, Prepared, WordMemo, FEATURE_SET};
-use super::labels::{allowed, N_TAGS};
+use super::labels::{allowed, is_open, N_TAGS};
 use super::lexicon::{word_key, Lexicon, WordInfo};
 
 /// First bytes of every model file.
@@ -148,8 +148,8 @@ impl ModelParts {
                 .iter()
                 .enumerate()
                 .filter(|(_, &x)| x != 0)
-                .fold(0u16, |m, (i, _)| m | (1 << i));
-            out.extend_from_slice(&mask.to_le_bytes());
+                .fold(0u32, |m, (i, _)| m | (1 << i));
+            out.extend_from_slice(&mask.to_le_bytes()[..3]);
             out.extend(q.iter().filter(|&&x| x != 0).map(|&x| x as u8));
         });
         write_keyed(&mut out, self.words.clone(), write_word);
@@ -363,7 +363,8 @@ impl NerModel {
         for f in 0..n_feats {
             prev = prev.wrapping_add(r.varint()?);
             fkeys.push(prev);
-            let mask = r.u16()?;
+            let m = r.take(3)?;
+            let mask = u32::from_le_bytes([m[0], m[1], m[2], 0]);
             for t in 0..N_TAGS {
                 if mask & (1 << t) != 0 {
                     weights[f * N_TAGS + t] = r.u8()? as i8;
@@ -795,7 +796,7 @@ impl Lexicon for NerModel {
 }
 
 /// Exact best path through `emissions` under `trans`/`start`, never
-/// breaking the BIO constraints.
+/// breaking the BILOU constraints.
 #[must_use]
 pub fn viterbi(
     emissions: &[[f32; N_TAGS]],
@@ -859,9 +860,11 @@ pub fn viterbi_into(
         for t in 0..N_TAGS {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
-            // An I tag (2 + 2k) can only follow its B (1 + 2k) or itself.
-            let from = if t > 0 && t % 2 == 0 {
-                t - 1..t + 1
+            // An I or L tag (2 + 4k, 3 + 4k) can only follow B or I of
+            // its label (1 + 4k, 2 + 4k).
+            let from = if t > 0 && matches!((t - 1) % 4, 1 | 2) {
+                let b = t - (t - 1) % 4;
+                b..b + 2
             } else {
                 0..N_TAGS
             };
@@ -877,8 +880,10 @@ pub fn viterbi_into(
         }
         score = next;
     }
-    if edges.before_outside {
-        for (t, s) in score.iter_mut().enumerate() {
+    for (t, s) in score.iter_mut().enumerate() {
+        if is_open(t) {
+            *s = f32::NEG_INFINITY; // a name never stops at B or I
+        } else if edges.before_outside {
             *s += trans[t][OUTSIDE];
         }
     }
