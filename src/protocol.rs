@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 pub const WORKER_LOADER: &str = "./worker_loader.js";
 
 /// The entity model, relative to the worker (Trunk copies `static/models/`).
-pub const NER_MODEL_URL: &str = "./models/ner-v3.bin";
+pub const NER_MODEL_URL: &str = "./models/ner-v4.bin";
 
 /// Whether the worker has its entity model.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -30,7 +30,7 @@ function batchFor(fn) {
 
 async function main() {
   await init();
-  const model = new Uint8Array(await (await fetch('./ner-v3.bin')).arrayBuffer());
+  const model = new Uint8Array(await (await fetch('./ner-v4.bin')).arrayBuffer());
   const bench = new Bench(model);
   const texts = await (await fetch('./texts.json')).json();
   const rows = [];

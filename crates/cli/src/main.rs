@@ -23,7 +23,7 @@ use clap::{Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// The entity model (default: `static/models/ner-v3.bin` of this checkout,
+    /// The entity model (default: `static/models/ner-v4.bin` of this checkout,
     /// or $SAIDWHO_NER_MODEL).
     #[arg(long, global = true)]
     model: Option<PathBuf>,
@@ -70,7 +70,7 @@ fn main() -> ExitCode {
 /// Where the entity model is looked for when `--model` is not given.
 const DEFAULT_MODEL: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../static/models/ner-v3.bin"
+    "/../../static/models/ner-v4.bin"
 );
 
 /// The analyser, with the entity model unless told otherwise.

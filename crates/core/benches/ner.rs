@@ -6,7 +6,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use saidwho_core::stages::{ner_tokens, tag_entities, NerModel};
 use saidwho_core::stages::{paragraphs, sentences, tokenize};
 
-const MODEL: &[u8] = include_bytes!("../../../static/models/ner-v3.bin");
+const MODEL: &[u8] = include_bytes!("../../../static/models/ner-v4.bin");
 const SEED: &str = include_str!("../../../../shared/data/seed/seed.txt");
 
 fn corpus() -> String {

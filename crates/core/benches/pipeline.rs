@@ -10,7 +10,7 @@ use saidwho_core::stages::{ner_tokens, tag_entities};
 use saidwho_core::stages::{paragraphs, scan_marks, sentences, tokenize};
 use saidwho_core::{Analyzer, TextRange};
 
-const MODEL: &[u8] = include_bytes!("../../../static/models/ner-v3.bin");
+const MODEL: &[u8] = include_bytes!("../../../static/models/ner-v4.bin");
 const SEED: &str = include_str!("../../../../shared/data/seed/seed.txt");
 const DEV: &str = include_str!("../../../../shared/data/polnear/dev.jsonl");
 

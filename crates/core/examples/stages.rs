@@ -14,7 +14,7 @@ use saidwho_core::TextRange;
 fn main() {
     let path = std::env::args().nth(1).expect("usage: stages FILE");
     let text = std::fs::read_to_string(&path).expect("readable UTF-8 file");
-    let model = NerModel::from_bytes(include_bytes!("../../../static/models/ner-v3.bin")).unwrap();
+    let model = NerModel::from_bytes(include_bytes!("../../../static/models/ner-v4.bin")).unwrap();
     let mb = text.len() as f64 / 1_048_576.0;
     let t = Instant::now();
     let toks = tokenize(&text);

@@ -54,7 +54,7 @@ impl Analyzer {
     }
 
     /// An analyser that also tags entities with the model in `ner_bytes`
-    /// (the contents of `static/models/ner-v3.bin`).
+    /// (the contents of `static/models/ner-v4.bin`).
     ///
     /// # Errors
     /// When the bytes are not a model this build can read.

@@ -4,7 +4,7 @@
 
 use saidwho_core::{Analyzer, EntityLabel};
 
-const MODEL: &[u8] = include_bytes!("../../../static/models/ner-v3.bin");
+const MODEL: &[u8] = include_bytes!("../../../static/models/ner-v4.bin");
 
 fn entities(text: &str) -> Vec<(String, EntityLabel)> {
     let analyzer = Analyzer::with_ner_model(MODEL).expect("the shipped model loads");

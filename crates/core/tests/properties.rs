@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 fn analyzer() -> &'static Analyzer {
     static A: OnceLock<Analyzer> = OnceLock::new();
     A.get_or_init(|| {
-        Analyzer::with_ner_model(include_bytes!("../../../static/models/ner-v3.bin")).unwrap()
+        Analyzer::with_ner_model(include_bytes!("../../../static/models/ner-v4.bin")).unwrap()
     })
 }
 

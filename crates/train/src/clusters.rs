@@ -19,6 +19,9 @@ const LEVELS: u32 = 4;
 const REMOVED_DIRECTIONS: usize = 2;
 /// k-means iterations per node.
 const ITERATIONS: usize = 12;
+/// k-means runs per node from different seeds; the tightest is kept (one
+/// unlucky start would otherwise shape a whole subtree).
+const RESTARTS: usize = 6;
 
 /// GloVe vocabulary (most frequent first) and vectors.
 pub struct Glove {
@@ -170,11 +173,25 @@ fn split(
     }
 }
 
-/// Spherical k-means with k-means++ seeding; the child of each member.
+/// The child of each member: the tightest of [`RESTARTS`] runs of
+/// spherical k-means (highest total similarity to the centres).
 fn kmeans(points: &[[f32; DIM]], members: &[usize], rng: &mut Rng) -> Vec<usize> {
+    let mut best: Option<(f64, Vec<usize>)> = None;
+    for _ in 0..RESTARTS {
+        let (fit, assign) = kmeans_once(points, members, rng);
+        if best.as_ref().is_none_or(|(f, _)| fit > *f) {
+            best = Some((fit, assign));
+        }
+    }
+    best.map_or_else(|| vec![0; members.len()], |(_, a)| a)
+}
+
+/// One run of spherical k-means with k-means++ seeding: its total
+/// similarity and the child of each member.
+fn kmeans_once(points: &[[f32; DIM]], members: &[usize], rng: &mut Rng) -> (f64, Vec<usize>) {
     let k = BRANCH.min(members.len());
     if k < 2 {
-        return vec![0; members.len()];
+        return (0.0, vec![0; members.len()]);
     }
     let dot = |a: &[f32; DIM], b: &[f32; DIM]| -> f32 { a.iter().zip(b).map(|(x, y)| x * y).sum() };
     let mut centres: Vec<[f32; DIM]> = vec![points[members[(rng.next() as usize) % members.len()]]];
@@ -217,7 +234,12 @@ fn kmeans(points: &[[f32; DIM]], members: &[usize], rng: &mut Rng) -> Vec<usize>
             }
         }
     }
-    assign
+    let fit = assign
+        .iter()
+        .zip(members)
+        .map(|(&a, &m)| f64::from(dot(&points[m], &centres[a])))
+        .sum();
+    (fit, assign)
 }
 
 /// A small deterministic random generator (xorshift64*).

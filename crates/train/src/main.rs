@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release -p saidwho-train -- ner [--data DIR] [--sources DIR] [--out FILE]
-//!     [--epochs N] [--seed S] [--cluster-words N] [--without clusters,lists,evidence,history,title-case]
+//!     [--epochs N] [--seed S] [--cluster-words N] [--cluster-seed S] [--without clusters,lists,evidence,history,title-case]
 //! ```
 //!
 //! Reads CoNLL-2003 train (and dev, for the scores on the model card) from
@@ -31,26 +31,32 @@ struct Options {
     epochs: usize,
     seed: u64,
     cluster_words: usize,
+    cluster_seed: u64,
     without: Vec<String>,
+    /// `ner-cv`: cross-validation over this many folds of train, no model written.
+    folds: usize,
 }
 
-const USAGE: &str = "usage: saidwho-train ner [--data DIR] [--sources DIR] [--out FILE] [--epochs N] [--seed S] [--cluster-words N] [--without clusters,lists,evidence,history,title-case]";
+const USAGE: &str = "usage: saidwho-train ner|ner-cv [--data DIR] [--sources DIR] [--out FILE] [--epochs N] [--seed S] [--cluster-words N] [--cluster-seed S] [--without clusters,lists,evidence,history,title-case]";
 
 fn parse_args() -> Result<Options> {
     let mut args = std::env::args().skip(1);
-    match args.next().as_deref() {
-        Some("ner") => {}
+    let folds = match args.next().as_deref() {
+        Some("ner") => 0,
+        Some("ner-cv") => 5,
         _ => bail!(USAGE),
-    }
+    };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut o = Options {
         data: root.join("../shared/data"),
         sources: root.join(".cache/train"),
         out: root.join("static/models/ner-v4.bin"),
-        epochs: 16,
+        epochs: 12,
         seed: 7,
         cluster_words: 50_000,
+        cluster_seed: 7,
         without: Vec::new(),
+        folds,
     };
     while let Some(flag) = args.next() {
         let value = args
@@ -65,6 +71,7 @@ fn parse_args() -> Result<Options> {
             "--cluster-words" => {
                 o.cluster_words = value.parse().context("--cluster-words takes a number")?;
             }
+            "--cluster-seed" => o.cluster_seed = value.parse().context("--cluster-seed takes a number")?,
             "--without" => o.without = value.split(',').map(str::to_owned).collect(),
             _ => bail!("unknown option {flag}\n{USAGE}"),
         }
@@ -92,7 +99,7 @@ fn load_outside(o: &Options) -> Result<perceptron::Outside> {
     if uses("clusters") {
         let t = Instant::now();
         let glove = clusters::load_glove(&o.sources.join("glove"))?;
-        outside.clusters = clusters::clusters(&glove, o.cluster_words, o.seed);
+        outside.clusters = clusters::clusters(&glove, o.cluster_words, o.cluster_seed);
         eprintln!(
             "clusters: {} words in {:.1} s",
             outside.clusters.len(),
@@ -100,6 +107,26 @@ fn load_outside(o: &Options) -> Result<perceptron::Outside> {
         );
     }
     Ok(outside)
+}
+
+/// Trains on all folds of `train` but one and scores the one left out, for
+/// each fold; prints each fold's micro F1 and their mean.
+fn cross_validate(train: &[corpus::Doc], o: &Options, outside: &perceptron::Outside) -> Result<()> {
+    let mut f1s = Vec::new();
+    for k in 0..o.folds {
+        let (rest, held): (Vec<_>, Vec<_>) = train.iter().enumerate().partition(|(i, _)| i % o.folds != k);
+        let rest: Vec<corpus::Doc> = rest.into_iter().map(|(_, d)| d.clone()).collect();
+        let held: Vec<corpus::Doc> = held.into_iter().map(|(_, d)| d.clone()).collect();
+        let parts = perceptron::train(&rest, o.epochs, o.seed, &[], outside);
+        let model = NerModel::from_bytes(&parts.to_bytes())?;
+        let scores = corpus::evaluate(&held, &model);
+        eprintln!("fold {}/{}: {}", k + 1, o.folds, scores.summary());
+        f1s.push(scores.f1());
+    }
+    let mean = f1s.iter().sum::<f64>() / f1s.len() as f64;
+    println!("{}-fold cross-validation on CoNLL-2003 train: micro F1 {:.2} (folds: {})", o.folds, 100.0 * mean,
+        f1s.iter().map(|f| format!("{:.2}", 100.0 * f)).collect::<Vec<_>>().join(", "));
+    Ok(())
 }
 
 fn main() -> Result<()> {
@@ -113,6 +140,9 @@ fn main() -> Result<()> {
         dev.len()
     );
     let outside = load_outside(&o)?;
+    if o.folds > 0 {
+        return cross_validate(&train, &o, &outside);
+    }
     let parts: ModelParts = perceptron::train(&train, o.epochs, o.seed, &dev, &outside);
     let bytes = parts.to_bytes();
     let model = NerModel::from_bytes(&bytes).context("the model just written does not load")?;

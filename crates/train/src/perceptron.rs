@@ -255,6 +255,9 @@ pub fn train(docs: &[Doc], epochs: usize, seed: u64, dev: &[Doc], outside: &Outs
     let gaz_all = gazetteer(&all);
     let (words, phrases) = lexicon_tables(&gaz_all, outside);
     let w = fit(&examples, epochs, seed, |epoch, w| {
+        if dev.is_empty() {
+            return;
+        }
         let parts = w.averaged(words.clone(), phrases.clone());
         let dev_score =
             NerModel::from_bytes(&parts.to_bytes()).map(|m| evaluate(dev, &m).summary());

@@ -101,7 +101,7 @@ mod tests {
     fn gzip_estimate_and_first_visit_files() {
         let text = "saidwho ".repeat(1000);
         assert!(gzip_len(text.as_bytes()) < 200);
-        assert!(first_visit("app-1_bg.wasm") && first_visit("models/ner-v3.bin"));
-        assert!(!first_visit("examples/seed.txt") && !first_visit("models/ner-v3.card.json"));
+        assert!(first_visit("app-1_bg.wasm") && first_visit("models/ner-v4.bin"));
+        assert!(!first_visit("examples/seed.txt") && !first_visit("models/ner-v4.card.json"));
     }
 }
