@@ -79,9 +79,13 @@ pub mod stages {
     /// The entity model's insides, for `saidwho-train`.
     pub mod ner {
         pub use crate::ner::evidence::{DocEvidence, History};
-        pub use crate::ner::features::{extract_prepared, is_all_caps_sentence, is_headline, Need, Prepared};
+        pub use crate::ner::features::{
+            extract_prepared, is_all_caps_sentence, is_headline, Need, Prepared,
+        };
         pub use crate::ner::labels::{tag_of, N_TAGS};
-        pub use crate::ner::lexicon::{list, phrase_key, word_key, Lexicon, WordInfo, MAX_PHRASE_WORDS};
+        pub use crate::ner::lexicon::{
+            list, phrase_key, word_key, Lexicon, WordInfo, MAX_PHRASE_WORDS,
+        };
         pub use crate::ner::model::{is_candidate, viterbi, ModelParts, FORMAT_VERSION};
     }
 }

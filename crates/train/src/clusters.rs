@@ -33,7 +33,12 @@ pub struct Glove {
 /// Reads `dir/words.txt` and `dir/vectors.npy` (float32, either order).
 pub fn load_glove(dir: &Path) -> Result<Glove> {
     let words: Vec<String> = std::fs::read_to_string(dir.join("words.txt"))
-        .with_context(|| format!("reading {}/words.txt (run `cargo xtask train-ner`)", dir.display()))?
+        .with_context(|| {
+            format!(
+                "reading {}/words.txt (run `cargo xtask train-ner`)",
+                dir.display()
+            )
+        })?
         .lines()
         .map(str::to_owned)
         .collect();
@@ -50,13 +55,27 @@ pub fn load_glove(dir: &Path) -> Result<Glove> {
     let data = &raw[10 + header_len..];
     let n = words.len();
     if data.len() != n * DIM * 4 {
-        bail!("vectors.npy holds {} bytes, expected {n} × {DIM} floats", data.len());
+        bail!(
+            "vectors.npy holds {} bytes, expected {n} × {DIM} floats",
+            data.len()
+        );
     }
-    let at = |k: usize| f32::from_le_bytes([data[4 * k], data[4 * k + 1], data[4 * k + 2], data[4 * k + 3]]);
+    let at = |k: usize| {
+        f32::from_le_bytes([
+            data[4 * k],
+            data[4 * k + 1],
+            data[4 * k + 2],
+            data[4 * k + 3],
+        ])
+    };
     let mut vectors = vec![0f32; n * DIM];
     for i in 0..n {
         for d in 0..DIM {
-            vectors[i * DIM + d] = if fortran { at(d * n + i) } else { at(i * DIM + d) };
+            vectors[i * DIM + d] = if fortran {
+                at(d * n + i)
+            } else {
+                at(i * DIM + d)
+            };
         }
     }
     Ok(Glove { words, vectors })
@@ -66,7 +85,8 @@ pub fn load_glove(dir: &Path) -> Result<Glove> {
 /// hyphens, apostrophes, dots or ampersands).
 fn is_wordlike(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_alphabetic)
-        && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.' | '&'))
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.' | '&'))
 }
 
 /// The leaf cluster of each of the `count` most frequent word-like entries.
@@ -199,7 +219,10 @@ fn kmeans_once(points: &[[f32; DIM]], members: &[usize], rng: &mut Rng) -> (f64,
         let dist: Vec<f64> = members
             .iter()
             .map(|&m| {
-                let best = centres.iter().map(|c| dot(&points[m], c)).fold(f32::MIN, f32::max);
+                let best = centres
+                    .iter()
+                    .map(|c| dot(&points[m], c))
+                    .fold(f32::MIN, f32::max);
                 f64::from((1.0 - best).max(0.0)).powi(2)
             })
             .collect();
@@ -218,7 +241,11 @@ fn kmeans_once(points: &[[f32; DIM]], members: &[usize], rng: &mut Rng) -> (f64,
     for _ in 0..ITERATIONS {
         for (a, &m) in assign.iter_mut().zip(members) {
             *a = (0..k)
-                .max_by(|&x, &y| dot(&points[m], &centres[x]).total_cmp(&dot(&points[m], &centres[y])).then(y.cmp(&x)))
+                .max_by(|&x, &y| {
+                    dot(&points[m], &centres[x])
+                        .total_cmp(&dot(&points[m], &centres[y]))
+                        .then(y.cmp(&x))
+                })
                 .unwrap_or(0);
         }
         let mut sums = vec![[0f32; DIM]; k];
@@ -278,11 +305,20 @@ mod tests {
             words.push(format!("w{i}x"));
             let base = if i < 32 { 1.0 } else { -1.0 };
             for d in 0..DIM {
-                vectors.push(base * (1.0 + (d as f32) * 0.01) + (i as f32) * 0.001 * (d % 3) as f32);
+                vectors
+                    .push(base * (1.0 + (d as f32) * 0.01) + (i as f32) * 0.001 * (d % 3) as f32);
             }
         }
-        let words: Vec<String> = words.iter().map(|w| w.replace(|c: char| c.is_ascii_digit(), "a")).enumerate().map(|(i, w)| format!("{w}{}", "b".repeat(i))).collect();
-        let g = Glove { words: words.clone(), vectors };
+        let words: Vec<String> = words
+            .iter()
+            .map(|w| w.replace(|c: char| c.is_ascii_digit(), "a"))
+            .enumerate()
+            .map(|(i, w)| format!("{w}{}", "b".repeat(i)))
+            .collect();
+        let g = Glove {
+            words: words.clone(),
+            vectors,
+        };
         let c = clusters(&g, 64, 7);
         assert_eq!(c.len(), 64);
         assert!(c.values().all(|&l| (l as usize) < BRANCH.pow(LEVELS)));

@@ -26,8 +26,12 @@ const MAX_SURNAMES: usize = 10_000;
 pub fn load(dir: &Path) -> Result<Lists> {
     let mut l = Lists::default();
     let read = |name: &str| {
-        std::fs::read_to_string(dir.join(name))
-            .with_context(|| format!("reading {}/{name} (run `cargo xtask train-ner`)", dir.display()))
+        std::fs::read_to_string(dir.join(name)).with_context(|| {
+            format!(
+                "reading {}/{name} (run `cargo xtask train-ner`)",
+                dir.display()
+            )
+        })
     };
     for w in read("first_names.txt")?.lines() {
         *l.words.entry(w.to_owned()).or_default() |= list::FIRST_NAME;
@@ -37,14 +41,22 @@ pub fn load(dir: &Path) -> Result<Lists> {
         *l.words.entry(w.to_owned()).or_default() |= list::LAST_NAME;
     }
     for line in read("places.tsv")?.lines() {
-        let Some((name, kind)) = line.split_once('\t') else { continue };
+        let Some((name, kind)) = line.split_once('\t') else {
+            continue;
+        };
         let words = tagger_words(name);
-        let bit = if kind == "country" { list::PLACE | list::COUNTRY } else { list::PLACE };
+        let bit = if kind == "country" {
+            list::PLACE | list::COUNTRY
+        } else {
+            list::PLACE
+        };
         match words.len() {
             0 => {}
             1 => *l.words.entry(words[0].clone()).or_default() |= bit,
             n if n <= MAX_PHRASE_WORDS => {
-                *l.phrases.entry(phrase_key(words.iter().map(String::as_str))).or_default() |= bit;
+                *l.phrases
+                    .entry(phrase_key(words.iter().map(String::as_str)))
+                    .or_default() |= bit;
             }
             _ => {}
         }

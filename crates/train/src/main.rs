@@ -71,7 +71,9 @@ fn parse_args() -> Result<Options> {
             "--cluster-words" => {
                 o.cluster_words = value.parse().context("--cluster-words takes a number")?;
             }
-            "--cluster-seed" => o.cluster_seed = value.parse().context("--cluster-seed takes a number")?,
+            "--cluster-seed" => {
+                o.cluster_seed = value.parse().context("--cluster-seed takes a number")?
+            }
             "--without" => o.without = value.split(',').map(str::to_owned).collect(),
             _ => bail!("unknown option {flag}\n{USAGE}"),
         }
@@ -114,7 +116,10 @@ fn load_outside(o: &Options) -> Result<perceptron::Outside> {
 fn cross_validate(train: &[corpus::Doc], o: &Options, outside: &perceptron::Outside) -> Result<()> {
     let mut f1s = Vec::new();
     for k in 0..o.folds {
-        let (rest, held): (Vec<_>, Vec<_>) = train.iter().enumerate().partition(|(i, _)| i % o.folds != k);
+        let (rest, held): (Vec<_>, Vec<_>) = train
+            .iter()
+            .enumerate()
+            .partition(|(i, _)| i % o.folds != k);
         let rest: Vec<corpus::Doc> = rest.into_iter().map(|(_, d)| d.clone()).collect();
         let held: Vec<corpus::Doc> = held.into_iter().map(|(_, d)| d.clone()).collect();
         let parts = perceptron::train(&rest, o.epochs, o.seed, &[], outside);
@@ -124,8 +129,15 @@ fn cross_validate(train: &[corpus::Doc], o: &Options, outside: &perceptron::Outs
         f1s.push(scores.f1());
     }
     let mean = f1s.iter().sum::<f64>() / f1s.len() as f64;
-    println!("{}-fold cross-validation on CoNLL-2003 train: micro F1 {:.2} (folds: {})", o.folds, 100.0 * mean,
-        f1s.iter().map(|f| format!("{:.2}", 100.0 * f)).collect::<Vec<_>>().join(", "));
+    println!(
+        "{}-fold cross-validation on CoNLL-2003 train: micro F1 {:.2} (folds: {})",
+        o.folds,
+        100.0 * mean,
+        f1s.iter()
+            .map(|f| format!("{:.2}", 100.0 * f))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     Ok(())
 }
 

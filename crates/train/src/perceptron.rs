@@ -206,7 +206,10 @@ pub fn train(docs: &[Doc], epochs: usize, seed: u64, dev: &[Doc], outside: &Outs
     // Per half, per document, per sentence: the prepared words.
     let mut prepared: [Vec<Vec<Prepared>>; 2] = [Vec::new(), Vec::new()];
     for h in 0..2 {
-        let lex = TrainLexicon { gaz: &gaz[h], outside };
+        let lex = TrainLexicon {
+            gaz: &gaz[h],
+            outside,
+        };
         for d in &halves[h] {
             let evidence = if outside.evidence {
                 DocEvidence::new(d.sentences.iter().map(|s| s.words.as_slice()))
@@ -282,7 +285,10 @@ fn title_case_twins(
 ) -> Vec<Example> {
     let mut out = Vec::new();
     for h in 0..2 {
-        let lex = TrainLexicon { gaz: &gaz[h], outside };
+        let lex = TrainLexicon {
+            gaz: &gaz[h],
+            outside,
+        };
         for (d, doc) in halves[h].iter().enumerate() {
             let evidence = if outside.evidence {
                 DocEvidence::new(doc.sentences.iter().map(|s| s.words.as_slice()))
@@ -320,7 +326,19 @@ fn title_case(word: &str, first: bool, in_name: bool) -> String {
     let lower = word.to_lowercase();
     let small = matches!(
         lower.as_str(),
-        "a" | "an" | "the" | "of" | "to" | "in" | "on" | "at" | "for" | "and" | "or" | "by" | "with" | "as"
+        "a" | "an"
+            | "the"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "and"
+            | "or"
+            | "by"
+            | "with"
+            | "as"
     );
     if small && !first {
         return lower;
@@ -344,14 +362,21 @@ fn read_predicted_history(doc: &mut [Prepared], base: &Weights) {
         let tags = viterbi(&base.emissions(&features(p)), &base.trans, &base.start);
         let need = vec![Need::Features; p.words.len()];
         p.read_history(&need, &history);
-        let candidates = (0..p.words.len()).map(|i| is_candidate(p.words[i]).then(|| p.lower_hash(i)).flatten());
+        let candidates =
+            (0..p.words.len()).map(|i| is_candidate(p.words[i]).then(|| p.lower_hash(i)).flatten());
         history.record(candidates, &tags);
     }
 }
 
 /// The model's word table and multiword phrases.
-fn lexicon_tables(gaz_all: &HashMap<String, u8>, outside: &Outside) -> (Vec<(u32, WordInfo)>, Vec<(u32, u8)>) {
-    let lex = TrainLexicon { gaz: gaz_all, outside };
+fn lexicon_tables(
+    gaz_all: &HashMap<String, u8>,
+    outside: &Outside,
+) -> (Vec<(u32, WordInfo)>, Vec<(u32, u8)>) {
+    let lex = TrainLexicon {
+        gaz: gaz_all,
+        outside,
+    };
     let mut vocabulary: Vec<&String> = gaz_all
         .keys()
         .chain(outside.lists.words.keys())
@@ -359,14 +384,27 @@ fn lexicon_tables(gaz_all: &HashMap<String, u8>, outside: &Outside) -> (Vec<(u32
         .collect();
     vocabulary.sort_unstable();
     vocabulary.dedup();
-    let words = vocabulary.iter().map(|w| (word_key(w), lex.word(w))).collect();
-    let phrases = outside.lists.phrases.iter().map(|(&k, &v)| (k, v)).collect();
+    let words = vocabulary
+        .iter()
+        .map(|w| (word_key(w), lex.word(w)))
+        .collect();
+    let phrases = outside
+        .lists
+        .phrases
+        .iter()
+        .map(|(&k, &v)| (k, v))
+        .collect();
     (words, phrases)
 }
 
 /// The averaged perceptron over `examples`, `epochs` passes in an order
 /// shuffled by `seed`; `after_epoch` sees the weights after each pass.
-fn fit(examples: &[Example], epochs: usize, seed: u64, mut after_epoch: impl FnMut(usize, &Weights)) -> Weights {
+fn fit(
+    examples: &[Example],
+    epochs: usize,
+    seed: u64,
+    mut after_epoch: impl FnMut(usize, &Weights),
+) -> Weights {
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut w = Weights::new();

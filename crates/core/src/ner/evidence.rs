@@ -150,7 +150,16 @@ mod tests {
     fn headline_words_read_from_the_body() {
         let doc: Vec<Vec<&str>> = vec![
             vec!["MEKONG", "TALKS", "END"],
-            vec!["Ministers", "met", "on", "the", "Mekong", "in", "Vientiane", "."],
+            vec![
+                "Ministers",
+                "met",
+                "on",
+                "the",
+                "Mekong",
+                "in",
+                "Vientiane",
+                ".",
+            ],
             vec!["Apple", "Inc", "said", "it", "will", "talk", "."],
             vec!["Mr", "Sylavong", "spoke", "."],
         ];
@@ -160,7 +169,11 @@ mod tests {
         assert_ne!(e.of("apple") & bit::BEFORE_COMPANY, 0);
         assert_ne!(e.of("sylavong") & bit::AFTER_TITLE, 0);
         assert_eq!(e.of("will"), bit::LOWER);
-        assert_eq!(e.of("talks"), 0, "a word of an all-caps headline says nothing");
+        assert_eq!(
+            e.of("talks"),
+            0,
+            "a word of an all-caps headline says nothing"
+        );
         assert_eq!(e.of("absent"), 0);
     }
 

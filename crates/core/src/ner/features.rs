@@ -93,19 +93,30 @@ pub fn is_all_caps_sentence(words: &[&str]) -> bool {
 }
 
 /// Whether the sentence is a title-case headline ("Mekong Countries
-/// Reaffirms Cooperation"): three or more longer words, nearly all
-/// capitalised.
+/// Reaffirms Cooperation"): three or more words of three letters or more,
+/// small words ("of", "the") aside, nearly all capitalised — verbs too,
+/// which a sentence never capitalises ("Ministers met on the Mekong" is not
+/// one).
 #[must_use]
 pub fn is_title_case_sentence(words: &[&str]) -> bool {
-    let long: Vec<&&str> = words
+    let content: Vec<&&str> = words
         .iter()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .filter(|w| !is_small_title_word(&w.to_lowercase()))
         .collect();
-    let capitalised = long
+    let capitalised = content
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    long.len() >= 3 && capitalised * 5 >= long.len() * 4
+    content.len() >= 3 && capitalised * 5 >= content.len() * 4
+}
+
+/// Words a title-case headline leaves in lower case.
+fn is_small_title_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "and" | "for" | "but" | "nor" | "from" | "with" | "into" | "over" | "onto" | "upon"
+    )
 }
 
 /// Whether capitals say nothing about names in this sentence: all caps or
@@ -271,7 +282,11 @@ impl<'a> Prepared<'a> {
     /// prepared with [`Need::Features`].
     pub fn read_history(&mut self, need: &[Need], history: &History) {
         for ((h, w), &k) in self.history.iter_mut().zip(&self.hashes).zip(need) {
-            *h = if k == Need::Features { history.code(w.lower) } else { 0 };
+            *h = if k == Need::Features {
+                history.code(w.lower)
+            } else {
+                0
+            };
         }
     }
 
@@ -450,7 +465,12 @@ fn cluster_features(p: &Prepared, i: usize, out: &mut Vec<u32>) {
         }
         // A capitalised word of a cluster of common words is a different
         // thing from a capitalised word of a cluster of names.
-        push(out, t(45).u64(u64::from((c - 1) >> 3)).u64(p.hashes[i].short_shape));
+        push(
+            out,
+            t(45)
+                .u64(u64::from((c - 1) >> 3))
+                .u64(p.hashes[i].short_shape),
+        );
     }
     for (template, j) in [(46u8, i.wrapping_sub(2)), (47, i + 2)] {
         let n = at(j);
@@ -470,9 +490,8 @@ fn cluster_features(p: &Prepared, i: usize, out: &mut Vec<u32>) {
 /// Name lists the word (and its neighbours) are on, one-word and multiword.
 fn list_features(p: &Prepared, i: usize, out: &mut Vec<u32>) {
     let t = FeatureHasher::new;
-    let bits = |j: usize| {
-        p.info.get(j).map_or(0, |x| x.lists) | p.phrase.get(j).copied().unwrap_or(0)
-    };
+    let bits =
+        |j: usize| p.info.get(j).map_or(0, |x| x.lists) | p.phrase.get(j).copied().unwrap_or(0);
     let own = bits(i);
     for b in 0..8u8 {
         if own & (1 << b) != 0 {
@@ -517,7 +536,13 @@ fn history_features(p: &Prepared, i: usize, out: &mut Vec<u32>) {
         }
     }
     push(out, t(49).byte(h >> 5));
-    push(out, t(50).byte(h >> 5).byte(place(p, i)).u64(p.hashes[i].short_shape));
+    push(
+        out,
+        t(50)
+            .byte(h >> 5)
+            .byte(place(p, i))
+            .u64(p.hashes[i].short_shape),
+    );
 }
 
 #[cfg(test)]
@@ -535,10 +560,39 @@ mod tests {
         assert_eq!(suffix_of("ab", 3), None);
         assert!(is_all_caps_sentence(&["LONDON", "1996-08-30"]));
         assert!(!is_all_caps_sentence(&["London"]));
-        assert!(is_headline(&["Mekong", "Countries", "Reaffirms", "Cooperation"]));
+        assert!(is_headline(&[
+            "Mekong",
+            "Countries",
+            "Reaffirms",
+            "Cooperation"
+        ]));
         assert!(is_headline(&["EU", "REJECTS", "GERMAN", "CALL"]));
-        assert!(!is_headline(&["The", "Mekong", "countries", "reaffirmed", "their", "cooperation"]));
+        assert!(!is_headline(&[
+            "The",
+            "Mekong",
+            "countries",
+            "reaffirmed",
+            "their",
+            "cooperation"
+        ]));
         assert!(!is_headline(&["Somkeo", "Sylavong", "said"]));
+        assert!(!is_headline(&[
+            "Ministers",
+            "met",
+            "on",
+            "the",
+            "Mekong",
+            "in",
+            "Vientiane"
+        ]));
+        assert!(is_headline(&[
+            "Six",
+            "Countries",
+            "Sign",
+            "Pact",
+            "in",
+            "Bangkok"
+        ]));
     }
 
     /// A lexicon that knows one name.

@@ -116,7 +116,10 @@ pub fn tag_of(label: EntityLabel, first: bool, last: bool) -> Option<usize> {
 #[must_use]
 pub fn tag_class(tag: usize) -> usize {
     tag_part(tag).map_or(0, |(l, _)| {
-        1 + EntityLabel::TAGGED.iter().position(|&x| x == l).unwrap_or(0)
+        1 + EntityLabel::TAGGED
+            .iter()
+            .position(|&x| x == l)
+            .unwrap_or(0)
     })
 }
 
@@ -145,7 +148,12 @@ mod tests {
     #[test]
     fn bilou_constraints() {
         let per = |f, l| tag_of(EntityLabel::Person, f, l).unwrap();
-        let (b, i, l, u) = (per(true, false), per(false, false), per(false, true), per(true, true));
+        let (b, i, l, u) = (
+            per(true, false),
+            per(false, false),
+            per(false, true),
+            per(true, true),
+        );
         let b_org = tag_of(EntityLabel::Org, true, false).unwrap();
         assert!(allowed(None, b) && allowed(None, u) && allowed(None, 0));
         assert!(!allowed(None, i) && !allowed(None, l));
@@ -153,7 +161,10 @@ mod tests {
         assert!(!allowed(Some(b), 0) && !allowed(Some(b), u) && !allowed(Some(i), b_org));
         assert!(allowed(Some(l), 0) && allowed(Some(u), b) && allowed(Some(l), u));
         assert!(!allowed(Some(0), i) && !allowed(Some(u), l));
-        assert!(!allowed(Some(b_org), l), "a name goes on with its own label");
+        assert!(
+            !allowed(Some(b_org), l),
+            "a name goes on with its own label"
+        );
         assert_eq!(tag_label(l), Some((EntityLabel::Person, false)));
         assert_eq!(tag_label(u), Some((EntityLabel::Person, true)));
         assert_eq!((tag_class(0), tag_class(u), tag_class(b_org)), (0, 1, 2));

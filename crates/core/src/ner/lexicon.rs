@@ -7,8 +7,8 @@
 //! decision (a one-word place-name match is a place only about a third of
 //! the time).
 
-use super::hash::FeatureHasher;
 use super::features::fingerprint;
+use super::hash::FeatureHasher;
 
 /// One lowercase word's entry in the model's word table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

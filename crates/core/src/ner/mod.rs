@@ -3,6 +3,7 @@
 //! constraints), trained by `saidwho-train` into a compact model file; and
 //! dates, times, money and percentages by rules ([`numeric`]).
 
+mod acronyms;
 pub mod evidence;
 pub mod features;
 pub mod hash;

@@ -303,7 +303,13 @@ fn hashed<V: Copy + Default>(keys: &[u32], values: &[V]) -> (Vec<u32>, Vec<V>) {
     let values = rows
         .iter()
         .zip(&table)
-        .map(|(&r, &k)| if k == 0 { V::default() } else { values[r as usize] })
+        .map(|(&r, &k)| {
+            if k == 0 {
+                V::default()
+            } else {
+                values[r as usize]
+            }
+        })
         .collect();
     (table, values)
 }
@@ -466,8 +472,7 @@ impl NerModel {
         let n = words.len();
         let mut path = vec![0usize; n];
         t.capital.clear();
-        t.capital
-            .extend(words.iter().map(|w| is_candidate(w)));
+        t.capital.extend(words.iter().map(|w| is_candidate(w)));
         if !t.capital.contains(&true) {
             return path;
         }
@@ -788,7 +793,8 @@ pub struct Edges {
 
 impl Lexicon for NerModel {
     fn word(&self, lower: &str) -> WordInfo {
-        find(&self.word_keys, word_key(lower)).map_or_else(WordInfo::default, |slot| self.word_infos[slot])
+        find(&self.word_keys, word_key(lower))
+            .map_or_else(WordInfo::default, |slot| self.word_infos[slot])
     }
     fn phrase(&self, key: u32) -> u8 {
         find(&self.phrase_keys, key).map_or(0, |slot| self.phrase_bits[slot])
@@ -898,15 +904,27 @@ pub fn viterbi_into(
 mod tests {
     use super::*;
 
+    use super::super::labels::tag_of;
+    use super::super::lexicon::{list, phrase_key};
+    use crate::EntityLabel;
+
+    fn kaori() -> WordInfo {
+        WordInfo {
+            gaz: 1,
+            lists: list::FIRST_NAME,
+            cluster: 4096,
+        }
+    }
+
     fn tiny() -> ModelParts {
         let mut w = [0f32; N_TAGS];
-        w[1] = 2.0; // B-PER
-                    // A feature that fires on "Kaori" and not on its neighbours.
-        let none = |_: &str| 0u8;
+        let u_per = tag_of(EntityLabel::Person, true, true).unwrap();
+        w[u_per] = 2.0;
+        // A feature that fires on "Kaori" and not on its neighbours.
         let words = ["Ms", "Kaori", "spoke"];
         let feats = |i| {
             let mut f = Vec::new();
-            super::super::features::extract(&words, i, &none, &mut f);
+            super::super::features::extract(&words, i, &(), &mut f);
             f
         };
         let (others, mine) = ([feats(0), feats(2)].concat(), feats(1));
@@ -915,7 +933,17 @@ mod tests {
             features: vec![(feat, w)],
             trans: [[0.0; N_TAGS]; N_TAGS],
             start: [0.0; N_TAGS],
-            gazetteer: vec![(gazetteer_key("kaori"), 1)],
+            words: vec![
+                (word_key("kaori"), kaori()),
+                (
+                    word_key("lao"),
+                    WordInfo {
+                        cluster: 3,
+                        ..WordInfo::default()
+                    },
+                ),
+            ],
+            phrases: vec![(phrase_key(["new", "york"]), list::PLACE)],
         }
     }
 
@@ -924,9 +952,13 @@ mod tests {
         let bytes = tiny().to_bytes();
         let m = NerModel::from_bytes(&bytes).unwrap();
         assert_eq!(m.n_features(), 1);
-        assert_eq!(m.mask("kaori"), 1);
-        assert_eq!(m.mask("paris"), 0);
-        assert_eq!(m.tag(&["Ms", "Kaori", "spoke"]), vec![0, 1, 0]);
+        assert_eq!(m.word("kaori"), kaori());
+        assert_eq!(m.word("lao").cluster, 3);
+        assert_eq!(m.word("paris"), WordInfo::default());
+        assert_eq!(m.phrase(phrase_key(["new", "york"])), list::PLACE);
+        assert_eq!(m.phrase(phrase_key(["old", "york"])), 0);
+        let u_per = tag_of(EntityLabel::Person, true, true).unwrap();
+        assert_eq!(m.tag(&["Ms", "Kaori", "spoke"]), vec![0, u_per, 0]);
     }
 
     #[test]
@@ -951,12 +983,19 @@ mod tests {
     }
 
     #[test]
-    fn viterbi_respects_bio() {
-        // Emissions prefer I-PER at the start, which is not allowed.
+    fn viterbi_respects_bilou() {
+        // Emissions prefer I-PER at the start and B-PER at the end; neither
+        // is allowed (a name starts with B or U and ends with L or U).
+        let b_per = tag_of(EntityLabel::Person, true, false).unwrap();
+        let i_per = tag_of(EntityLabel::Person, false, false).unwrap();
         let mut e = [[0f32; N_TAGS]; 2];
-        e[0][2] = 5.0;
-        e[1][2] = 5.0;
+        e[0][i_per] = 5.0;
+        e[1][b_per] = 5.0;
         let path = viterbi(&e, &[[0.0; N_TAGS]; N_TAGS], &[0.0; N_TAGS]);
-        assert_ne!(path[0], 2);
+        assert_ne!(path[0], i_per);
+        assert_ne!(path[1], b_per);
+        for (p, t) in [(None, path[0]), (Some(path[0]), path[1])] {
+            assert!(allowed(p, t));
+        }
     }
 }

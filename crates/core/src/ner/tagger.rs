@@ -103,7 +103,8 @@ pub fn tag_entities(
 
 /// Person names lose their titles ("Mr Vegard" → "Vegard", as in CoNLL);
 /// phrases made only of titles and role words ("Project Manager") are not
-/// names; and one string gets one label in a document (the most frequent).
+/// names; acronyms defined in parentheses take their full form's label;
+/// and one string gets one label in a document (the most frequent).
 #[must_use]
 pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Entity> {
     use crate::attribution::lexicon::{is_role_word, is_title};
@@ -176,6 +177,7 @@ pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Enti
             e.label = EntityLabel::Person;
         }
     }
+    super::acronyms::label_defined_acronyms(text, &mut out);
     // One label per string: the majority.
     let mut votes: HashMap<&str, [u32; 4]> = HashMap::default();
     for e in &out {
@@ -291,8 +293,18 @@ mod tests {
         let t = "Ms Kaori Kawarabayashi met UN staff";
         let toks: Vec<_> = tokenize(t).iter().map(|x| x.range).collect();
         let mut out = Vec::new();
-        // O B-PER I-PER O B-ORG O
-        spans_from_tags(&toks, &[0, 1, 2, 0, 3, 0], &mut out);
+        let tag = |l, first, last| super::super::labels::tag_of(l, first, last).unwrap();
+        let (per, org) = (EntityLabel::Person, EntityLabel::Org);
+        // O B-PER L-PER O U-ORG O
+        let tags = [
+            0,
+            tag(per, true, false),
+            tag(per, false, true),
+            0,
+            tag(org, true, true),
+            0,
+        ];
+        spans_from_tags(&toks, &tags, &mut out);
         let got: Vec<_> = out.iter().map(|e| (e.range.slice(t), e.label)).collect();
         assert_eq!(
             got,
