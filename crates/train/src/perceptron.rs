@@ -300,7 +300,9 @@ fn title_case_twins(
                 if !is_all_caps_sentence(&words) || words.len() < 3 {
                     continue;
                 }
-                let twin: Vec<String> = words
+                // Web headlines have no full stop; CoNLL's have " .".
+                let kept = if words.last() == Some(&".") { words.len() - 1 } else { words.len() };
+                let twin: Vec<String> = words[..kept]
                     .iter()
                     .zip(&sentence.tags)
                     .enumerate()
@@ -312,7 +314,8 @@ fn title_case_twins(
                 }
                 let mut p = Prepared::new(&twin_words, &lex, &evidence);
                 p.history.clone_from(&prepared[h][d][s].history);
-                out.push((features(&p), sentence.tags.clone()));
+                p.history.truncate(kept);
+                out.push((features(&p), sentence.tags[..kept].to_vec()));
             }
         }
     }

@@ -93,12 +93,15 @@ pub fn is_all_caps_sentence(words: &[&str]) -> bool {
 }
 
 /// Whether the sentence is a title-case headline ("Mekong Countries
-/// Reaffirms Cooperation"): three or more words of three letters or more,
-/// small words ("of", "the") aside, nearly all capitalised — verbs too,
-/// which a sentence never capitalises ("Ministers met on the Mekong" is not
-/// one).
+/// Reaffirms Cooperation"): no full stop at its end (a sentence dense with
+/// names has one: "President Xi Jinping met Premier Li Keqiang."), and three
+/// or more words of three letters or more, small words ("of", "the") aside,
+/// nearly all capitalised — verbs too, which a sentence never capitalises.
 #[must_use]
 pub fn is_title_case_sentence(words: &[&str]) -> bool {
+    if words.last().is_some_and(|w| matches!(*w, "." | "!" | "…")) {
+        return false;
+    }
     let content: Vec<&&str> = words
         .iter()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
