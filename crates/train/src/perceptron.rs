@@ -301,7 +301,11 @@ fn title_case_twins(
                     continue;
                 }
                 // Web headlines have no full stop; CoNLL's have " .".
-                let kept = if words.last() == Some(&".") { words.len() - 1 } else { words.len() };
+                let kept = if words.last() == Some(&".") {
+                    words.len() - 1
+                } else {
+                    words.len()
+                };
                 let twin: Vec<String> = words[..kept]
                     .iter()
                     .zip(&sentence.tags)
