@@ -20,7 +20,7 @@ pub struct Lists {
 
 /// Census names rarer than this rank are left out (the tail is mostly
 /// common words and noise).
-const MAX_SURNAMES: usize = 10_000;
+pub const MAX_SURNAMES: usize = 10_000;
 
 /// Reads the lists under `dir`.
 pub fn load(dir: &Path) -> Result<Lists> {

@@ -164,19 +164,33 @@ fn main() -> Result<()> {
         std::fs::create_dir_all(dir)?;
     }
     std::fs::write(&o.out, &bytes).with_context(|| format!("writing {}", o.out.display()))?;
+    let sources: serde_json::Value = std::fs::read_to_string(o.sources.join("SOURCES.json"))
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or(serde_json::Value::Null);
     let card = serde_json::json!({
         "model": o.out.file_name().map(|n| n.to_string_lossy().into_owned()),
         "format_version": saidwho_core::stages::ner::FORMAT_VERSION,
-        "kind": "averaged perceptron, first-order Viterbi under BIO constraints, 8-bit weights",
+        "kind": "averaged perceptron, first-order Viterbi under BILOU constraints, 8-bit weights",
         "labels": ["PERSON", "ORG", "LOC", "MISC"],
-        "training_data": "shared/data/conll2003/train.jsonl (CoNLL-2003 English train, 14,041 sentences)",
-        "gazetteer": "lowercase words of train entities (2-fold during training)",
-        "command": format!("cargo run --release -p saidwho-train -- ner --epochs {} --seed {}", o.epochs, o.seed),
+        "training_data": "shared/data/conll2003/train.jsonl (CoNLL-2003 English train, 14,041 sentences); all-caps headlines also learnt in title case",
+        "features": {
+            "sentence": "words, lowercase forms, shapes, suffixes, neighbours (two each side)",
+            "gazetteer": "lowercase words of train entities (2-fold during training)",
+            "word_clusters": format!("{} most frequent GloVe 6B words, 2 leading principal directions removed, spherical k-means tree 8/64/512/4096 (cluster seed {})", outside.clusters.len(), o.cluster_seed),
+            "name_lists": format!("{} words (Census first names, {} most frequent surnames, one-word GeoNames places) and {} multiword places", outside.lists.words.len(), lists::MAX_SURNAMES, outside.lists.phrases.len()),
+            "document_evidence": outside.evidence,
+            "earlier_sentences_tags": outside.history,
+            "title_case_headlines": outside.title_case,
+        },
+        "sources": sources,
+        "command": format!("cargo xtask train-ner (= saidwho-train ner --epochs {} --seed {} --cluster-words {} --cluster-seed {})", o.epochs, o.seed, o.cluster_words, o.cluster_seed),
         "epochs": o.epochs,
         "seed": o.seed,
-        "features": model.n_features(),
+        "n_features": model.n_features(),
         "bytes": bytes.len(),
         "dev_scores": scores.to_json(),
+        "cross_validation_and_ablation": "docs/quality.md (saidwho-train ner-cv; --without clusters|lists|evidence|history|title-case)",
         "training_seconds": started.elapsed().as_secs(),
     });
     let card_path = o.out.with_extension("card.json");
