@@ -244,8 +244,8 @@ pub fn train(docs: &[Doc], epochs: usize, seed: u64, dev: &[Doc], outside: &Outs
         }
     }
     let mut examples: Vec<Example> = Vec::new();
-    for h in 0..2 {
-        for (d, doc) in prepared[h].iter().enumerate() {
+    for (h, half) in prepared.iter().enumerate() {
+        for (d, doc) in half.iter().enumerate() {
             for (s, p) in doc.iter().enumerate() {
                 examples.push((features(p), gold(h, d, s)));
             }
@@ -375,11 +375,13 @@ fn read_predicted_history(doc: &mut [Prepared], base: &Weights) {
     }
 }
 
+/// A model's word table: (key, entry).
+type WordTable = Vec<(u32, WordInfo)>;
+/// A model's multiword phrases: (key, list bits).
+type PhraseTable = Vec<(u32, u8)>;
+
 /// The model's word table and multiword phrases.
-fn lexicon_tables(
-    gaz_all: &HashMap<String, u8>,
-    outside: &Outside,
-) -> (Vec<(u32, WordInfo)>, Vec<(u32, u8)>) {
+fn lexicon_tables(gaz_all: &HashMap<String, u8>, outside: &Outside) -> (WordTable, PhraseTable) {
     let lex = TrainLexicon {
         gaz: gaz_all,
         outside,

@@ -107,7 +107,15 @@ fn train_ner(env: &tools::Env, extra: &[String]) -> Result<()> {
     step("training the entity model");
     env.run(
         Command::new("cargo")
-            .args(["run", "--release", "-p", "saidwho-train", "--", "ner", "--sources"])
+            .args([
+                "run",
+                "--release",
+                "-p",
+                "saidwho-train",
+                "--",
+                "ner",
+                "--sources",
+            ])
             .arg(&cache)
             .args(extra),
     )

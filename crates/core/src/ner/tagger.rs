@@ -177,7 +177,6 @@ pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Enti
             e.label = EntityLabel::Person;
         }
     }
-    super::acronyms::label_defined_acronyms(text, &mut out);
     // One label per string: the majority.
     let mut votes: HashMap<&str, [u32; 4]> = HashMap::default();
     for e in &out {
@@ -193,6 +192,8 @@ pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Enti
             }
         }
     }
+    // An acronym's definition outweighs the votes of its mentions.
+    super::acronyms::label_defined_acronyms(text, &mut out);
     out
 }
 
