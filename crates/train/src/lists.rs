@@ -54,9 +54,8 @@ pub fn load(dir: &Path) -> Result<Lists> {
             0 => {}
             1 => *l.words.entry(words[0].clone()).or_default() |= bit,
             n if n <= MAX_PHRASE_WORDS => {
-                *l.phrases
-                    .entry(phrase_key(words.iter().map(String::as_str)))
-                    .or_default() |= bit;
+                *l.phrases.entry(phrase_key(&words)).or_default() |= bit;
+                *l.words.entry(words[0].clone()).or_default() |= list::PHRASE_START;
             }
             _ => {}
         }

@@ -174,6 +174,16 @@ impl Rng {
 /// of the document's earlier sentences).
 type Example = (Vec<Vec<u32>>, Vec<usize>);
 
+/// The document evidence of a training document.
+fn evidence_of(d: &Doc) -> DocEvidence {
+    let words: Vec<Vec<&str>> = d
+        .sentences
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    DocEvidence::new(words.iter().map(Vec::as_slice))
+}
+
 /// Features of every word of a prepared sentence.
 fn features(prepared: &Prepared) -> Vec<Vec<u32>> {
     (0..prepared.words.len())
@@ -212,7 +222,7 @@ pub fn train(docs: &[Doc], epochs: usize, seed: u64, dev: &[Doc], outside: &Outs
         };
         for d in &halves[h] {
             let evidence = if outside.evidence {
-                DocEvidence::new(d.sentences.iter().map(|s| s.words.as_slice()))
+                evidence_of(d)
             } else {
                 DocEvidence::default()
             };
@@ -291,7 +301,7 @@ fn title_case_twins(
         };
         for (d, doc) in halves[h].iter().enumerate() {
             let evidence = if outside.evidence {
-                DocEvidence::new(doc.sentences.iter().map(|s| s.words.as_slice()))
+                evidence_of(doc)
             } else {
                 DocEvidence::default()
             };

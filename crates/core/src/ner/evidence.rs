@@ -5,6 +5,9 @@
 
 use rustc_hash::FxHashMap;
 
+use super::features::{is_headline, lower_hash};
+use crate::attribution::lexicon::is_title;
+
 /// The evidence bits of a word (OR over its mentions).
 pub mod bit {
     /// Written all in lowercase somewhere ("state", "will").
@@ -27,43 +30,48 @@ pub mod bit {
 /// How many evidence bits there are.
 pub const BITS: u8 = 7;
 
-/// Per lowercase word of a document, its evidence bits.
+/// Per word of a document (by the hash of its lowercase form, see
+/// [`lower_hash`]), its evidence bits. Only capitalised words are recorded
+/// (the tagger scores no other), with whether they also occur in lowercase.
 #[derive(Debug, Default, Clone)]
 pub struct DocEvidence {
-    words: FxHashMap<String, u8>,
+    words: FxHashMap<u64, u8>,
 }
 
 impl DocEvidence {
     /// Reads every sentence (tagger words) of a document.
-    pub fn new<'s, S: AsRef<str> + 's>(sentences: impl IntoIterator<Item = &'s [S]>) -> Self {
+    pub fn new<'s>(sentences: impl IntoIterator<Item = &'s [&'s str]> + Clone) -> Self {
         let mut e = Self::default();
+        for s in sentences.clone() {
+            e.add_capitals(s);
+        }
         for s in sentences {
-            e.add_sentence(s);
+            for w in s.iter().filter(|w| is_lowercase_word(w)) {
+                if let Some(bits) = e.words.get_mut(&lower_hash(w)) {
+                    *bits |= bit::LOWER;
+                }
+            }
         }
         e
     }
 
-    /// The bits of a lowercase word (0 when the document never has it).
+    /// The bits of a word by the hash of its lowercase form (0 when the
+    /// document never has it capitalised).
     #[must_use]
-    pub fn of(&self, lower: &str) -> u8 {
-        self.words.get(lower).copied().unwrap_or(0)
+    pub fn of(&self, lower_hash: u64) -> u8 {
+        self.words.get(&lower_hash).copied().unwrap_or(0)
     }
 
-    fn add_sentence<S: AsRef<str>>(&mut self, words: &[S]) {
-        let word = |i: usize| words.get(i).map_or("", AsRef::as_ref);
-        let mixed_case =
-            !super::features::is_headline(&words.iter().map(AsRef::as_ref).collect::<Vec<_>>());
-        for i in 0..words.len() {
-            let w = word(i);
-            if !w.chars().any(char::is_alphabetic) {
+    /// Records the capitalised words of a sentence and what stands around them.
+    fn add_capitals(&mut self, words: &[&str]) {
+        let word = |i: usize| words.get(i).copied().unwrap_or("");
+        let mixed_case = !is_headline(words);
+        for (i, w) in words.iter().enumerate() {
+            if !starts_upper(w) {
                 continue;
             }
-            let capital = starts_upper(w);
             let mut bits = 0u8;
-            if !capital && !w.chars().any(char::is_uppercase) {
-                bits |= bit::LOWER;
-            }
-            if capital && mixed_case && i > 0 {
+            if mixed_case && i > 0 {
                 bits |= bit::CAPITAL_INSIDE;
                 let longer = starts_upper(word(i - 1)) || starts_upper(word(i + 1));
                 bits |= if longer {
@@ -72,22 +80,29 @@ impl DocEvidence {
                     bit::ALONE
                 };
             }
-            if capital && i > 0 {
-                let before = word(i - 1).trim_end_matches('.').to_lowercase();
-                if crate::attribution::lexicon::is_title(&before) {
+            if i > 0 {
+                let before = word(i - 1).trim_end_matches('.');
+                if starts_upper(before) && is_title(&before.to_lowercase()) {
                     bits |= bit::AFTER_TITLE;
                 }
-                if matches!(before.as_str(), "in" | "at" | "from" | "near" | "to") {
+                if ["in", "at", "from", "near", "to"]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(before))
+                {
                     bits |= bit::AFTER_PLACE_WORD;
                 }
             }
-            let after = word(i + 1).trim_end_matches('.').to_lowercase();
-            if capital && is_company_suffix(&after) {
+            if is_company_suffix(word(i + 1).trim_end_matches('.')) {
                 bits |= bit::BEFORE_COMPANY;
             }
-            *self.words.entry(w.to_lowercase()).or_default() |= bits;
+            *self.words.entry(lower_hash(w)).or_default() |= bits;
         }
     }
+}
+
+/// A word with letters and no capital ("state", "will").
+fn is_lowercase_word(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_uppercase)
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -95,10 +110,11 @@ fn starts_upper(w: &str) -> bool {
 }
 
 fn is_company_suffix(w: &str) -> bool {
-    matches!(
-        w,
-        "inc" | "corp" | "ltd" | "plc" | "co" | "llc" | "ag" | "sa" | "nv" | "group" | "holdings"
-    )
+    [
+        "inc", "corp", "ltd", "plc", "co", "llc", "ag", "sa", "nv", "group", "holdings",
+    ]
+    .iter()
+    .any(|s| s.eq_ignore_ascii_case(w))
 }
 
 /// How the words of the document's earlier sentences were tagged (by
@@ -160,7 +176,16 @@ mod tests {
                 "Vientiane",
                 ".",
             ],
-            vec!["Apple", "Inc", "said", "it", "will", "talk", "."],
+            vec![
+                "Apple",
+                "Inc",
+                "said",
+                "the",
+                "ministers",
+                "will",
+                "talk",
+                ".",
+            ],
             vec!["Mr", "Sylavong", "spoke", "."],
         ];
         let e = DocEvidence::new(doc.iter().map(Vec::as_slice));

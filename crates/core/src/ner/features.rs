@@ -105,7 +105,7 @@ pub fn is_title_case_sentence(words: &[&str]) -> bool {
     let content: Vec<&&str> = words
         .iter()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
-        .filter(|w| !is_small_title_word(&w.to_lowercase()))
+        .filter(|w| !is_small_title_word(w))
         .collect();
     let capitalised = content
         .iter()
@@ -116,10 +116,11 @@ pub fn is_title_case_sentence(words: &[&str]) -> bool {
 
 /// Words a title-case headline leaves in lower case.
 fn is_small_title_word(w: &str) -> bool {
-    matches!(
-        w,
-        "the" | "and" | "for" | "but" | "nor" | "from" | "with" | "into" | "over" | "onto" | "upon"
-    )
+    [
+        "the", "and", "for", "but", "nor", "from", "with", "into", "over", "onto", "upon",
+    ]
+    .iter()
+    .any(|s| s.eq_ignore_ascii_case(w))
 }
 
 /// Whether capitals say nothing about names in this sentence: all caps or
@@ -150,6 +151,21 @@ fn hash_bytes(b: &[u8]) -> u64 {
         .copied()
         .fold(FeatureHasher::new(250), FeatureHasher::byte)
         .finish()
+}
+
+/// The hash of `w`'s lowercase form (as `hash_bytes(lowercase(w))`),
+/// without making the lowercase string when `w` is ASCII: the key of a word
+/// in a document's evidence and history.
+#[must_use]
+pub fn lower_hash(w: &str) -> u64 {
+    if w.is_ascii() {
+        w.bytes()
+            .map(|b| b.to_ascii_lowercase())
+            .fold(FeatureHasher::new(250), FeatureHasher::byte)
+            .finish()
+    } else {
+        hash_bytes(w.to_lowercase().as_bytes())
+    }
 }
 
 /// The hashes a neighbour's features read: its lowercase form and short shape.
@@ -261,7 +277,7 @@ impl<'a> Prepared<'a> {
                 let lower = lowercase(w);
                 let m = MemoWord {
                     info: lex.word(&lower),
-                    doc: doc.of(&lower),
+                    doc: doc.of(lower_hash(w)),
                     hashes: if full {
                         word_hashes(w, &lower)
                     } else {
@@ -276,7 +292,7 @@ impl<'a> Prepared<'a> {
             hashes.push(m.hashes);
             evidence.push(m.doc);
         }
-        match_phrases(words, need, lex, &mut self.phrase);
+        match_phrases(words, &self.info, need, lex, &mut self.phrase);
         self.history.clear();
         self.history.resize(words.len(), 0);
     }
@@ -302,21 +318,23 @@ impl<'a> Prepared<'a> {
 }
 
 /// Marks the words of multiword place names (longest match first, from
-/// each capitalised word that is scored).
-fn match_phrases(words: &[&str], need: &[Need], lex: &dyn Lexicon, out: &mut Vec<u8>) {
+/// each scored word that starts one in the lexicon).
+fn match_phrases(
+    words: &[&str],
+    infos: &[WordInfo],
+    need: &[Need],
+    lex: &dyn Lexicon,
+    out: &mut Vec<u8>,
+) {
     out.clear();
     out.resize(words.len(), 0);
     let mut i = 0;
     while i < words.len() {
-        let starts =
-            need[i] == Need::Features && words[i].chars().next().is_some_and(char::is_uppercase);
+        let starts = need[i] == Need::Features && infos[i].lists & list::PHRASE_START != 0;
         let longest = (2..=MAX_PHRASE_WORDS.min(words.len() - i))
             .rev()
             .filter(|_| starts)
-            .find(|&n| {
-                let lowers: Vec<_> = words[i..i + n].iter().map(|w| lowercase(w)).collect();
-                lex.phrase(phrase_key(lowers.iter().map(AsRef::as_ref))) != 0
-            });
+            .find(|&n| lex.phrase(phrase_key(words[i..i + n].iter().map(|w| lowercase(w)))) != 0);
         match longest {
             Some(n) => {
                 out[i] |= list::PLACE_BEGIN;
@@ -493,8 +511,10 @@ fn cluster_features(p: &Prepared, i: usize, out: &mut Vec<u32>) {
 /// Name lists the word (and its neighbours) are on, one-word and multiword.
 fn list_features(p: &Prepared, i: usize, out: &mut Vec<u32>) {
     let t = FeatureHasher::new;
-    let bits =
-        |j: usize| p.info.get(j).map_or(0, |x| x.lists) | p.phrase.get(j).copied().unwrap_or(0);
+    let bits = |j: usize| {
+        (p.info.get(j).map_or(0, |x| x.lists) & !list::PHRASE_START)
+            | p.phrase.get(j).copied().unwrap_or(0)
+    };
     let own = bits(i);
     for b in 0..8u8 {
         if own & (1 << b) != 0 {

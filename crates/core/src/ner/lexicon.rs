@@ -38,6 +38,9 @@ pub mod list {
     pub const PLACE_BEGIN: u8 = 1 << 4;
     /// Later word of a multiword place name found in the sentence.
     pub const PLACE_INSIDE: u8 = 1 << 5;
+    /// In the word table: the word starts a multiword place name (so the
+    /// tagger looks for one only there). Not a feature.
+    pub const PHRASE_START: u8 = 1 << 6;
     /// Levels of the cluster tree used as features (8, 64, 512, 4096 clusters).
     pub const CLUSTER_LEVELS: u32 = 4;
 }
@@ -70,10 +73,10 @@ pub fn word_key(lower_word: &str) -> u32 {
 
 /// Key of a multiword phrase, from its lowercase words (24 bits, never 0).
 #[must_use]
-pub fn phrase_key<'w>(lower_words: impl IntoIterator<Item = &'w str>) -> u32 {
+pub fn phrase_key<S: AsRef<str>>(lower_words: impl IntoIterator<Item = S>) -> u32 {
     let h = lower_words
         .into_iter()
-        .fold(FeatureHasher::new(202), FeatureHasher::str);
+        .fold(FeatureHasher::new(202), |h, w| h.str(w.as_ref()));
     (fingerprint(h.finish()) >> 8).max(1)
 }
 
