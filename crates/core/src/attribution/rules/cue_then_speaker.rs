@@ -27,6 +27,13 @@ pub(crate) const RULE: Rule = Rule {
             Some("according to"),
             Some("Lucía Fernández"),
         ),
+        // Manner verbs report speech too.
+        Case::quote(
+            "“We are not going to pay,” fumed Tom Reed, a spokesman for the company.",
+            "“We are not going to pay,”",
+            Some("fumed"),
+            Some("Tom Reed"),
+        ),
     ],
 };
 
