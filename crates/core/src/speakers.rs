@@ -337,13 +337,27 @@ fn name_candidates<'d>(doc: &'d Doc) -> Vec<NameCandidate<'d>> {
             continue;
         }
         if i >= sentence_end {
-            sentence_end = doc.sentence_bounds(i).last() + 1;
+            let sentence = doc.sentence_bounds(i);
+            sentence_end = sentence.last() + 1;
+            if is_headline_sentence(doc, sentence) {
+                // "Obama Says African-American Museum …": capitals there
+                // are the headline's, not names.
+                i = sentence_end;
+                continue;
+            }
         }
         let (candidate, next) = name_at(doc, i, sentence_end);
         out.extend(candidate);
         i = next.max(i + 1);
     }
     out
+}
+
+/// Whether a sentence is a headline (all caps, or title case with no full
+/// stop), as the entity tagger reads it.
+fn is_headline_sentence(doc: &Doc, sentence: TokenSpan) -> bool {
+    let words: Vec<&str> = sentence.indices().map(|k| doc.s(k)).collect();
+    crate::ner::features::is_headline(&words)
 }
 
 /// The name starting at the capitalised token `i` (see [`scan_name`];

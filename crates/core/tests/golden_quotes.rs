@@ -404,3 +404,36 @@ fn speaker_names_are_written_as_in_the_text() {
         assert_eq!(a.speakers[0].name, name, "{text}");
     }
 }
+
+#[test]
+fn sentence_openers_are_not_part_of_speaker_names() {
+    // Written for this test, in the shape of agency copy.
+    let t = "Mayor Ana Duarte defended the budget on Monday.\n\n\
+             But Duarte said the city could not pay for the new bridge.\n\n\
+             Meanwhile Okafor told reporters the plan would fail.\n\n\
+             “It will not work,” Okafor said.";
+    assert_eq!(
+        speakers_of(t),
+        [
+            Some("Ana Duarte".to_owned()),
+            Some("Okafor".to_owned()),
+            Some("Okafor".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn a_title_case_headline_is_not_a_fuller_name() {
+    let t = "Duarte Says Bridge Plan Is Dead\n\n\
+             The mayor spoke on Monday. “The bridge is dead,” Duarte said.";
+    assert_eq!(speakers_of(t), [Some("Duarte".to_owned())]);
+}
+
+#[test]
+fn manner_verbs_report_speech() {
+    let t = "“We are not going to pay,” fumed Tom Reed, a spokesman for the company. “It is absurd,” he scoffed.";
+    assert_eq!(
+        speakers_of(t),
+        [Some("Tom Reed".to_owned()), Some("Tom Reed".to_owned())]
+    );
+}

@@ -3,7 +3,11 @@
 //! to a cue and by speaker resolution's list of names in the text.
 
 use super::doc::Doc;
-use super::lexicon::{is_name_particle, is_role_word, is_title, title_gender, Gender};
+use super::lexicon::{
+    is_discourse_adverb, is_name_particle, is_role_word, is_title, pronoun_gender, title_gender,
+    Gender,
+};
+use super::phrases::is_clause_word;
 use crate::span::TokenSpan;
 
 /// Whether a name may run on over a hyphen or apostrophe glued to two
@@ -33,6 +37,18 @@ pub(crate) struct NameScan {
     pub has_title: bool,
 }
 
+/// Capitalised words that open sentences and never a name: conjunctions,
+/// prepositions, sentence adverbs, pronouns, question words.
+fn never_starts_a_name(lower: &str) -> bool {
+    is_clause_word(lower)
+        || is_discourse_adverb(lower)
+        || pronoun_gender(lower).is_some()
+        || matches!(
+            lower,
+            "what" | "why" | "how" | "where" | "whether" | "whose" | "this" | "these" | "those"
+        )
+}
+
 /// Walks the name starting at token `i`, before `end`: titles first, then
 /// capitalised name words, particles ("bin", "van") before a capital,
 /// initials' dots; it stops at a role word after the name ("Sylavong
@@ -59,6 +75,9 @@ pub(crate) fn scan_name(doc: &Doc, i: usize, end: usize, joined: Joined) -> Name
         } else if doc.is_cap(j) {
             if in_name && is_role_word(doc.low(j)) {
                 break;
+            }
+            if !in_name && !scan.has_title && never_starts_a_name(doc.low(j)) {
+                break; // "But Fowler", "Meanwhile Trump", "In Geneva"
             }
             extend(&mut scan.name, j);
         } else if in_name && j + 1 < end && is_name_particle(doc.low(j)) && doc.is_cap(j + 1) {

@@ -3,8 +3,8 @@
 
 use super::doc::Doc;
 use super::lexicon::{
-    is_cue_verb, is_determiner, is_name_particle, is_time_word, pronoun_gender, title_gender,
-    Gender,
+    is_cue_verb, is_determiner, is_discourse_adverb, is_name_particle, is_time_word,
+    pronoun_gender, title_gender, Gender,
 };
 use super::name_scan::{abbreviation_dot, glued3, scan_name, Joined};
 use crate::span::TokenSpan;
@@ -45,7 +45,7 @@ impl Mention {
 }
 
 /// Clause words that end a phrase.
-fn is_clause_word(w: &str) -> bool {
+pub(crate) fn is_clause_word(w: &str) -> bool {
     matches!(
         w,
         "that"
@@ -202,13 +202,17 @@ fn name_left(doc: &Doc, j: usize, floor: usize) -> Mention {
     let mut k = j;
     while k > floor {
         let p = k - 1;
-        let joins_name = doc.is_cap(p)
-            || abbreviation_dot(doc, p)
-            || (p > floor && is_name_particle(doc.low(p)) && doc.is_cap(p - 1))
-            || (p > floor
-                && matches!(doc.s(p), "-" | "’" | "'")
-                && glued3(doc, p)
-                && (doc.is_cap(p - 1) || is_name_particle(doc.low(p - 1))));
+        // "But Fowler said", "Meanwhile Trump said", "In Geneva Smith said":
+        // a capitalised conjunction, preposition or sentence adverb is not
+        // part of the name.
+        let joins_name =
+            (doc.is_cap(p) && !is_clause_word(doc.low(p)) && !is_discourse_adverb(doc.low(p)))
+                || abbreviation_dot(doc, p)
+                || (p > floor && is_name_particle(doc.low(p)) && doc.is_cap(p - 1))
+                || (p > floor
+                    && matches!(doc.s(p), "-" | "’" | "'")
+                    && glued3(doc, p)
+                    && (doc.is_cap(p - 1) || is_name_particle(doc.low(p - 1))));
         if !joins_name {
             break;
         }
