@@ -579,8 +579,31 @@ fn role_and_org(doc: &Doc, names: &Names, key: &[&str]) -> (Option<String>, Opti
                 }
             }
         }
+        if let Some(role) = role_noun_before(doc, c.tokens.first()) {
+            return (Some(role), None);
+        }
     }
     (None, None)
+}
+
+/// A lowercase role noun right before a name, with one modifier before it
+/// ("spokesman Tom Reed", "campaign manager Ana Lopez").
+fn role_noun_before(doc: &Doc, first: usize) -> Option<String> {
+    let noun = first.checked_sub(1)?;
+    let lowercase_word = |k: usize| doc.is_word(k) && !doc.is_cap(k) && doc.same_sentence(k, first);
+    if !lowercase_word(noun) || !is_role_word(doc.low(noun)) {
+        return None;
+    }
+    let modifier = noun.checked_sub(1).filter(|&k| {
+        lowercase_word(k)
+            && !crate::attribution::phrases::is_clause_word(doc.low(k))
+            && !crate::attribution::lexicon::is_determiner(doc.low(k))
+            && !crate::attribution::lexicon::is_cue_verb(doc.low(k))
+    });
+    Some(as_written(
+        doc,
+        TokenSpan::new(modifier.unwrap_or(noun), noun),
+    ))
 }
 
 /// A capitalised phrase containing a role word starting at `i`:

@@ -437,3 +437,21 @@ fn manner_verbs_report_speech() {
         [Some("Tom Reed".to_owned()), Some("Tom Reed".to_owned())]
     );
 }
+
+#[test]
+fn a_role_noun_before_the_name_is_the_role_not_the_speaker() {
+    let t = "“The vote was fair,” said spokesman Tom Reed.\n\n“It was rigged,” said campaign manager Ana Lopez.";
+    let a = analyze(t);
+    let cards: Vec<_> = a
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s.role.as_deref()))
+        .collect();
+    assert_eq!(
+        cards,
+        [
+            ("Tom Reed", Some("spokesman")),
+            ("Ana Lopez", Some("campaign manager"))
+        ]
+    );
+}

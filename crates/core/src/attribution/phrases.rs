@@ -3,7 +3,7 @@
 
 use super::doc::Doc;
 use super::lexicon::{
-    is_cue_verb, is_determiner, is_discourse_adverb, is_name_particle, is_time_word,
+    is_cue_verb, is_determiner, is_discourse_adverb, is_name_particle, is_role_word, is_time_word,
     pronoun_gender, title_gender, Gender,
 };
 use super::name_scan::{abbreviation_dot, glued3, scan_name, Joined};
@@ -134,6 +134,11 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
     if doc.is_cap(i) {
         return name_right(doc, i, end);
     }
+    // "said spokesman Tom Reed", "said campaign manager Robby Mook": the
+    // role noun is not the speaker; the name after it is.
+    if let Some(name) = name_after_role_nouns(doc, i, end) {
+        return Some(name);
+    }
     if is_determiner(low) || is_bare_speaker_noun(low) {
         let mut j = i + 1;
         if is_bare_speaker_noun(low) {
@@ -156,6 +161,19 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
         }
     }
     None
+}
+
+/// The name right after one or two lowercase words ending in a role noun
+/// ("spokesman", "campaign manager"), starting at `i`.
+fn name_after_role_nouns(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
+    let role_end = (i..(i + 2).min(end))
+        .take_while(|&k| doc.is_word(k) && !doc.is_cap(k))
+        .find(|&k| is_role_word(doc.low(k)))?;
+    let name = role_end + 1;
+    (name < end && doc.is_cap(name))
+        .then(|| name_right(doc, name, end))
+        .flatten()
+        .filter(|m| m.kind == MentionKind::Name)
 }
 
 /// A capitalised name starting at `i` (see [`scan_name`]); titles alone
