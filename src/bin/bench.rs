@@ -69,7 +69,7 @@ impl Bench {
                 let scan = scan_marks(text, &paras);
                 attribute(&Doc::new(text, &toks, &sents, &paras), &scan).len()
             }),
-            time(&mut || resolve(&doc, &mut att.clone(), &marked).len()),
+            time(&mut || resolve(&doc, &mut att.clone(), &marked, &[]).len()),
             time(&mut || {
                 let ntoks = ner_tokens(text, &toks);
                 tag_entities(text, &sents, &ntoks, &model).len()

@@ -102,7 +102,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("speakers", |b| {
         b.iter_batched(
             || attribute(&doc, &scan),
-            |mut a| resolve(&doc, &mut a, &marked),
+            |mut a| resolve(&doc, &mut a, &marked, &[]),
             criterion::BatchSize::LargeInput,
         )
     });

@@ -30,7 +30,7 @@ fn main() {
     let t_quotes = t.elapsed();
     let t = Instant::now();
     let marked: Vec<TextRange> = scan.quotes.iter().map(|q| q.range).collect();
-    let speakers = resolve(&doc, &mut att, &marked);
+    let speakers = resolve(&doc, &mut att, &marked, &[]);
     let t_speakers = t.elapsed();
     let t = Instant::now();
     let ntoks = ner_tokens(&text, &toks);

@@ -74,13 +74,7 @@ impl Analyzer {
     /// grows linearly with the length of the text.
     #[must_use]
     pub fn analyze(&self, text: &str) -> Analysis {
-        let mut a = analyze(text);
-        if let Some(model) = &self.ner {
-            let ntoks = ner_tokens(text, &a.tokens);
-            let names = tag_entities(text, &a.sentences, &ntoks, model);
-            a.entities = merge(names, numeric_entities(text, &a.sentences, &ntoks));
-        }
-        a
+        analyze_with(text, self.ner.as_ref())
     }
 }
 
@@ -96,14 +90,25 @@ impl Analysis {
 /// input; the time taken grows linearly with the length of the text.
 #[must_use]
 pub fn analyze(text: &str) -> Analysis {
+    analyze_with(text, None)
+}
+
+/// The pipeline: tokens, paragraphs, sentences, entities (with a model),
+/// quotes, speakers (which read the entities: "he" is not a place).
+fn analyze_with(text: &str, model: Option<&NerModel>) -> Analysis {
     let tokens = tokenize(text);
     let paragraphs = paragraphs(text);
     let sentences = sentences(text, &paragraphs, &tokens);
+    let entities = model.map_or_else(Vec::new, |model| {
+        let ntoks = ner_tokens(text, &tokens);
+        let names = tag_entities(text, &sentences, &ntoks, model);
+        merge(names, numeric_entities(text, &sentences, &ntoks))
+    });
     let scan = scan_marks(text, &paragraphs);
     let doc = Doc::new(text, &tokens, &sentences, &paragraphs);
     let mut attributed = attribute(&doc, &scan);
     let marked: Vec<TextRange> = scan.quotes.iter().map(|q| q.range).collect();
-    let speakers = resolve(&doc, &mut attributed, &marked);
+    let speakers = resolve(&doc, &mut attributed, &marked, &entities);
     let quotes = attributed.into_iter().map(|a| a.quote).collect();
     Analysis {
         text_len: u32::try_from(text.len()).unwrap_or(u32::MAX),
@@ -112,7 +117,7 @@ pub fn analyze(text: &str) -> Analysis {
         tokens,
         quotes,
         speakers,
-        entities: Vec::new(),
+        entities,
         names: Vec::new(),
     }
 }

@@ -14,6 +14,7 @@ use crate::attribution::name_scan::{scan_name, Joined};
 use crate::attribution::phrases::{Mention, MentionKind};
 use crate::attribution::Attributed;
 use crate::names::contains_all;
+use crate::ner::{Entity, EntityLabel};
 use crate::span::{TextRange, TokenSpan};
 
 /// One person (or organisation, or unnamed source) quoted in the text.
@@ -95,8 +96,14 @@ struct NameCandidate<'d> {
 
 /// Resolves the mentions of `quotes` to speakers, setting each quote's
 /// `speaker` index. Names inside `marked` spans (text in quotation marks)
-/// are not taken as speakers.
-pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Vec<Speaker> {
+/// are not taken as speakers; names the entity tagger found to be places
+/// (`entities`) are not what "he" or "she" refers to.
+pub fn resolve(
+    doc: &Doc,
+    quotes: &mut [Attributed],
+    marked: &[TextRange],
+    entities: &[Entity],
+) -> Vec<Speaker> {
     let names = names_outside_quotes(doc, quotes, marked);
     let mut r = Resolver {
         doc,
@@ -105,6 +112,11 @@ pub fn resolve(doc: &Doc, quotes: &mut [Attributed], marked: &[TextRange]) -> Ve
         keys: SpeakerKeys::default(),
         others: rustc_hash::FxHashMap::default(),
         last_person: Vec::new(),
+        not_people: entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::Loc)
+            .map(|e| e.range)
+            .collect(),
     };
     for a in quotes.iter_mut() {
         let Some(m) = a.mention else { continue };
@@ -166,6 +178,8 @@ struct Resolver<'r, 'd> {
     others: rustc_hash::FxHashMap<String, usize>,
     /// Speaker index and token position of each resolved person mention, in order.
     last_person: Vec<(usize, usize)>,
+    /// Names the entity tagger found to be places, in text order.
+    not_people: Vec<TextRange>,
 }
 
 impl<'d> Resolver<'_, 'd> {
@@ -248,11 +262,12 @@ impl<'d> Resolver<'_, 'd> {
                 pos < at && self.speakers[i].named && compatible(self.speakers[i].gender)
             })
             .copied();
-        let from_names = names
-            .before(at)
-            .rev()
-            .take(LOOKBACK)
-            .find(|c| !c.is_org && (c.has_title || c.words.len() >= 2) && compatible(c.gender));
+        let from_names = names.before(at).rev().take(LOOKBACK).find(|c| {
+            !c.is_org
+                && (c.has_title || c.words.len() >= 2)
+                && compatible(c.gender)
+                && !self.is_not_person(self.doc.range_of(c.tokens))
+        });
         let pick_name = match (from_speakers, from_names) {
             (Some((_, pos)), Some(c)) => c.tokens.first() > pos,
             (None, Some(_)) => true,
@@ -285,6 +300,7 @@ impl<'d> Resolver<'_, 'd> {
     /// Credits quote `a` to speaker `idx` through mention `m`.
     fn credit(&mut self, idx: usize, a: &mut Attributed, m: Mention, rule: SpeakerRule) {
         let mention_range = self.doc.range_of(m.tokens);
+        let a_thing = m.kind == MentionKind::Name && self.is_not_person(mention_range);
         let sp = &mut self.speakers[idx];
         // Mentions arrive in text order; a continued quote repeats the last one.
         if sp.mentions.last() != Some(&mention_range) {
@@ -294,9 +310,17 @@ impl<'d> Resolver<'_, 'd> {
         sp.quoted_words += count_words(self.doc, a.quote.range);
         a.quote.speaker = u32::try_from(idx).ok();
         a.quote.speaker_by = Some(rule);
-        if sp.named || m.kind == MentionKind::Pronoun {
+        if (sp.named && !a_thing) || m.kind == MentionKind::Pronoun {
             self.last_person.push((idx, m.tokens.first()));
         }
+    }
+
+    /// Whether a name ends inside one the tagger found to be a place ("the
+    /// Marshall Islands"; not "Pennsylvania Gov. Ed Rendell").
+    fn is_not_person(&self, r: TextRange) -> bool {
+        let last = r.end().saturating_sub(1);
+        let at = self.not_people.partition_point(|e| e.end() <= last);
+        self.not_people.get(at).is_some_and(|e| e.start() <= last)
     }
 
     /// The speakers, with the roles and organisations of the named ones.

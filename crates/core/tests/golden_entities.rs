@@ -209,3 +209,17 @@ fn skipping_lower_case_words_changes_no_tag() {
     }
     assert!(checked > 400, "only {checked} words checked");
 }
+
+#[test]
+fn he_or_she_is_never_a_place_the_tagger_found() {
+    let analyzer = Analyzer::with_ner_model(MODEL).unwrap();
+    let t = "The Marshall Islands government said on Monday it would respond to the report.\n\n\
+             “We will not be silenced,” he said.";
+    let a = analyzer.analyze(t);
+    let last = a.quotes.last().expect("the quote is found");
+    let name = last.speaker.map(|i| a.speakers[i as usize].name.as_str());
+    assert!(
+        name.is_none_or(|n| !n.contains("Marshall Islands")),
+        "“he” was resolved to {name:?}"
+    );
+}
