@@ -2,7 +2,7 @@
 
 use super::super::doc::Doc;
 use super::super::indirect::IndirectAt;
-use super::super::lexicon::is_indirect_cue;
+use super::super::lexicon::{is_indirect_cue, is_time_word};
 use super::super::phrases::np_right;
 use super::super::scan::{indirect_clause_end, left_speaker, skip_modifiers_back};
 use super::{Case, Clause, Outcome, Rule, RuleId, Stage};
@@ -28,6 +28,18 @@ pub(crate) const RULE: Rule = Rule {
             "The bridge will reopen in the spring",
             Some("said"),
             Some("Tomasz Nowak"),
+        ),
+        Case::quote(
+            "The ministry said on Monday that the border would reopen next week.",
+            "the border would reopen next week",
+            Some("said"),
+            Some("The ministry"),
+        ),
+        Case::quote(
+            "Amina Yusuf told reporters on Tuesday that the talks had collapsed.",
+            "the talks had collapsed",
+            Some("told"),
+            Some("Amina Yusuf"),
         ),
     ],
 };
@@ -81,9 +93,20 @@ fn clause(doc: &Doc, a: usize, b: usize, end: usize, c: usize) -> Option<Clause>
     let m = left_speaker(doc, c, a)?;
     let mut content = c + 1;
     if matches!(low, "told" | "tells" | "tell" | "telling") {
-        // Skip the listener: "told reporters (that)".
-        let listener = np_right(doc, content, end + 1);
-        content = listener.map_or(content, |l| l.tokens.last() + 1);
+        // Skip the listener: "told reporters (that)", "told the forum"; a
+        // bare noun only when "that" follows ("told reporters on Monday that").
+        let listener = np_right(doc, content, end + 1).map(|l| l.tokens.last());
+        let then_that = |k: usize| doc.is(k, "that") || that_after_modifier(doc, k, end).is_some();
+        let bare_noun = (content < end
+            && doc.is_word(content)
+            && !doc.is_cap(content)
+            && then_that(content + 1))
+        .then_some(content);
+        content = listener.or(bare_noun).map_or(content, |l| l + 1);
+    }
+    // "said on Monday that …", "said in a statement that …".
+    if let Some(that) = that_after_modifier(doc, content, end) {
+        content = that;
     }
     if content <= end && doc.is(content, "that") {
         content += 1;
@@ -100,4 +123,36 @@ fn clause(doc: &Doc, a: usize, b: usize, end: usize, c: usize) -> Option<Clause>
         TokenSpan::one(c),
         m,
     ))
+}
+
+/// The "that" after a short time or place modifier starting at `from`
+/// ("on Monday that", "in a statement that", "late Tuesday that"), before
+/// any comma or quotation mark.
+fn that_after_modifier(doc: &Doc, from: usize, end: usize) -> Option<usize> {
+    let first = doc.low(from);
+    let modifier = is_time_word(first)
+        || matches!(
+            first,
+            "on" | "in"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "late"
+                | "early"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "privately"
+                | "publicly"
+                | "repeatedly"
+                | "again"
+        );
+    if !modifier {
+        return None;
+    }
+    (from + 1..=(from + 7).min(end))
+        .take_while(|&i| !doc.is(i, ",") && !doc.is_mark(i))
+        .find(|&i| doc.is(i, "that"))
 }
