@@ -73,6 +73,22 @@ const DEFAULT_MODEL: &str = concat!(
     "/../../static/models/ner-v4.bin"
 );
 
+/// Where the reported-speech model is looked for.
+const CLAUSE_MODEL: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../static/models/clauses-v1.bin"
+);
+
+/// The analyser with the reported-speech model, when the checkout has it.
+fn with_clauses(a: saidwho_core::Analyzer) -> anyhow::Result<saidwho_core::Analyzer> {
+    match std::fs::read(CLAUSE_MODEL) {
+        Ok(bytes) => a
+            .with_clause_model(&bytes)
+            .with_context(|| format!("cannot load the reported-speech model {CLAUSE_MODEL}")),
+        Err(_) => Ok(a),
+    }
+}
+
 /// The analyser, with the entity model unless told otherwise.
 fn analyzer(cli: &Cli) -> anyhow::Result<saidwho_core::Analyzer> {
     if cli.no_entities {
@@ -84,8 +100,10 @@ fn analyzer(cli: &Cli) -> anyhow::Result<saidwho_core::Analyzer> {
         (None, None) => (PathBuf::from(DEFAULT_MODEL), false),
     };
     match std::fs::read(&path) {
-        Ok(bytes) => saidwho_core::Analyzer::with_ner_model(&bytes)
-            .with_context(|| format!("cannot load the entity model {}", path.display())),
+        Ok(bytes) => with_clauses(
+            saidwho_core::Analyzer::with_ner_model(&bytes)
+                .with_context(|| format!("cannot load the entity model {}", path.display()))?,
+        ),
         Err(e) if explicit => {
             Err(e).with_context(|| format!("cannot read the entity model {}", path.display()))
         }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::attribution::doc::Doc;
+use crate::attribution::learned::{learned_clauses, ClauseModel, ClauseModelError};
 use crate::attribution::{attribute, Quote};
 use crate::names::{group_names, NameGroup};
 use crate::ner::numeric::{merge, numeric_entities};
@@ -44,6 +45,7 @@ pub struct Analysis {
 #[derive(Debug, Clone, Default)]
 pub struct Analyzer {
     ner: Option<NerModel>,
+    clauses: Option<ClauseModel>,
 }
 
 impl Analyzer {
@@ -61,7 +63,19 @@ impl Analyzer {
     pub fn with_ner_model(ner_bytes: &[u8]) -> Result<Self, ModelError> {
         Ok(Self {
             ner: Some(NerModel::from_bytes(ner_bytes)?),
+            clauses: None,
         })
+    }
+
+    /// The analyser, also finding reported speech with the learned model in
+    /// `bytes` (the contents of `static/models/clauses-v1.bin`) where no
+    /// rule finds a quote.
+    ///
+    /// # Errors
+    /// When the bytes are not a clause model this build can read.
+    pub fn with_clause_model(mut self, bytes: &[u8]) -> Result<Self, ClauseModelError> {
+        self.clauses = Some(ClauseModel::from_bytes(bytes)?);
+        Ok(self)
     }
 
     /// Whether an entity model is loaded.
@@ -74,7 +88,7 @@ impl Analyzer {
     /// grows linearly with the length of the text.
     #[must_use]
     pub fn analyze(&self, text: &str) -> Analysis {
-        analyze_with(text, self.ner.as_ref())
+        analyze_with(text, self.ner.as_ref(), self.clauses.as_ref())
     }
 }
 
@@ -90,12 +104,12 @@ impl Analysis {
 /// input; the time taken grows linearly with the length of the text.
 #[must_use]
 pub fn analyze(text: &str) -> Analysis {
-    analyze_with(text, None)
+    analyze_with(text, None, None)
 }
 
 /// The pipeline: tokens, paragraphs, sentences, entities (with a model),
 /// quotes, speakers (which read the entities: "he" is not a place).
-fn analyze_with(text: &str, model: Option<&NerModel>) -> Analysis {
+fn analyze_with(text: &str, model: Option<&NerModel>, clauses: Option<&ClauseModel>) -> Analysis {
     let tokens = tokenize(text);
     let paragraphs = paragraphs(text);
     let sentences = sentences(text, &paragraphs, &tokens);
@@ -107,6 +121,9 @@ fn analyze_with(text: &str, model: Option<&NerModel>) -> Analysis {
     let scan = scan_marks(text, &paragraphs);
     let doc = Doc::new(text, &tokens, &sentences, &paragraphs);
     let mut attributed = attribute(&doc, &scan);
+    if let Some(clauses) = clauses {
+        learned_clauses(&doc, clauses, &mut attributed);
+    }
     let marked: Vec<TextRange> = scan.quotes.iter().map(|q| q.range).collect();
     let speakers = resolve(&doc, &mut attributed, &marked, &entities);
     let quotes = attributed.into_iter().map(|a| a.quote).collect();

@@ -46,6 +46,7 @@ mod speakers;
 mod tokens;
 
 pub use analysis::{analyze, Analysis, Analyzer};
+pub use attribution::learned::ClauseModelError;
 pub use attribution::lexicon::Gender;
 pub use attribution::{Quote, QuoteKind};
 pub use chunks::chunk_ranges;
@@ -68,6 +69,7 @@ pub mod rules {
 pub mod stages {
     pub use crate::attribution::attribute;
     pub use crate::attribution::doc::Doc;
+    pub use crate::attribution::learned;
     pub use crate::ner::numeric::numeric_entities;
     pub use crate::ner::{ner_tokens, sentence_tokens, tag_entities, NerModel};
     pub use crate::paragraphs::paragraphs;

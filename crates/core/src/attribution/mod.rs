@@ -11,6 +11,7 @@
 mod after_close;
 pub mod doc;
 mod indirect;
+pub mod learned;
 pub mod lexicon;
 pub(crate) mod name_scan;
 pub mod phrases;

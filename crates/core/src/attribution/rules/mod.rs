@@ -130,6 +130,9 @@ pub enum RuleId {
     AccordingTo,
     ReportedClause,
     FindingThat,
+    /// Not a rule: the learned tagger of reported speech (see
+    /// `attribution::learned`), where no rule found a quote.
+    LearnedClause,
 }
 
 impl RuleId {
@@ -158,6 +161,7 @@ impl RuleId {
             Self::AccordingTo => "according-to",
             Self::ReportedClause => "reported-clause",
             Self::FindingThat => "finding-that",
+            Self::LearnedClause => "learned-clause",
         }
     }
 
@@ -188,6 +192,7 @@ impl RuleId {
             Self::AccordingTo => "“according to” and a source",
             Self::ReportedClause => "a clause reported by a speech verb",
             Self::FindingThat => "a finding or belief reported with “that”",
+            Self::LearnedClause => "reported speech found by the trained model",
         }
     }
 }

@@ -1,0 +1,599 @@
+//! Learned reported speech: a sequence tagger over the words of a sentence
+//! (source, cue, content; BIO tags) trained on the PolNeAR attributions by
+//! `saidwho-train clauses`, for the sentences where no rule found a quote.
+//! "Analysts expect the bank to raise rates", "the survey showed …", "she
+//! denied …" — the long tail of reporting verbs and nouns that rules miss.
+//!
+//! The model file: `b"SAIDWHOC"`, format version `u16`, tag count `u8`,
+//! weight scale `f32`, transition (`n×n`) and start (`n`) scores as `f32`,
+//! then the feature count `u32` and per feature (sorted by fingerprint) the
+//! fingerprint delta as a varint, a `u8` mask of its non-zero tags and one
+//! `i8` per set bit.
+
+use rustc_hash::FxHashMap;
+
+use super::doc::Doc;
+use super::lexicon::{
+    is_cue_verb, is_determiner, is_indirect_cue, is_role_word, is_title, pronoun_gender,
+};
+use super::phrases::{Mention, MentionKind};
+use super::quoted::quote;
+use super::rules::RuleId;
+use super::{Attributed, QuoteKind};
+use crate::ner::features::fingerprint;
+use crate::ner::hash::FeatureHasher;
+use crate::span::TokenSpan;
+
+/// Tags: outside, then begin/inside of source, cue and content.
+pub const N_TAGS: usize = 7;
+/// The B tag of the source; `+1` is its I tag.
+pub const SOURCE: usize = 1;
+/// The B tag of the cue.
+pub const CUE: usize = 3;
+/// The B tag of the content.
+pub const CONTENT: usize = 5;
+
+/// First bytes of a clause model file.
+pub const MAGIC: &[u8; 8] = b"SAIDWHOC";
+/// The format version this build reads and writes.
+pub const FORMAT_VERSION: u16 = 1;
+/// Sentences longer than this are not tagged (tables, lists).
+const MAX_WORDS: usize = 120;
+/// Shortest content taken, in tokens.
+const MIN_CONTENT: usize = 4;
+
+/// Why a clause model could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClauseModelError {
+    /// Not a clause model.
+    #[error("not a saidwho clause model (bad magic bytes or version); was the right file loaded?")]
+    NotAModel,
+    /// Cut short or damaged.
+    #[error("clause model file is truncated or corrupt at byte {at}")]
+    Corrupt {
+        /// Where reading failed.
+        at: usize,
+    },
+}
+
+/// The learned tagger.
+#[derive(Debug, Clone)]
+pub struct ClauseModel {
+    weights: FxHashMap<u32, [i8; N_TAGS]>,
+    scale: f32,
+    trans: [[f32; N_TAGS]; N_TAGS],
+    start: [f32; N_TAGS],
+}
+
+/// Everything needed to write a clause model.
+#[derive(Debug, Clone)]
+pub struct ClauseParts {
+    /// (fingerprint, weight per tag).
+    pub features: Vec<(u32, [f32; N_TAGS])>,
+    /// `trans[prev][next]`.
+    pub trans: [[f32; N_TAGS]; N_TAGS],
+    /// Score of each tag at a sentence start.
+    pub start: [f32; N_TAGS],
+}
+
+impl ClauseParts {
+    /// Serialises the model (weights quantised to 8 bits; features whose
+    /// weights all quantise below `min` in magnitude are left out: a
+    /// smaller file for a little accuracy).
+    #[must_use]
+    pub fn to_bytes(&self, min: i8) -> Vec<u8> {
+        let max = self
+            .features
+            .iter()
+            .flat_map(|(_, w)| w.iter())
+            .fold(0f32, |m, &x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+        let mut feats: Vec<(u32, [i8; N_TAGS])> = self
+            .features
+            .iter()
+            .map(|(k, w)| {
+                (
+                    *k,
+                    w.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8),
+                )
+            })
+            .filter(|(_, q)| {
+                q.iter()
+                    .any(|&x| x.unsigned_abs() >= min.unsigned_abs().max(1))
+            })
+            .collect();
+        feats.sort_unstable_by_key(|f| f.0);
+        feats.dedup_by_key(|f| f.0);
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.push(N_TAGS as u8);
+        out.extend_from_slice(&scale.to_le_bytes());
+        for x in self.trans.iter().flatten().chain(&self.start) {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+        out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+        let mut prev = 0u32;
+        for (k, q) in feats {
+            let mut d = k - prev;
+            prev = k;
+            while d >= 0x80 {
+                out.push((d as u8) | 0x80);
+                d >>= 7;
+            }
+            out.push(d as u8);
+            let mask = (0..N_TAGS)
+                .filter(|&t| q[t] != 0)
+                .fold(0u8, |m, t| m | 1 << t);
+            out.push(mask);
+            out.extend(q.iter().filter(|&&x| x != 0).map(|&x| x as u8));
+        }
+        out
+    }
+}
+
+/// A cursor over model bytes.
+struct Reader<'a>(&'a [u8], usize);
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], ClauseModelError> {
+        let end = self.1.checked_add(n).filter(|&e| e <= self.0.len());
+        let end = end.ok_or(ClauseModelError::Corrupt { at: self.1 })?;
+        let s = &self.0[self.1..end];
+        self.1 = end;
+        Ok(s)
+    }
+    fn f32(&mut self) -> Result<f32, ClauseModelError> {
+        let b = self.take(4)?;
+        Ok(f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn varint(&mut self) -> Result<u32, ClauseModelError> {
+        let mut x = 0u32;
+        for shift in (0..35).step_by(7) {
+            let b = self.take(1)?[0];
+            x |= u32::from(b & 0x7F)
+                .checked_shl(shift)
+                .ok_or(ClauseModelError::Corrupt { at: self.1 })?;
+            if b & 0x80 == 0 {
+                return Ok(x);
+            }
+        }
+        Err(ClauseModelError::Corrupt { at: self.1 })
+    }
+}
+
+impl ClauseModel {
+    /// Loads a model from its file's bytes.
+    ///
+    /// # Errors
+    /// When the bytes are not a clause model of this format version.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ClauseModelError> {
+        let mut r = Reader(bytes, 0);
+        let head = r.take(11).map_err(|_| ClauseModelError::NotAModel)?;
+        if &head[..8] != MAGIC
+            || head[8..10] != FORMAT_VERSION.to_le_bytes()
+            || usize::from(head[10]) != N_TAGS
+        {
+            return Err(ClauseModelError::NotAModel);
+        }
+        let scale = r.f32()?;
+        let mut trans = [[0f32; N_TAGS]; N_TAGS];
+        for x in trans.iter_mut().flatten() {
+            *x = r.f32()?;
+        }
+        let mut start = [0f32; N_TAGS];
+        for x in &mut start {
+            *x = r.f32()?;
+        }
+        let n = u32::from_le_bytes(r.take(4)?.try_into().unwrap_or([0; 4])) as usize;
+        if n > bytes.len() {
+            return Err(ClauseModelError::Corrupt { at: r.1 });
+        }
+        let mut weights = FxHashMap::default();
+        weights.reserve(n);
+        let mut key = 0u32;
+        for _ in 0..n {
+            key = key.wrapping_add(r.varint()?);
+            let mask = r.take(1)?[0];
+            let mut w = [0i8; N_TAGS];
+            for (t, x) in w.iter_mut().enumerate() {
+                if mask & (1 << t) != 0 {
+                    *x = r.take(1)?[0] as i8;
+                }
+            }
+            weights.insert(key, w);
+        }
+        if r.1 != bytes.len() {
+            return Err(ClauseModelError::Corrupt { at: r.1 });
+        }
+        Ok(Self {
+            weights,
+            scale,
+            trans,
+            start,
+        })
+    }
+
+    /// The best tags for the words of `sentence`.
+    #[must_use]
+    pub fn tag(&self, doc: &Doc, sentence: TokenSpan) -> Vec<usize> {
+        let mut feats = Vec::new();
+        let view = SentenceView::new(doc, sentence);
+        let emissions: Vec<[f32; N_TAGS]> = (0..view.len())
+            .map(|k| {
+                feats.clear();
+                view.features(k, &mut feats);
+                let mut acc = [0i32; N_TAGS];
+                for f in &feats {
+                    if let Some(w) = self.weights.get(f) {
+                        acc.iter_mut().zip(w).for_each(|(a, &x)| *a += i32::from(x));
+                    }
+                }
+                acc.map(|a| a as f32 * self.scale)
+            })
+            .collect();
+        viterbi(&emissions, &self.trans, &self.start)
+    }
+}
+
+/// Whether tag `next` may follow `prev` (an I tag only after its B or I).
+#[must_use]
+pub fn allowed(prev: Option<usize>, next: usize) -> bool {
+    if next == 0 || next % 2 == 1 {
+        return true;
+    }
+    prev.is_some_and(|p| p == next || p + 1 == next)
+}
+
+/// Exact best tag sequence under [`allowed`].
+#[must_use]
+pub fn viterbi(
+    emissions: &[[f32; N_TAGS]],
+    trans: &[[f32; N_TAGS]; N_TAGS],
+    start: &[f32; N_TAGS],
+) -> Vec<usize> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score: [f32; N_TAGS] = std::array::from_fn(|t| {
+        if allowed(None, t) {
+            start[t] + emissions[0][t]
+        } else {
+            f32::NEG_INFINITY
+        }
+    });
+    let mut back = vec![[0u8; N_TAGS]; n];
+    // Forbidden moves cost −∞, so the inner loop needs no test.
+    let moves: [[f32; N_TAGS]; N_TAGS] = std::array::from_fn(|p| {
+        std::array::from_fn(|t| {
+            if allowed(Some(p), t) {
+                trans[p][t]
+            } else {
+                f32::NEG_INFINITY
+            }
+        })
+    });
+    for i in 1..n {
+        let mut next = [f32::NEG_INFINITY; N_TAGS];
+        for t in 0..N_TAGS {
+            for p in 0..N_TAGS {
+                let s = score[p] + moves[p][t];
+                if s > next[t] {
+                    next[t] = s;
+                    back[i][t] = p as u8;
+                }
+            }
+            next[t] += emissions[i][t];
+        }
+        score = next;
+    }
+    let mut t = (1..N_TAGS).fold(0, |b, x| if score[x] > score[b] { x } else { b });
+    let mut path = vec![0; n];
+    for i in (0..n).rev() {
+        path[i] = t;
+        t = usize::from(back[i][t]);
+    }
+    path
+}
+
+/// Lexical class bits of a word: reporting verb, verb introducing a
+/// clause, pronoun, determiner, title, role noun, "that", quotation mark.
+fn class_bits(doc: &Doc, i: usize) -> u8 {
+    let low = doc.low(i);
+    u8::from(is_cue_verb(low))
+        | u8::from(is_indirect_cue(low)) << 1
+        | u8::from(pronoun_gender(low).is_some()) << 2
+        | u8::from(is_determiner(low)) << 3
+        | u8::from(is_title(low)) << 4
+        | u8::from(is_role_word(low)) << 5
+        | u8::from(low == "that") << 6
+        | u8::from(doc.is_mark(i)) << 7
+}
+
+/// Coarse shape: capitalised, lowercase, number, quotation mark, other.
+fn shape(doc: &Doc, i: usize) -> u8 {
+    if doc.is_mark(i) {
+        4
+    } else if doc.is_cap(i) {
+        1
+    } else if doc.is_word(i) {
+        if doc.s(i).chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            3
+        } else {
+            2
+        }
+    } else {
+        5
+    }
+}
+
+/// A signed distance, bucketed.
+fn bucket(d: Option<usize>) -> u8 {
+    match d {
+        None => 0,
+        Some(0) => 1,
+        Some(1) => 2,
+        Some(2) => 3,
+        Some(3..=5) => 4,
+        Some(6..=10) => 5,
+        Some(_) => 6,
+    }
+}
+
+/// What the features of a sentence's words read, computed once per
+/// sentence (each word's hash, class and shape; where the reporting verbs,
+/// quotation marks, commas and "that"s are).
+pub struct SentenceView {
+    /// Per word: hash of its lowercase form.
+    word: Vec<u64>,
+    /// Per word: its suffix's hash (last three characters).
+    suffix: Vec<u64>,
+    /// Per word: [`class_bits`].
+    class: Vec<u8>,
+    /// Per word: [`shape`].
+    shape: Vec<u8>,
+    /// Per word: distance to the nearest reporting verb before / after it.
+    cue_left: Vec<Option<usize>>,
+    cue_right: Vec<Option<usize>>,
+    /// Per word: odd number of quotation marks before it; a comma before it;
+    /// a "that" between the reporting verb before it and it.
+    inside_marks: Vec<bool>,
+    comma_before: Vec<bool>,
+    that_between: Vec<bool>,
+}
+
+/// Hash standing for the sentence boundaries.
+const EDGE: u64 = 0x3c73_3e00;
+
+impl SentenceView {
+    /// The view of the words of `sentence`.
+    #[must_use]
+    pub fn new(doc: &Doc, sentence: TokenSpan) -> Self {
+        let idx: Vec<usize> = sentence.indices().collect();
+        let hash = |s: &str| FeatureHasher::new(99).str(s).finish();
+        let word: Vec<u64> = idx.iter().map(|&i| hash(doc.low(i))).collect();
+        let suffix = idx
+            .iter()
+            .map(|&i| {
+                let w = doc.low(i);
+                hash(w.char_indices().rev().nth(2).map_or(w, |(k, _)| &w[k..]))
+            })
+            .collect();
+        let class: Vec<u8> = idx.iter().map(|&i| class_bits(doc, i)).collect();
+        let n = idx.len();
+        let (mut cue_left, mut cue_right) = (vec![None; n], vec![None; n]);
+        let mut last = None;
+        for k in 0..n {
+            cue_left[k] = last.map(|c| k - c);
+            if class[k] & 1 != 0 {
+                last = Some(k);
+            }
+        }
+        last = None;
+        for k in (0..n).rev() {
+            cue_right[k] = last.map(|c| c - k);
+            if class[k] & 1 != 0 {
+                last = Some(k);
+            }
+        }
+        let (mut inside_marks, mut comma_before, mut that_between) =
+            (vec![false; n], vec![false; n], vec![false; n]);
+        let (mut marks, mut comma, mut that) = (0usize, false, false);
+        for k in 0..n {
+            inside_marks[k] = marks % 2 == 1;
+            comma_before[k] = comma;
+            that_between[k] = that && cue_left[k].is_some();
+            marks += usize::from(class[k] & 0x80 != 0);
+            comma |= doc.is(idx[k], ",");
+            if class[k] & 1 != 0 {
+                that = false;
+            }
+            that |= class[k] & 0x40 != 0;
+        }
+        Self {
+            word,
+            suffix,
+            class,
+            shape: idx.iter().map(|&i| shape(doc, i)).collect(),
+            cue_left,
+            cue_right,
+            inside_marks,
+            comma_before,
+            that_between,
+        }
+    }
+
+    /// Number of words.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.word.len()
+    }
+
+    /// Whether the sentence has no word.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.word.is_empty()
+    }
+
+    /// The feature fingerprints of word `k` (0-based in the sentence).
+    pub fn features(&self, k: usize, out: &mut Vec<u32>) {
+        let n = self.len();
+        let at = |d: isize| -> Option<usize> {
+            let j = k as isize + d;
+            (0..n as isize).contains(&j).then_some(j as usize)
+        };
+        let word = |d: isize| at(d).map_or(EDGE, |j| self.word[j]);
+        let shape = |d: isize| at(d).map_or(0, |j| self.shape[j]);
+        let class = |d: isize| at(d).map_or(0, |j| self.class[j]);
+        let push = |out: &mut Vec<u32>, h: FeatureHasher| out.push(fingerprint(h.finish()));
+        let t = FeatureHasher::new;
+        push(out, t(100));
+        push(out, t(101).u64(word(0)));
+        push(out, t(102).u64(word(-1)));
+        push(out, t(103).u64(word(1)));
+        push(out, t(104).u64(word(-2)));
+        push(out, t(105).u64(word(2)));
+        push(out, t(106).u64(word(-1)).u64(word(0)));
+        push(out, t(107).u64(word(0)).u64(word(1)));
+        push(out, t(108).byte(shape(0)));
+        push(out, t(109).byte(shape(-1)).byte(shape(0)).byte(shape(1)));
+        push(out, t(110).u64(self.suffix[k]));
+        push(out, t(111).byte(class(0)));
+        push(out, t(112).byte(class(-1)));
+        push(out, t(113).byte(class(1)));
+        let (left, right) = (bucket(self.cue_left[k]), bucket(self.cue_right[k]));
+        push(out, t(114).byte(left));
+        push(out, t(115).byte(right));
+        push(out, t(116).byte(left).byte(right).byte(shape(0)));
+        push(
+            out,
+            t(117).byte(bucket(Some(k))).byte(bucket(Some(n - 1 - k))),
+        );
+        push(out, t(118).byte(u8::from(self.inside_marks[k])));
+        push(out, t(119).byte(u8::from(self.that_between[k])).byte(left));
+        push(out, t(120).byte(u8::from(self.comma_before[k])).byte(right));
+    }
+}
+
+/// Adds a learned indirect quote for each sentence with no quote yet where
+/// the model finds a cue and a content of [`MIN_CONTENT`] tokens or more.
+pub fn learned_clauses(doc: &Doc, model: &ClauseModel, out: &mut Vec<Attributed>) {
+    let taken: Vec<(usize, usize)> = out
+        .iter()
+        .map(|q| (q.quote.range.start(), q.quote.range.end()))
+        .collect();
+    let mut found = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let Some(sentence) = doc.sentence_tokens(u32::try_from(s).unwrap_or(u32::MAX)) else {
+            continue;
+        };
+        let range = doc.range_of(sentence);
+        let busy = taken
+            .iter()
+            .any(|&(st, en)| st < range.end() && range.start() < en);
+        // The model finds a cue in a sentence with a reporting verb (as
+        // the word lists know them) in 9 cases out of 10: the others are
+        // not worth tagging every sentence for.
+        let has_verb = sentence.indices().any(|i| is_cue_verb(doc.low(i)));
+        if busy || sentence.count() > MAX_WORDS || !has_verb {
+            continue;
+        }
+        let tags = model.tag(doc, sentence);
+        found.extend(clause_from_tags(doc, sentence, &tags));
+    }
+    out.extend(found);
+    out.sort_by_key(|q| q.quote.range.start());
+}
+
+/// The first run of each of source, cue and content in `tags`.
+fn first_run(sentence: TokenSpan, tags: &[usize], begin: usize) -> Option<TokenSpan> {
+    let first = tags.iter().position(|&t| t == begin)?;
+    let len = tags[first + 1..]
+        .iter()
+        .take_while(|&&t| t == begin + 1)
+        .count();
+    Some(TokenSpan::new(
+        sentence.first() + first,
+        sentence.first() + first + len,
+    ))
+}
+
+/// The quote the tags of one sentence describe, if they have a cue and a
+/// long enough content.
+fn clause_from_tags(doc: &Doc, sentence: TokenSpan, tags: &[usize]) -> Option<Attributed> {
+    let cue = first_run(sentence, tags, CUE)?;
+    let content = first_run(sentence, tags, CONTENT).filter(|c| c.count() >= MIN_CONTENT)?;
+    first_run(sentence, tags, SOURCE)?;
+    let mention = first_run(sentence, tags, SOURCE).map(|s| Mention {
+        tokens: s,
+        kind: if s.count() == 1 && pronoun_gender(doc.low(s.first())).is_some() {
+            MentionKind::Pronoun
+        } else if doc.is_cap(s.last()) {
+            MentionKind::Name
+        } else {
+            MentionKind::Nominal
+        },
+        gender: s
+            .indices()
+            .find_map(|k| pronoun_gender(doc.low(k)))
+            .unwrap_or(super::lexicon::Gender::Unknown),
+    });
+    // Text in quotation marks is the rules' to read (they leave out titles
+    // and scare quotes on purpose).
+    if content.indices().any(|i| doc.is_mark(i)) {
+        return None;
+    }
+    let kind = QuoteKind::Indirect;
+    let range = doc.range_of(content);
+    Some(quote(
+        doc,
+        content.first(),
+        kind,
+        range,
+        Some(cue),
+        mention,
+        RuleId::LearnedClause,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bio_constraints() {
+        assert!(allowed(None, CUE) && !allowed(None, CUE + 1));
+        assert!(allowed(Some(CUE), CUE + 1) && allowed(Some(CUE + 1), CUE + 1));
+        assert!(!allowed(Some(SOURCE), CUE + 1) && !allowed(Some(0), CONTENT + 1));
+        let mut e = [[0f32; N_TAGS]; 2];
+        e[0][CUE + 1] = 5.0;
+        e[1][CUE + 1] = 5.0;
+        let path = viterbi(&e, &[[0.0; N_TAGS]; N_TAGS], &[0.0; N_TAGS]);
+        assert_ne!(path[0], CUE + 1);
+    }
+
+    #[test]
+    fn round_trip_and_bad_bytes() {
+        let mut w = [0f32; N_TAGS];
+        w[CUE] = 1.5;
+        let parts = ClauseParts {
+            features: vec![(42, w), (7, [0.0; N_TAGS])],
+            trans: [[0.5; N_TAGS]; N_TAGS],
+            start: [0.25; N_TAGS],
+        };
+        let bytes = parts.to_bytes(1);
+        let m = ClauseModel::from_bytes(&bytes).unwrap();
+        assert_eq!(m.weights.len(), 1);
+        assert_eq!(m.weights[&42][CUE], 127);
+        assert_eq!(
+            ClauseModel::from_bytes(b"nope").unwrap_err(),
+            ClauseModelError::NotAModel
+        );
+        for cut in 11..bytes.len() {
+            assert!(
+                ClauseModel::from_bytes(&bytes[..cut]).is_err(),
+                "cut at {cut}"
+            );
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! Trains the reported-speech tagger (`saidwho_core::stages::learned`) on
+//! the PolNeAR attributions: each sentence's words tagged source, cue or
+//! content (BIO) from the human spans; averaged perceptron, Viterbi.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use saidwho_core::stages::learned::{
+    self, ClauseParts, SentenceView, CONTENT, CUE, N_TAGS, SOURCE,
+};
+use saidwho_core::stages::{paragraphs, sentences, tokenize, Doc};
+use saidwho_core::{TextRange, TokenSpan};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct RawAttribution {
+    source: Vec<[usize; 2]>,
+    cue: Vec<[usize; 2]>,
+    content: Vec<[usize; 2]>,
+}
+
+#[derive(Deserialize)]
+struct RawDoc {
+    text: String,
+    attributions: Vec<RawAttribution>,
+}
+
+/// One training sentence: its word features and gold tags.
+type Example = (Vec<Vec<u32>>, Vec<usize>);
+
+/// Sentences longer than this are left out (as the tagger leaves them).
+const MAX_WORDS: usize = 120;
+
+/// Reads PolNeAR documents and turns every sentence into an example.
+pub fn examples(path: &Path) -> Result<Vec<Example>> {
+    let raw =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut out = Vec::new();
+    for (n, line) in raw
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let d: RawDoc = serde_json::from_str(line)
+            .with_context(|| format!("{}, line {}", path.display(), n + 1))?;
+        document_examples(&d, &mut out);
+    }
+    Ok(out)
+}
+
+fn document_examples(d: &RawDoc, out: &mut Vec<Example>) {
+    let text = &d.text;
+    let mut byte_at: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    byte_at.push(text.len());
+    let to_bytes = |spans: &[[usize; 2]]| -> Vec<TextRange> {
+        spans
+            .iter()
+            .filter(|s| s[0] < s[1] && s[1] < byte_at.len())
+            .map(|s| TextRange::new(byte_at[s[0]], byte_at[s[1]]))
+            .collect()
+    };
+    // Cue first: it wins where spans overlap.
+    let mut labelled: Vec<(TextRange, usize)> = Vec::new();
+    for a in &d.attributions {
+        for (spans, tag) in [(&a.cue, CUE), (&a.source, SOURCE), (&a.content, CONTENT)] {
+            labelled.extend(to_bytes(spans).into_iter().map(|r| (r, tag)));
+        }
+    }
+    let toks = tokenize(text);
+    let paras = paragraphs(text);
+    let sents = sentences(text, &paras, &toks);
+    let doc = Doc::new(text, &toks, &sents, &paras);
+    for s in 0..sents.len() {
+        let Some(sentence) = doc.sentence_tokens(s as u32) else {
+            continue;
+        };
+        if sentence.count() > MAX_WORDS {
+            continue;
+        }
+        out.push(sentence_example(&doc, sentence, &labelled));
+    }
+}
+
+fn sentence_example(doc: &Doc, sentence: TokenSpan, labelled: &[(TextRange, usize)]) -> Example {
+    let span_of = |i: usize| {
+        let start = doc.toks[i].range.start();
+        labelled
+            .iter()
+            .find(|(r, _)| r.start() <= start && start < r.end())
+            .copied()
+    };
+    let mut tags = Vec::with_capacity(sentence.count());
+    let mut prev: Option<(TextRange, usize)> = None;
+    for i in sentence.indices() {
+        let here = span_of(i);
+        tags.push(match here {
+            Some((r, tag)) if prev.is_some_and(|(p, _)| p == r) => tag + 1,
+            Some((_, tag)) => tag,
+            None => 0,
+        });
+        prev = here;
+    }
+    let view = SentenceView::new(doc, sentence);
+    let feats = (0..view.len())
+        .map(|k| {
+            let mut f = Vec::with_capacity(24);
+            view.features(k, &mut f);
+            f
+        })
+        .collect();
+    (feats, tags)
+}
+
+/// Averaged perceptron weights (lazy averaging: `avg = w - u / c`).
+#[derive(Default)]
+struct Weights {
+    w: HashMap<u32, ([f32; N_TAGS], [f32; N_TAGS])>,
+    trans: [[f32; N_TAGS]; N_TAGS],
+    trans_u: [[f32; N_TAGS]; N_TAGS],
+    start: [f32; N_TAGS],
+    start_u: [f32; N_TAGS],
+    c: f32,
+}
+
+impl Weights {
+    fn emissions(&self, feats: &[Vec<u32>]) -> Vec<[f32; N_TAGS]> {
+        feats
+            .iter()
+            .map(|fs| {
+                let mut s = [0f32; N_TAGS];
+                for (w, _) in fs.iter().filter_map(|f| self.w.get(f)) {
+                    s.iter_mut().zip(w).for_each(|(a, b)| *a += b);
+                }
+                s
+            })
+            .collect()
+    }
+
+    fn update(&mut self, feats: &[Vec<u32>], gold: &[usize], pred: &[usize]) {
+        let c = self.c;
+        for (i, fs) in feats
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| gold[*i] != pred[*i])
+        {
+            for f in fs {
+                let (w, u) = self.w.entry(*f).or_default();
+                w[gold[i]] += 1.0;
+                u[gold[i]] += c;
+                w[pred[i]] -= 1.0;
+                u[pred[i]] -= c;
+            }
+        }
+        for (path, d) in [(gold, 1.0f32), (pred, -1.0)] {
+            self.start[path[0]] += d;
+            self.start_u[path[0]] += c * d;
+            for k in 1..path.len() {
+                self.trans[path[k - 1]][path[k]] += d;
+                self.trans_u[path[k - 1]][path[k]] += c * d;
+            }
+        }
+    }
+
+    fn averaged(&self) -> ClauseParts {
+        let c = self.c;
+        let avg = |w: &[f32; N_TAGS], u: &[f32; N_TAGS]| std::array::from_fn(|t| w[t] - u[t] / c);
+        ClauseParts {
+            features: self.w.iter().map(|(&f, (w, u))| (f, avg(w, u))).collect(),
+            trans: std::array::from_fn(|p| avg(&self.trans[p], &self.trans_u[p])),
+            start: avg(&self.start, &self.start_u),
+        }
+    }
+}
+
+/// Trains for `epochs` passes in an order shuffled by `seed`.
+pub fn train(examples: &[Example], epochs: usize, seed: u64) -> ClauseParts {
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut next = || {
+        rng ^= rng >> 12;
+        rng ^= rng << 25;
+        rng ^= rng >> 27;
+        rng.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    };
+    let mut w = Weights {
+        c: 1.0,
+        ..Weights::default()
+    };
+    for epoch in 1..=epochs {
+        for i in (1..order.len()).rev() {
+            order.swap(i, (next() % (i as u64 + 1)) as usize);
+        }
+        let mut wrong = 0;
+        for &k in &order {
+            let (feats, gold) = &examples[k];
+            let pred = learned::viterbi(&w.emissions(feats), &w.trans, &w.start);
+            if pred != *gold {
+                wrong += 1;
+                w.update(feats, gold, &pred);
+            }
+            w.c += 1.0;
+        }
+        eprintln!(
+            "epoch {epoch}: {wrong} of {} sentences wrong, {} features",
+            examples.len(),
+            w.w.len()
+        );
+    }
+    w.averaged()
+}
