@@ -10,6 +10,9 @@ pub const WORKER_LOADER: &str = "./worker_loader.js";
 /// The entity model, relative to the worker (Trunk copies `static/models/`).
 pub const NER_MODEL_URL: &str = "./models/ner-v4.bin";
 
+/// The reported-speech model, relative to the worker.
+pub const CLAUSE_MODEL_URL: &str = "./models/clauses-v1.bin";
+
 /// Whether the worker has its entity model.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ModelState {

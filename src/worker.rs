@@ -12,14 +12,15 @@ use saidwho_core::{Analysis, Analyzer};
 
 use crate::protocol::{
     AnalyzeRequest, AnalyzeResponse, ModelState, WorkerInput, WorkerOutput, CHUNK_BYTES,
-    NER_MODEL_URL,
+    CLAUSE_MODEL_URL, NER_MODEL_URL,
 };
 
 /// Messages the worker sends itself.
 #[derive(Debug)]
 pub enum WorkerMsg {
-    /// The entity model's bytes arrived (or could not be had).
-    ModelLoaded(Result<Vec<u8>, String>),
+    /// The entity and reported-speech models' bytes arrived (or could not
+    /// be had).
+    ModelLoaded(Result<Vec<u8>, String>, Result<Vec<u8>, String>),
 }
 
 /// Answers each request with [`WorkerOutput`]s; when the entity model
@@ -112,7 +113,10 @@ impl Worker for AnalysisWorker {
     type Output = WorkerOutput;
 
     fn create(scope: &WorkerScope<Self>) -> Self {
-        scope.send_future(async { WorkerMsg::ModelLoaded(fetch_bytes(NER_MODEL_URL).await) });
+        scope.send_future(async {
+            let ner = fetch_bytes(NER_MODEL_URL).await;
+            WorkerMsg::ModelLoaded(ner, fetch_bytes(CLAUSE_MODEL_URL).await)
+        });
         Self {
             model: ModelState::Loading,
             ..Self::default()
@@ -120,10 +124,17 @@ impl Worker for AnalysisWorker {
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, msg: Self::Message) {
-        let WorkerMsg::ModelLoaded(result) = msg;
-        self.model = match result
-            .and_then(|bytes| Analyzer::with_ner_model(&bytes).map_err(|e| e.to_string()))
-        {
+        let WorkerMsg::ModelLoaded(ner, clauses) = msg;
+        // Without the reported-speech model the rules still find quotes:
+        // only the entity model's failure is reported.
+        let analyzer = ner.and_then(|ner| {
+            let a = Analyzer::with_ner_model(&ner).map_err(|e| e.to_string())?;
+            Ok(match clauses.map(|c| a.clone().with_clause_model(&c)) {
+                Ok(Ok(with_clauses)) => with_clauses,
+                _ => a,
+            })
+        });
+        self.model = match analyzer {
             Ok(analyzer) => {
                 self.analyzer = Rc::new(analyzer);
                 ModelState::Ready

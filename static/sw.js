@@ -2,9 +2,9 @@
 // The page itself is fetched network-first (so updates arrive); every other
 // file of the page is cached on first use (hashed names: a new version is a
 // new file). Nothing but the page's own files is ever requested or cached.
-const CACHE = 'saidwho-v2';
+const CACHE = 'saidwho-v3';
 const SHELL = ['./', './worker.js', './worker_bg.wasm', './worker_loader.js',
-  './models/ner-v4.bin', './examples/seed.txt', './manifest.webmanifest', './icon.svg'];
+  './models/ner-v4.bin', './models/clauses-v1.bin', './examples/seed.txt', './manifest.webmanifest', './icon.svg'];
 
 async function precache() {
   const cache = await caches.open(CACHE);

@@ -13,14 +13,18 @@ pub struct Bench {
 
 #[wasm_bindgen]
 impl Bench {
-    /// Loads the entity model from its bytes.
+    /// Loads the entity and reported-speech models from their bytes.
     ///
     /// # Errors
-    /// When the bytes are not a model.
+    /// When the bytes are not models.
     #[wasm_bindgen(constructor)]
-    pub fn new(model: &[u8]) -> Result<Bench, JsError> {
+    pub fn new(model: &[u8], clauses: &[u8]) -> Result<Bench, JsError> {
+        let error = |e: String| JsError::new(&e);
+        let analyzer = Analyzer::with_ner_model(model).map_err(|e| error(e.to_string()))?;
         Ok(Self {
-            analyzer: Analyzer::with_ner_model(model).map_err(|e| JsError::new(&e.to_string()))?,
+            analyzer: analyzer
+                .with_clause_model(clauses)
+                .map_err(|e| error(e.to_string()))?,
         })
     }
 

@@ -31,7 +31,8 @@ function batchFor(fn) {
 async function main() {
   await init();
   const model = new Uint8Array(await (await fetch('./ner-v4.bin')).arrayBuffer());
-  const bench = new Bench(model);
+  const clauses = new Uint8Array(await (await fetch('./clauses-v1.bin')).arrayBuffer());
+  const bench = new Bench(model, clauses);
   const texts = await (await fetch('./texts.json')).json();
   const rows = [];
   for (const [name, text, runs] of [['seed', texts.seed, 50], ['1000 words', texts.words1000, 50], ['1 MB', texts.mb1, 5]]) {

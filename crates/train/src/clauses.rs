@@ -29,24 +29,64 @@ struct RawDoc {
 /// One training sentence: its word features and gold tags.
 type Example = (Vec<Vec<u32>>, Vec<usize>);
 
+/// A word seen this many times in training cues, and in a cue at least one
+/// time in [`CUE_RATE`], opens a sentence to tagging ("said", "showed",
+/// "statement"; not "is" or "to", which are in cues too but mostly not).
+const MIN_CUE_COUNT: usize = 2;
+/// See [`MIN_CUE_COUNT`]: one in 5.
+const CUE_RATE: usize = 5;
+
 /// Sentences longer than this are left out (as the tagger leaves them).
 const MAX_WORDS: usize = 120;
 
-/// Reads PolNeAR documents and turns every sentence into an example.
-pub fn examples(path: &Path) -> Result<Vec<Example>> {
+/// Reads PolNeAR documents and turns every sentence into an example; with
+/// them, the keys of the cue words ([`MIN_CUE_COUNT`]).
+pub fn examples(path: &Path, keep: impl Fn(usize) -> bool) -> Result<(Vec<Example>, Vec<u32>)> {
     let raw =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut out = Vec::new();
-    for (n, line) in raw
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
+    let mut cue_words: HashMap<String, usize> = HashMap::new();
+    let mut all_words: HashMap<String, usize> = HashMap::new();
+    let lines = raw.lines().filter(|l| !l.trim().is_empty()).enumerate();
+    for (n, line) in lines.filter(|(n, _)| keep(*n)) {
         let d: RawDoc = serde_json::from_str(line)
             .with_context(|| format!("{}, line {}", path.display(), n + 1))?;
+        count_cue_words(&d, &mut cue_words);
+        for w in d
+            .text
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            *all_words.entry(w.to_lowercase()).or_default() += 1;
+        }
         document_examples(&d, &mut out);
     }
-    Ok(out)
+    let mut keys: Vec<u32> = cue_words
+        .iter()
+        .filter(|(w, &n)| {
+            n >= MIN_CUE_COUNT && n * CUE_RATE >= all_words.get(*w).copied().unwrap_or(0)
+        })
+        .map(|(w, _)| learned::cue_word_key(w))
+        .collect();
+    keys.sort_unstable();
+    Ok((out, keys))
+}
+
+/// Counts the lowercase words of a document's cues.
+fn count_cue_words(d: &RawDoc, counts: &mut HashMap<String, usize>) {
+    let chars: Vec<char> = d.text.chars().collect();
+    for c in d.attributions.iter().flat_map(|a| &a.cue) {
+        let cue: String = chars
+            .get(c[0]..c[1])
+            .map(|s| s.iter().collect())
+            .unwrap_or_default();
+        for w in cue
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            *counts.entry(w.to_lowercase()).or_default() += 1;
+        }
+    }
 }
 
 fn document_examples(d: &RawDoc, out: &mut Vec<Example>) {
@@ -169,12 +209,13 @@ impl Weights {
             features: self.w.iter().map(|(&f, (w, u))| (f, avg(w, u))).collect(),
             trans: std::array::from_fn(|p| avg(&self.trans[p], &self.trans_u[p])),
             start: avg(&self.start, &self.start_u),
+            cue_words: Vec::new(),
         }
     }
 }
 
 /// Trains for `epochs` passes in an order shuffled by `seed`.
-pub fn train(examples: &[Example], epochs: usize, seed: u64) -> ClauseParts {
+pub fn train(examples: &[Example], cue_words: Vec<u32>, epochs: usize, seed: u64) -> ClauseParts {
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
     let mut next = || {
@@ -207,5 +248,8 @@ pub fn train(examples: &[Example], epochs: usize, seed: u64) -> ClauseParts {
             w.w.len()
         );
     }
-    w.averaged()
+    ClauseParts {
+        cue_words,
+        ..w.averaged()
+    }
 }

@@ -149,6 +149,7 @@ fn train_clauses() -> Result<()> {
     let mut out = root.join("static/models/clauses-v1.bin");
     let mut epochs = 5;
     let mut min_weight: i8 = 3;
+    let mut leave_out: Option<usize> = None;
     let mut args = std::env::args().skip(2);
     while let Some(flag) = args.next() {
         let value = args
@@ -158,13 +159,17 @@ fn train_clauses() -> Result<()> {
             "--epochs" => epochs = value.parse().context("--epochs takes a number")?,
             "--out" => out = value.into(),
             "--min-weight" => min_weight = value.parse().context("--min-weight takes a number")?,
-            _ => bail!("usage: saidwho-train clauses [--epochs N] [--min-weight Q] [--out FILE]"),
+            "--leave-out" => leave_out = Some(value.parse().context("--leave-out takes a fold, 0-4")?),
+            _ => bail!("usage: saidwho-train clauses [--epochs N] [--min-weight Q] [--leave-out FOLD] [--out FILE]"),
         }
     }
     let started = Instant::now();
     let data = root.join("../shared/data/polnear/train.jsonl");
-    let examples = clauses::examples(&data)?;
-    let parts = clauses::train(&examples, epochs, 7);
+    // Cross-validation: train on four fifths of the documents (the fold is
+    // the document's line number modulo 5).
+    let keep = |n: usize| leave_out.is_none_or(|k| n % 5 != k);
+    let (examples, cue_words) = clauses::examples(&data, keep)?;
+    let parts = clauses::train(&examples, cue_words, epochs, 7);
     let bytes = parts.to_bytes(min_weight);
     saidwho_core::stages::learned::ClauseModel::from_bytes(&bytes)
         .context("the clause model just written does not load")?;

@@ -298,7 +298,7 @@ fn build_table(keys_in: &[u32]) -> (Vec<u32>, Vec<u32>) {
 }
 
 /// An open-addressing table of `keys` with their `values` in the same slots.
-fn hashed<V: Copy + Default>(keys: &[u32], values: &[V]) -> (Vec<u32>, Vec<V>) {
+pub(crate) fn hashed<V: Copy + Default>(keys: &[u32], values: &[V]) -> (Vec<u32>, Vec<V>) {
     let (table, rows) = build_table(keys);
     let values = rows
         .iter()
@@ -314,7 +314,7 @@ fn hashed<V: Copy + Default>(keys: &[u32], values: &[V]) -> (Vec<u32>, Vec<V>) {
     (table, values)
 }
 
-fn find(keys: &[u32], k: u32) -> Option<usize> {
+pub(crate) fn find(keys: &[u32], k: u32) -> Option<usize> {
     let cap = keys.len();
     let mut slot = (k as usize).wrapping_mul(0x9E37_79B9) & (cap - 1);
     loop {

@@ -1,0 +1,63 @@
+//! Golden tests of the learned reported-speech tagger with the shipped
+//! models (`static/models/clauses-v1.bin`): sentences written for these
+//! tests, in the shape of news copy the rules do not read.
+
+use saidwho_core::rules::RuleId;
+use saidwho_core::{Analysis, Analyzer};
+
+const NER: &[u8] = include_bytes!("../../../static/models/ner-v4.bin");
+const CLAUSES: &[u8] = include_bytes!("../../../static/models/clauses-v1.bin");
+
+fn analyze(text: &str) -> Analysis {
+    Analyzer::with_ner_model(NER)
+        .and_then(|a| {
+            Ok(a.with_clause_model(CLAUSES)
+                .expect("the shipped clause model loads"))
+        })
+        .expect("the shipped entity model loads")
+        .analyze(text)
+}
+
+#[test]
+fn a_reporting_verb_the_rules_do_not_read() {
+    let t = "Critics argue the plan is a giveaway to developers and will raise rents.";
+    let a = analyze(t);
+    let found: Vec<_> = a
+        .quotes
+        .iter()
+        .map(|q| (q.range.slice(t), q.found_by))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "the plan is a giveaway to developers and will raise rents",
+            RuleId::LearnedClause
+        )]
+    );
+}
+
+#[test]
+fn no_quote_without_a_source_or_in_sentences_the_rules_already_read() {
+    let t = "The company has been accused of hiding losses from investors for years.\n\n\
+             “We will appeal,” the company said.";
+    let a = analyze(t);
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_ne!(a.quotes[0].found_by, RuleId::LearnedClause);
+}
+
+#[test]
+fn the_seed_article_keeps_its_nine_quotes_and_no_false_one() {
+    let t = include_str!("../../../static/examples/seed.txt");
+    let a = analyze(t);
+    assert_eq!(a.quotes.len(), 9);
+    assert!(a.quotes.iter().all(|q| q.found_by != RuleId::LearnedClause));
+}
+
+#[test]
+fn corrupt_clause_model_bytes_are_an_error() {
+    let err = Analyzer::new()
+        .with_clause_model(&CLAUSES[..CLAUSES.len() / 2])
+        .unwrap_err();
+    assert!(err.to_string().contains("truncated or corrupt"), "{err}");
+    assert!(Analyzer::new().with_clause_model(NER).is_err());
+}
