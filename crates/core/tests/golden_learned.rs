@@ -10,11 +10,9 @@ const CLAUSES: &[u8] = include_bytes!("../../../static/models/clauses-v1.bin");
 
 fn analyze(text: &str) -> Analysis {
     Analyzer::with_ner_model(NER)
-        .and_then(|a| {
-            Ok(a.with_clause_model(CLAUSES)
-                .expect("the shipped clause model loads"))
-        })
         .expect("the shipped entity model loads")
+        .with_clause_model(CLAUSES)
+        .expect("the shipped clause model loads")
         .analyze(text)
 }
 
