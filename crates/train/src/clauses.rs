@@ -3,6 +3,8 @@
 //! content (BIO) from the human spans; averaged perceptron, Viterbi.
 
 use std::collections::HashMap;
+
+use crate::averaged::{Rng, Weights};
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -152,86 +154,13 @@ fn sentence_example(doc: &Doc, sentence: TokenSpan, labelled: &[(TextRange, usiz
     (feats, tags)
 }
 
-/// Averaged perceptron weights (lazy averaging: `avg = w - u / c`).
-#[derive(Default)]
-struct Weights {
-    w: HashMap<u32, ([f32; N_TAGS], [f32; N_TAGS])>,
-    trans: [[f32; N_TAGS]; N_TAGS],
-    trans_u: [[f32; N_TAGS]; N_TAGS],
-    start: [f32; N_TAGS],
-    start_u: [f32; N_TAGS],
-    c: f32,
-}
-
-impl Weights {
-    fn emissions(&self, feats: &[Vec<u32>]) -> Vec<[f32; N_TAGS]> {
-        feats
-            .iter()
-            .map(|fs| {
-                let mut s = [0f32; N_TAGS];
-                for (w, _) in fs.iter().filter_map(|f| self.w.get(f)) {
-                    s.iter_mut().zip(w).for_each(|(a, b)| *a += b);
-                }
-                s
-            })
-            .collect()
-    }
-
-    fn update(&mut self, feats: &[Vec<u32>], gold: &[usize], pred: &[usize]) {
-        let c = self.c;
-        for (i, fs) in feats
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| gold[*i] != pred[*i])
-        {
-            for f in fs {
-                let (w, u) = self.w.entry(*f).or_default();
-                w[gold[i]] += 1.0;
-                u[gold[i]] += c;
-                w[pred[i]] -= 1.0;
-                u[pred[i]] -= c;
-            }
-        }
-        for (path, d) in [(gold, 1.0f32), (pred, -1.0)] {
-            self.start[path[0]] += d;
-            self.start_u[path[0]] += c * d;
-            for k in 1..path.len() {
-                self.trans[path[k - 1]][path[k]] += d;
-                self.trans_u[path[k - 1]][path[k]] += c * d;
-            }
-        }
-    }
-
-    fn averaged(&self) -> ClauseParts {
-        let c = self.c;
-        let avg = |w: &[f32; N_TAGS], u: &[f32; N_TAGS]| std::array::from_fn(|t| w[t] - u[t] / c);
-        ClauseParts {
-            features: self.w.iter().map(|(&f, (w, u))| (f, avg(w, u))).collect(),
-            trans: std::array::from_fn(|p| avg(&self.trans[p], &self.trans_u[p])),
-            start: avg(&self.start, &self.start_u),
-            cue_words: Vec::new(),
-        }
-    }
-}
-
 /// Trains for `epochs` passes in an order shuffled by `seed`.
 pub fn train(examples: &[Example], cue_words: Vec<u32>, epochs: usize, seed: u64) -> ClauseParts {
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut next = || {
-        rng ^= rng >> 12;
-        rng ^= rng << 25;
-        rng ^= rng >> 27;
-        rng.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    };
-    let mut w = Weights {
-        c: 1.0,
-        ..Weights::default()
-    };
+    let mut rng = Rng::seeded(seed);
+    let mut w = Weights::<N_TAGS>::new();
     for epoch in 1..=epochs {
-        for i in (1..order.len()).rev() {
-            order.swap(i, (next() % (i as u64 + 1)) as usize);
-        }
+        rng.shuffle(&mut order);
         let mut wrong = 0;
         for &k in &order {
             let (feats, gold) = &examples[k];
@@ -240,16 +169,19 @@ pub fn train(examples: &[Example], cue_words: Vec<u32>, epochs: usize, seed: u64
                 wrong += 1;
                 w.update(feats, gold, &pred);
             }
-            w.c += 1.0;
+            w.tick();
         }
         eprintln!(
             "epoch {epoch}: {wrong} of {} sentences wrong, {} features",
             examples.len(),
-            w.w.len()
+            w.n_features()
         );
     }
+    let a = w.averaged();
     ClauseParts {
+        features: a.features,
+        trans: a.trans,
+        start: a.start,
         cue_words,
-        ..w.averaged()
     }
 }

@@ -9,6 +9,8 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
+use crate::averaged::Rng;
+
 /// Dimensions of the vectors.
 const DIM: usize = 50;
 /// Children per node.
@@ -101,7 +103,7 @@ pub fn clusters(glove: &Glove, count: usize, seed: u64) -> HashMap<String, u16> 
         .collect();
     normalise(&mut points);
     let mut leaf = vec![0u16; points.len()];
-    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut rng = Rng::seeded(seed);
     let all: Vec<usize> = (0..points.len()).collect();
     split(&points, &all, 0, 0, &mut leaf, &mut rng);
     chosen
@@ -267,18 +269,6 @@ fn kmeans_once(points: &[[f32; DIM]], members: &[usize], rng: &mut Rng) -> (f64,
         .map(|(&a, &m)| f64::from(dot(&points[m], &centres[a])))
         .sum();
     (fit, assign)
-}
-
-/// A small deterministic random generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
 }
 
 #[cfg(test)]

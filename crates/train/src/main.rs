@@ -11,6 +11,7 @@
 //! (default `.cache/train`); writes the model to `FILE` (default
 //! `static/models/ner-v4.bin`) and a card beside it (`.card.json`).
 
+mod averaged;
 mod clauses;
 mod clusters;
 mod corpus;

@@ -9,6 +9,7 @@ use saidwho_core::stages::ner::{is_all_caps_sentence, is_candidate, is_headline}
 use saidwho_core::stages::ner::{viterbi, word_key, Lexicon, ModelParts, WordInfo};
 use saidwho_core::stages::NerModel;
 
+use crate::averaged::{Rng, Weights};
 use crate::corpus::{evaluate, Doc};
 use crate::lists::Lists;
 
@@ -48,98 +49,19 @@ impl Lexicon for TrainLexicon<'_> {
     }
 }
 
-/// Weights with lazy averaging: `avg = w - u / c`.
-struct Weights {
-    index: HashMap<u32, usize>,
-    w: Vec<[f32; N_TAGS]>,
-    u: Vec<[f32; N_TAGS]>,
-    trans: [[f32; N_TAGS]; N_TAGS],
-    trans_u: [[f32; N_TAGS]; N_TAGS],
-    start: [f32; N_TAGS],
-    start_u: [f32; N_TAGS],
-    c: f32,
-}
-
-impl Weights {
-    fn new() -> Self {
-        Self {
-            index: HashMap::new(),
-            w: Vec::new(),
-            u: Vec::new(),
-            trans: [[0.0; N_TAGS]; N_TAGS],
-            trans_u: [[0.0; N_TAGS]; N_TAGS],
-            start: [0.0; N_TAGS],
-            start_u: [0.0; N_TAGS],
-            c: 1.0,
-        }
-    }
-
-    fn emissions(&self, feats: &[Vec<u32>]) -> Vec<[f32; N_TAGS]> {
-        feats
-            .iter()
-            .map(|fs| {
-                let mut s = [0f32; N_TAGS];
-                for f in fs {
-                    if let Some(&row) = self.index.get(f) {
-                        for (x, w) in s.iter_mut().zip(&self.w[row]) {
-                            *x += w;
-                        }
-                    }
-                }
-                s
-            })
-            .collect()
-    }
-
-    fn bump(&mut self, f: u32, tag: usize, delta: f32) {
-        let next = self.w.len();
-        let row = *self.index.entry(f).or_insert(next);
-        if row == next {
-            self.w.push([0.0; N_TAGS]);
-            self.u.push([0.0; N_TAGS]);
-        }
-        self.w[row][tag] += delta;
-        self.u[row][tag] += self.c * delta;
-    }
-
-    fn update(&mut self, feats: &[Vec<u32>], gold: &[usize], pred: &[usize]) {
-        for (i, fs) in feats.iter().enumerate() {
-            if gold[i] != pred[i] {
-                for &f in fs {
-                    self.bump(f, gold[i], 1.0);
-                    self.bump(f, pred[i], -1.0);
-                }
-            }
-        }
-        let c = self.c;
-        for (path, delta) in [(gold, 1.0f32), (pred, -1.0)] {
-            self.start[path[0]] += delta;
-            self.start_u[path[0]] += c * delta;
-            for i in 1..path.len() {
-                self.trans[path[i - 1]][path[i]] += delta;
-                self.trans_u[path[i - 1]][path[i]] += c * delta;
-            }
-        }
-    }
-
-    fn averaged(&self, words: Vec<(u32, WordInfo)>, phrases: Vec<(u32, u8)>) -> ModelParts {
-        let c = self.c;
-        let avg_row =
-            |w: &[f32; N_TAGS], u: &[f32; N_TAGS]| std::array::from_fn(|t| w[t] - u[t] / c);
-        let features = self
-            .index
-            .iter()
-            .map(|(&f, &row)| (f, avg_row(&self.w[row], &self.u[row])))
-            .collect();
-        let trans = std::array::from_fn(|p| avg_row(&self.trans[p], &self.trans_u[p]));
-        let start = avg_row(&self.start, &self.start_u);
-        ModelParts {
-            features,
-            trans,
-            start,
-            words,
-            phrases,
-        }
+/// The model file's parts from averaged weights and the lexicon tables.
+fn model_parts(
+    w: &Weights<N_TAGS>,
+    words: Vec<(u32, WordInfo)>,
+    phrases: Vec<(u32, u8)>,
+) -> ModelParts {
+    let a = w.averaged();
+    ModelParts {
+        features: a.features,
+        trans: a.trans,
+        start: a.start,
+        words,
+        phrases,
     }
 }
 
@@ -156,18 +78,6 @@ fn gazetteer(docs: &[&Doc]) -> HashMap<String, u8> {
         }
     }
     g
-}
-
-/// A small deterministic random generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
 }
 
 /// One sentence's gold tags and its features (without and with the tags
@@ -271,16 +181,16 @@ pub fn train(docs: &[Doc], epochs: usize, seed: u64, dev: &[Doc], outside: &Outs
         if dev.is_empty() {
             return;
         }
-        let parts = w.averaged(words.clone(), phrases.clone());
+        let parts = model_parts(w, words.clone(), phrases.clone());
         let dev_score =
             NerModel::from_bytes(&parts.to_bytes()).map(|m| evaluate(dev, &m).summary());
         eprintln!(
             "epoch {epoch}: {} features; dev {}",
-            w.w.len(),
+            w.n_features(),
             dev_score.unwrap_or_else(|e| e.to_string())
         );
     });
-    w.averaged(words, phrases)
+    model_parts(&w, words, phrases)
 }
 
 /// Each all-caps headline again in title case ("Eu Rejects German Call to
@@ -372,7 +282,7 @@ fn title_case(word: &str, first: bool, in_name: bool) -> String {
 
 /// Tags a document's sentences in order with `base`, giving each the
 /// history of the ones before it.
-fn read_predicted_history(doc: &mut [Prepared], base: &Weights) {
+fn read_predicted_history(doc: &mut [Prepared], base: &Weights<N_TAGS>) {
     let mut history = History::default();
     for p in doc.iter_mut() {
         // The base model has no history features: tag before reading it.
@@ -422,23 +332,20 @@ fn fit(
     examples: &[Example],
     epochs: usize,
     seed: u64,
-    mut after_epoch: impl FnMut(usize, &Weights),
-) -> Weights {
+    mut after_epoch: impl FnMut(usize, &Weights<N_TAGS>),
+) -> Weights<N_TAGS> {
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut rng = Rng::seeded(seed);
     let mut w = Weights::new();
     for epoch in 1..=epochs {
-        for i in (1..order.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        rng.shuffle(&mut order);
         for &k in &order {
             let (feats, gold) = &examples[k];
             let pred = viterbi(&w.emissions(feats), &w.trans, &w.start);
             if pred != *gold {
                 w.update(feats, gold, &pred);
             }
-            w.c += 1.0;
+            w.tick();
         }
         after_epoch(epoch, &w);
     }
