@@ -21,7 +21,8 @@ use super::rules::RuleId;
 use super::{Attributed, QuoteKind};
 use crate::ner::features::fingerprint;
 use crate::ner::hash::FeatureHasher;
-use crate::ner::model::{find, hashed};
+use crate::ner::model::{find, hashed, Reader};
+use crate::ner::ModelError;
 use crate::span::TokenSpan;
 
 /// Tags: outside, then begin/inside of source, cue and content.
@@ -157,33 +158,14 @@ impl ClauseParts {
     }
 }
 
-/// A cursor over model bytes.
-struct Reader<'a>(&'a [u8], usize);
-
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Result<&[u8], ClauseModelError> {
-        let end = self.1.checked_add(n).filter(|&e| e <= self.0.len());
-        let end = end.ok_or(ClauseModelError::Corrupt { at: self.1 })?;
-        let s = &self.0[self.1..end];
-        self.1 = end;
-        Ok(s)
-    }
-    fn f32(&mut self) -> Result<f32, ClauseModelError> {
-        let b = self.take(4)?;
-        Ok(f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    }
-    fn varint(&mut self) -> Result<u32, ClauseModelError> {
-        let mut x = 0u32;
-        for shift in (0..35).step_by(7) {
-            let b = self.take(1)?[0];
-            x |= u32::from(b & 0x7F)
-                .checked_shl(shift)
-                .ok_or(ClauseModelError::Corrupt { at: self.1 })?;
-            if b & 0x80 == 0 {
-                return Ok(x);
-            }
+/// The entity model's reader reports where a file is cut short; here that
+/// is a clause model's error.
+impl From<ModelError> for ClauseModelError {
+    fn from(e: ModelError) -> Self {
+        match e {
+            ModelError::Corrupt { at } => Self::Corrupt { at },
+            _ => Self::NotAModel,
         }
-        Err(ClauseModelError::Corrupt { at: self.1 })
     }
 }
 
@@ -193,7 +175,7 @@ impl ClauseModel {
     /// # Errors
     /// When the bytes are not a clause model of this format version.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ClauseModelError> {
-        let mut r = Reader(bytes, 0);
+        let mut r = Reader { bytes, at: 0 };
         let head = r.take(11).map_err(|_| ClauseModelError::NotAModel)?;
         if &head[..8] != MAGIC
             || head[8..10] != FORMAT_VERSION.to_le_bytes()
@@ -210,27 +192,27 @@ impl ClauseModel {
         for x in &mut start {
             *x = r.f32()?;
         }
-        let n = u32::from_le_bytes(r.take(4)?.try_into().unwrap_or([0; 4])) as usize;
+        let n = r.u32()? as usize;
         if n > bytes.len() {
-            return Err(ClauseModelError::Corrupt { at: r.1 });
+            return Err(ClauseModelError::Corrupt { at: r.at });
         }
         let (mut keys, mut values) = (Vec::with_capacity(n), Vec::with_capacity(n));
         let mut key = 0u32;
         for _ in 0..n {
             key = key.wrapping_add(r.varint()?);
-            let mask = r.take(1)?[0];
+            let mask = r.u8()?;
             let mut w = [0i8; N_TAGS];
             for (t, x) in w.iter_mut().enumerate() {
                 if mask & (1 << t) != 0 {
-                    *x = r.take(1)?[0] as i8;
+                    *x = r.u8()? as i8;
                 }
             }
             keys.push(key);
             values.push(w);
         }
-        let n = u32::from_le_bytes(r.take(4)?.try_into().unwrap_or([0; 4])) as usize;
+        let n = r.u32()? as usize;
         if n > bytes.len() {
-            return Err(ClauseModelError::Corrupt { at: r.1 });
+            return Err(ClauseModelError::Corrupt { at: r.at });
         }
         let mut cue_words = rustc_hash::FxHashSet::default();
         let mut key = 0u32;
@@ -238,8 +220,8 @@ impl ClauseModel {
             key = key.wrapping_add(r.varint()?);
             cue_words.insert(key);
         }
-        if r.1 != bytes.len() {
-            return Err(ClauseModelError::Corrupt { at: r.1 });
+        if r.at != bytes.len() {
+            return Err(ClauseModelError::Corrupt { at: r.at });
         }
         let (keys, weights) = hashed(&keys, &values);
         Ok(Self {

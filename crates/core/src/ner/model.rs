@@ -236,13 +236,13 @@ fn varint(out: &mut Vec<u8>, mut x: u32) {
 }
 
 /// A cursor over model bytes.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
+pub(crate) struct Reader<'a> {
+    pub(crate) bytes: &'a [u8],
+    pub(crate) at: usize,
 }
 
 impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
+    pub(crate) fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
         let end = self
             .at
             .checked_add(n)
@@ -252,21 +252,21 @@ impl Reader<'_> {
         self.at = end;
         Ok(s)
     }
-    fn u8(&mut self) -> Result<u8, ModelError> {
+    pub(crate) fn u8(&mut self) -> Result<u8, ModelError> {
         Ok(self.take(1)?[0])
     }
-    fn u16(&mut self) -> Result<u16, ModelError> {
+    pub(crate) fn u16(&mut self) -> Result<u16, ModelError> {
         let b = self.take(2)?;
         Ok(u16::from_le_bytes([b[0], b[1]]))
     }
-    fn u32(&mut self) -> Result<u32, ModelError> {
+    pub(crate) fn u32(&mut self) -> Result<u32, ModelError> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
-    fn f32(&mut self) -> Result<f32, ModelError> {
+    pub(crate) fn f32(&mut self) -> Result<f32, ModelError> {
         Ok(f32::from_bits(self.u32()?))
     }
-    fn varint(&mut self) -> Result<u32, ModelError> {
+    pub(crate) fn varint(&mut self) -> Result<u32, ModelError> {
         let mut x = 0u32;
         for shift in (0..35).step_by(7) {
             let b = self.u8()?;
