@@ -31,6 +31,7 @@
 
 mod analysis;
 mod attribution;
+mod chain;
 mod chunks;
 pub mod export;
 pub mod extract;
@@ -70,6 +71,7 @@ pub mod stages {
     pub use crate::attribution::attribute;
     pub use crate::attribution::doc::Doc;
     pub use crate::attribution::learned;
+    pub use crate::chain::ChainScores;
     pub use crate::ner::numeric::numeric_entities;
     pub use crate::ner::{ner_tokens, sentence_tokens, tag_entities, NerModel};
     pub use crate::paragraphs::paragraphs;

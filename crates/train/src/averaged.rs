@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use saidwho_core::stages::ChainScores;
+
 /// Weights over hashed features and tag transitions, with lazy averaging:
 /// the average after `c` updates is `w - u / c`.
 pub struct Weights<const N: usize> {
@@ -17,16 +19,6 @@ pub struct Weights<const N: usize> {
     pub start: [f32; N],
     start_u: [f32; N],
     c: f32,
-}
-
-/// Averaged weights: per feature, transitions, starts.
-pub struct Averaged<const N: usize> {
-    /// (feature, weight per tag).
-    pub features: Vec<(u32, [f32; N])>,
-    /// `trans[prev][next]`.
-    pub trans: [[f32; N]; N],
-    /// Score of each tag at a sentence start.
-    pub start: [f32; N],
 }
 
 impl<const N: usize> Weights<N> {
@@ -101,10 +93,10 @@ impl<const N: usize> Weights<N> {
     }
 
     /// The averaged weights.
-    pub fn averaged(&self) -> Averaged<N> {
+    pub fn averaged(&self) -> ChainScores<N> {
         let c = self.c;
         let avg = |w: &[f32; N], u: &[f32; N]| std::array::from_fn(|t| w[t] - u[t] / c);
-        Averaged {
+        ChainScores {
             features: self
                 .index
                 .iter()

@@ -177,11 +177,8 @@ pub fn train(examples: &[Example], cue_words: Vec<u32>, epochs: usize, seed: u64
             w.n_features()
         );
     }
-    let a = w.averaged();
     ClauseParts {
-        features: a.features,
-        trans: a.trans,
-        start: a.start,
+        scores: w.averaged(),
         cue_words,
     }
 }

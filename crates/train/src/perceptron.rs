@@ -55,11 +55,8 @@ fn model_parts(
     words: Vec<(u32, WordInfo)>,
     phrases: Vec<(u32, u8)>,
 ) -> ModelParts {
-    let a = w.averaged();
     ModelParts {
-        features: a.features,
-        trans: a.trans,
-        start: a.start,
+        scores: w.averaged(),
         words,
         phrases,
     }

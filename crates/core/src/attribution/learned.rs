@@ -19,6 +19,7 @@ use super::phrases::{Mention, MentionKind};
 use super::quoted::quote;
 use super::rules::RuleId;
 use super::{Attributed, QuoteKind};
+use crate::chain::ChainScores;
 use crate::ner::features::fingerprint;
 use crate::ner::hash::FeatureHasher;
 use crate::ner::model::{find, hashed, Reader};
@@ -73,12 +74,8 @@ pub struct ClauseModel {
 /// Everything needed to write a clause model.
 #[derive(Debug, Clone)]
 pub struct ClauseParts {
-    /// (fingerprint, weight per tag).
-    pub features: Vec<(u32, [f32; N_TAGS])>,
-    /// `trans[prev][next]`.
-    pub trans: [[f32; N_TAGS]; N_TAGS],
-    /// Score of each tag at a sentence start.
-    pub start: [f32; N_TAGS],
+    /// The tagger's scores.
+    pub scores: ChainScores<N_TAGS>,
     /// [`cue_word_key`]s of the words of training cues: a sentence without
     /// one is not tagged.
     pub cue_words: Vec<u32>,
@@ -105,35 +102,12 @@ impl ClauseParts {
     /// smaller file for a little accuracy).
     #[must_use]
     pub fn to_bytes(&self, min: i8) -> Vec<u8> {
-        let max = self
-            .features
-            .iter()
-            .flat_map(|(_, w)| w.iter())
-            .fold(0f32, |m, &x| m.max(x.abs()));
-        let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
-        let mut feats: Vec<(u32, [i8; N_TAGS])> = self
-            .features
-            .iter()
-            .map(|(k, w)| {
-                (
-                    *k,
-                    w.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8),
-                )
-            })
-            .filter(|(_, q)| {
-                q.iter()
-                    .any(|&x| x.unsigned_abs() >= min.unsigned_abs().max(1))
-            })
-            .collect();
-        feats.sort_unstable_by_key(|f| f.0);
-        feats.dedup_by_key(|f| f.0);
+        let (scale, feats) = self.scores.quantised(min);
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         out.push(N_TAGS as u8);
         out.extend_from_slice(&scale.to_le_bytes());
-        for x in self.trans.iter().flatten().chain(&self.start) {
-            out.extend_from_slice(&x.to_le_bytes());
-        }
+        self.scores.write_transitions(&mut out);
         out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
         let mut prev = 0u32;
         for (k, q) in feats {
@@ -620,9 +594,11 @@ mod tests {
         let mut w = [0f32; N_TAGS];
         w[CUE] = 1.5;
         let parts = ClauseParts {
-            features: vec![(42, w), (7, [0.0; N_TAGS])],
-            trans: [[0.5; N_TAGS]; N_TAGS],
-            start: [0.25; N_TAGS],
+            scores: ChainScores {
+                features: vec![(42, w), (7, [0.0; N_TAGS])],
+                trans: [[0.5; N_TAGS]; N_TAGS],
+                start: [0.25; N_TAGS],
+            },
             cue_words: vec![cue_word_key("said"), cue_word_key("showed")],
         };
         let bytes = parts.to_bytes(1);

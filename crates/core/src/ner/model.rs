@@ -17,6 +17,7 @@ use super::evidence::{DocEvidence, History};
 use super::features::{extract_prepared, Need, Prepared, WordMemo, FEATURE_SET};
 use super::labels::{allowed, is_open, N_TAGS};
 use super::lexicon::{word_key, Lexicon, WordInfo};
+use crate::chain::ChainScores;
 
 /// First bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"SAIDWHO\0";
@@ -96,12 +97,8 @@ struct Slot {
 /// Everything needed to write a model file.
 #[derive(Debug, Clone)]
 pub struct ModelParts {
-    /// (fingerprint, weights per tag), any order.
-    pub features: Vec<(u32, [f32; N_TAGS])>,
-    /// `trans[prev][next]`.
-    pub trans: [[f32; N_TAGS]; N_TAGS],
-    /// Score of each tag at a sentence start.
-    pub start: [f32; N_TAGS],
+    /// The tagger's scores.
+    pub scores: ChainScores<N_TAGS>,
     /// ([`word_key`] of a lowercase word, its entry), any order.
     pub words: Vec<(u32, WordInfo)>,
     /// ([`super::lexicon::phrase_key`] of a multiword phrase, list bits), any order.
@@ -112,37 +109,14 @@ impl ModelParts {
     /// Serialises the model (weights quantised to 8 bits).
     #[must_use]
     pub fn to_bytes(&self) -> Vec<u8> {
-        let max = self
-            .features
-            .iter()
-            .flat_map(|(_, w)| w.iter())
-            .fold(0f32, |m, &x| m.max(x.abs()));
-        let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+        let (scale, feats) = self.scores.quantised(1);
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         out.push(N_TAGS as u8);
         out.push(FEATURE_SET);
         out.extend_from_slice(&scale.to_le_bytes());
-        for row in &self.trans {
-            for x in row {
-                out.extend_from_slice(&x.to_le_bytes());
-            }
-        }
-        for x in &self.start {
-            out.extend_from_slice(&x.to_le_bytes());
-        }
-        let feats: Vec<(u32, [i8; N_TAGS])> = self
-            .features
-            .iter()
-            .map(|(k, w)| {
-                (
-                    *k,
-                    w.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8),
-                )
-            })
-            .filter(|(_, q)| q.iter().any(|&x| x != 0))
-            .collect();
+        self.scores.write_transitions(&mut out);
         write_keyed(&mut out, feats, |out, q| {
             let mask = q
                 .iter()
@@ -930,9 +904,11 @@ mod tests {
         let (others, mine) = ([feats(0), feats(2)].concat(), feats(1));
         let feat = *mine.iter().find(|f| !others.contains(f)).unwrap();
         ModelParts {
-            features: vec![(feat, w)],
-            trans: [[0.0; N_TAGS]; N_TAGS],
-            start: [0.0; N_TAGS],
+            scores: ChainScores {
+                features: vec![(feat, w)],
+                trans: [[0.0; N_TAGS]; N_TAGS],
+                start: [0.0; N_TAGS],
+            },
             words: vec![
                 (word_key("kaori"), kaori()),
                 (
