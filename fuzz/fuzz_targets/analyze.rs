@@ -16,7 +16,10 @@ fn check(text: &str, r: TextRange) {
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let analyzer = ANALYZER.get_or_init(|| {
-        Analyzer::with_ner_model(include_bytes!("../../static/models/ner-v4.bin")).expect("model loads")
+        Analyzer::with_ner_model(include_bytes!("../../static/models/ner-v4.bin"))
+            .expect("model loads")
+            .with_clause_model(include_bytes!("../../static/models/clauses-v1.bin"))
+            .expect("clause model loads")
     });
     let a = analyzer.analyze(text);
     for r in a.paragraphs.iter().chain(&a.sentences) {

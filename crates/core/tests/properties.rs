@@ -1,4 +1,4 @@
-//! Properties that hold for any text: spans in bounds and on char
+//! Properties that hold for any text (with both shipped models): spans in bounds and on char
 //! boundaries, exact offset conversions, quotes that never overlap, entities
 //! inside one sentence, deterministic results, and extraction that never
 //! panics.
@@ -10,7 +10,10 @@ use std::sync::OnceLock;
 fn analyzer() -> &'static Analyzer {
     static A: OnceLock<Analyzer> = OnceLock::new();
     A.get_or_init(|| {
-        Analyzer::with_ner_model(include_bytes!("../../../static/models/ner-v4.bin")).unwrap()
+        Analyzer::with_ner_model(include_bytes!("../../../static/models/ner-v4.bin"))
+            .unwrap()
+            .with_clause_model(include_bytes!("../../../static/models/clauses-v1.bin"))
+            .unwrap()
     })
 }
 
