@@ -308,6 +308,7 @@ for (const scheme of ['light', 'dark']) {
     const about = await page.locator('footer.about').innerText();
     assert.match(about, /GeoNames[\s\S]*CC BY 4\.0/);
     assert.match(about, /GloVe[\s\S]*PDDL/);
+    assert.match(about, /WordNet 3\.0 Copyright 2006 by Princeton University/);
     await page.evaluate(AXE);
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
     const report = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.html}`);

@@ -11,6 +11,9 @@ Writes, under DIR:
   glove/words.txt      GloVe 6B vocabulary, one word a line, most frequent first
   glove/vectors.npy    the 400,000 x 50 vectors (float32, as shipped)
   places.tsv           phrase<TAB>kind (city, country, region, continent)
+  wordnet.tsv          WordNet 3.0 proper nouns (instances) with their class:
+                       LOC (under "location", "body of water", "geological
+                       formation"), ORG ("organization"), PER ("person")
   first_names.txt      US Census 1990 first names (lowercase)
   last_names.txt       US Census 1990 surnames (lowercase, most frequent first)
   SOURCES.json         what was fetched: package, version, sha256, licence
@@ -141,6 +144,55 @@ def census(cache, unpacked):
     (cache / "last_names.txt").write_text("\n".join(last) + "\n")
 
 
+WORDNET = Path("/usr/share/wordnet/data.noun")
+# Roots of the classes, by synset offset in WordNet 3.0's data.noun.
+WORDNET_ROOTS = {
+    "00027167": "LOC",  # location
+    "09225146": "LOC",  # body of water
+    "09287968": "LOC",  # geological formation
+    "08008335": "ORG",  # organization
+    "00007846": "PER",  # person
+}
+
+
+def wordnet(cache):
+    """Proper nouns of WordNet 3.0 (Debian `wordnet-base`) with their class."""
+    if not WORDNET.exists():
+        run("apt-get", "install", "-y", "wordnet-base")
+    hypernyms, lemmas, instances = {}, {}, set()
+    for line in WORDNET.read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        parts = line.split(" ")
+        offset, n_words = parts[0], int(parts[3], 16)
+        words = [parts[4 + 2 * i] for i in range(n_words)]
+        at = 4 + 2 * n_words
+        n_ptrs = int(parts[at])
+        ptrs = [parts[at + 1 + 4 * i: at + 5 + 4 * i] for i in range(n_ptrs)]
+        hypernyms[offset] = [p[1] for p in ptrs if p[0] in ("@", "@i")]
+        if any(p[0] == "@i" for p in ptrs):
+            instances.add(offset)
+        lemmas[offset] = [w.replace("_", " ") for w in words]
+
+    def klass(offset, seen=()):
+        if offset in WORDNET_ROOTS:
+            return WORDNET_ROOTS[offset]
+        for h in hypernyms.get(offset, []):
+            if h not in seen:
+                k = klass(h, seen + (offset,))
+                if k:
+                    return k
+        return None
+
+    rows = set()
+    for offset in instances:
+        k = klass(offset)
+        for name in lemmas[offset]:
+            if k and latin(name):
+                rows.add(f"{name}\t{k}")
+    (cache / "wordnet.tsv").write_text("\n".join(sorted(rows)) + "\n", encoding="utf-8")
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: sources.py CACHE_DIR")
@@ -150,7 +202,16 @@ def main():
     glove_words(cache, unpacked)
     places(cache, unpacked)
     census(cache, unpacked)
-    (cache / "SOURCES.json").write_text(json.dumps(PACKAGES, indent=2) + "\n")
+    wordnet(cache)
+    sources = dict(PACKAGES)
+    sources["wordnet-base (Debian)"] = {
+        "version": "1:3.0",
+        "file": str(WORDNET),
+        "licence": "WordNet 3.0 licence (Princeton University; use, copy and distribute "
+                   "with the notice 'WordNet 3.0 Copyright 2006 by Princeton University. "
+                   "All rights reserved.')",
+    }
+    (cache / "SOURCES.json").write_text(json.dumps(sources, indent=2) + "\n")
     print(f"sources ready in {cache}", file=sys.stderr)
 
 

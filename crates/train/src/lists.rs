@@ -1,6 +1,7 @@
 //! Name lists from the sources cache (`crates/train/prep/sources.py`):
-//! GeoNames places (one-word names as word bits, longer ones as phrases)
-//! and US Census first names and surnames.
+//! GeoNames places (one-word names as word bits, longer ones as phrases),
+//! WordNet proper nouns (places, people) and US Census first names and
+//! surnames.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -39,6 +40,25 @@ pub fn load(dir: &Path) -> Result<Lists> {
     // Most frequent first (the Census's order).
     for w in read("last_names.txt")?.lines().take(MAX_SURNAMES) {
         *l.words.entry(w.to_owned()).or_default() |= list::LAST_NAME;
+    }
+    // WordNet proper nouns: places (rivers, mountains, regions too) as
+    // places; people's last words as surnames.
+    for line in read("wordnet.tsv")?.lines() {
+        let Some((name, kind)) = line.split_once('\t') else {
+            continue;
+        };
+        let words = tagger_words(name);
+        match (kind, words.len()) {
+            ("LOC", 1) => *l.words.entry(words[0].clone()).or_default() |= list::PLACE,
+            ("LOC", n) if n <= MAX_PHRASE_WORDS => {
+                *l.phrases.entry(phrase_key(&words)).or_default() |= list::PLACE;
+                *l.words.entry(words[0].clone()).or_default() |= list::PHRASE_START;
+            }
+            ("PER", n) if n >= 1 => {
+                *l.words.entry(words[n - 1].clone()).or_default() |= list::LAST_NAME;
+            }
+            _ => {}
+        }
     }
     for line in read("places.tsv")?.lines() {
         let Some((name, kind)) = line.split_once('\t') else {

@@ -236,7 +236,7 @@ fn main() -> Result<()> {
             "sentence": "words, lowercase forms, shapes, suffixes, neighbours (two each side)",
             "gazetteer": "lowercase words of train entities (2-fold during training)",
             "word_clusters": format!("{} most frequent GloVe 6B words, 2 leading principal directions removed, spherical k-means tree 8/64/512/4096 (cluster seed {})", outside.clusters.len(), o.cluster_seed),
-            "name_lists": format!("{} words (Census first names, {} most frequent surnames, one-word GeoNames places) and {} multiword places", outside.lists.words.len(), lists::MAX_SURNAMES, outside.lists.phrases.len()),
+            "name_lists": format!("{} words (Census first names, {} most frequent surnames, one-word GeoNames places, WordNet places and people's last names) and {} multiword places (GeoNames, WordNet)", outside.lists.words.len(), lists::MAX_SURNAMES, outside.lists.phrases.len()),
             "document_evidence": outside.evidence,
             "earlier_sentences_tags": outside.history,
             "title_case_headlines": outside.title_case,

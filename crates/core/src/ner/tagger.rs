@@ -103,7 +103,7 @@ pub fn tag_entities(
 
 /// Person names lose their titles ("Mr Vegard" → "Vegard", as in CoNLL);
 /// phrases made only of titles and role words ("Project Manager") are not
-/// names; acronyms defined in parentheses take their full form's label;
+/// people, and titles alone ("Maj.") are not names at all; acronyms defined in parentheses take their full form's label;
 /// and one string gets one label in a document (the most frequent).
 #[must_use]
 pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Entity> {
@@ -138,7 +138,11 @@ pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Enti
             let w = lower(t);
             is_title(&w) || is_role_word(&w) || !t.slice(text).chars().any(char::is_alphanumeric)
         });
-        if all_roles && e.label == EntityLabel::Person {
+        // A lone honorific ("Maj.", "H.E.") names nothing, whatever its label.
+        let all_titles = words
+            .clone()
+            .all(|&t| is_title(&lower(t)) || !t.slice(text).chars().any(char::is_alphanumeric));
+        if all_titles || (all_roles && e.label == EntityLabel::Person) {
             continue;
         }
         out.push(e);
