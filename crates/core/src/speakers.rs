@@ -120,6 +120,9 @@ pub fn resolve(
     };
     for a in quotes.iter_mut() {
         let Some(m) = a.mention else { continue };
+        if is_expletive_it(doc, m) {
+            continue; // "It is widely expected that …": nobody is named
+        }
         let words = if m.kind == MentionKind::Name {
             let words = name_words(doc, m.tokens);
             if words.is_empty() {
@@ -375,6 +378,45 @@ fn name_candidates<'d>(doc: &'d Doc) -> Vec<NameCandidate<'d>> {
         i = next.max(i + 1);
     }
     out
+}
+
+/// Whether a mention is the "it" of an agentless report ("It is widely
+/// expected that …", "it was reported that …", "it seems …"): no speaker.
+fn is_expletive_it(doc: &Doc, m: Mention) -> bool {
+    let i = m.tokens.first();
+    if m.kind != MentionKind::Pronoun || doc.low(i) != "it" {
+        return false;
+    }
+    let mut j = i + 1;
+    if matches!(doc.low(j), "seems" | "seemed" | "appears" | "appeared") {
+        return true;
+    }
+    if !matches!(doc.low(j), "is" | "was" | "has" | "had" | "had been") {
+        return false;
+    }
+    j += 1;
+    if doc.low(j) == "been" {
+        j += 1;
+    }
+    while doc.low(j).ends_with("ly") {
+        j += 1; // "widely", "generally"
+    }
+    matches!(
+        doc.low(j),
+        "expected"
+            | "believed"
+            | "reported"
+            | "said"
+            | "thought"
+            | "understood"
+            | "feared"
+            | "claimed"
+            | "alleged"
+            | "rumored"
+            | "rumoured"
+            | "estimated"
+            | "known"
+    )
 }
 
 /// Whether a sentence is a headline (all caps, or title case with no full

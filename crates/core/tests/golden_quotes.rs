@@ -455,3 +455,10 @@ fn a_role_noun_before_the_name_is_the_role_not_the_speaker() {
         ]
     );
 }
+
+#[test]
+fn an_agentless_it_is_never_a_speaker() {
+    let t = "It is widely expected that the central bank will cut rates in March.\n\n\
+             It was reported that the talks had failed.";
+    assert_eq!(speakers_of(t), [None, None]);
+}
