@@ -391,7 +391,7 @@ fn is_expletive_it(doc: &Doc, m: Mention) -> bool {
     if matches!(doc.low(j), "seems" | "seemed" | "appears" | "appeared") {
         return true;
     }
-    if !matches!(doc.low(j), "is" | "was" | "has" | "had" | "had been") {
+    if !matches!(doc.low(j), "is" | "was" | "has" | "had") {
         return false;
     }
     j += 1;
