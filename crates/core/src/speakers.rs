@@ -117,12 +117,15 @@ pub fn resolve(
             .filter(|e| e.label == EntityLabel::Loc)
             .map(|e| e.range)
             .collect(),
+        entities: entities.iter().map(|e| e.range).collect(),
+        tagged: !entities.is_empty(),
     };
     for a in quotes.iter_mut() {
         let Some(m) = a.mention else { continue };
         if is_expletive_it(doc, m) {
             continue; // "It is widely expected that …": nobody is named
         }
+        let m = r.common_noun_or(m);
         let words = if m.kind == MentionKind::Name {
             let words = name_words(doc, m.tokens);
             if words.is_empty() {
@@ -183,6 +186,10 @@ struct Resolver<'r, 'd> {
     last_person: Vec<(usize, usize)>,
     /// Names the entity tagger found to be places, in text order.
     not_people: Vec<TextRange>,
+    /// Every name the entity tagger found, in text order.
+    entities: Vec<TextRange>,
+    /// Whether an entity model ran (else `entities` says nothing).
+    tagged: bool,
 }
 
 impl<'d> Resolver<'_, 'd> {
@@ -315,6 +322,28 @@ impl<'d> Resolver<'_, 'd> {
         a.quote.speaker_by = Some(rule);
         if (sp.named && !a_thing) || m.kind == MentionKind::Pronoun {
             self.last_person.push((idx, m.tokens.first()));
+        }
+    }
+
+    /// A one-word "name" that only opens its sentence and that the entity
+    /// tagger did not take for a name ("Critics say …", "Doctors warn …") is
+    /// a common noun. (Without an entity model, names stay names.)
+    fn common_noun_or(&self, m: Mention) -> Mention {
+        let i = m.tokens.first();
+        let opens_sentence = self.doc.sentence_bounds(i).first() == i;
+        let lone = m.kind == MentionKind::Name && m.tokens.count() == 1 && opens_sentence;
+        if !lone
+            || !self.tagged
+            || self
+                .entities
+                .iter()
+                .any(|e| e.overlaps(self.doc.range_of(m.tokens)))
+        {
+            return m;
+        }
+        Mention {
+            kind: MentionKind::Nominal,
+            ..m
         }
     }
 
