@@ -95,6 +95,23 @@ pub fn scan_marks(text: &str, paragraphs: &[TextRange]) -> MarkScan {
                 prev = Some(c);
                 continue;
             }
+            // Two backticks open a double quotation mark (``…'', typewriter
+            // and TeX style); it closes with two apostrophes.
+            if c == '`' && next == Some('`') {
+                iter.next();
+                let after = iter.peek().map(|&(_, n)| n);
+                step(
+                    text,
+                    &mut scan,
+                    &mut stack,
+                    (at, 2),
+                    '\u{201C}',
+                    prev,
+                    after,
+                );
+                prev = Some('`');
+                continue;
+            }
             // Two apostrophes stand for a double quotation mark (''…'').
             if c == '\'' && next == Some('\'') {
                 iter.next();
@@ -451,7 +468,11 @@ mod double_apostrophe_tests {
     use crate::paragraphs::paragraphs;
 
     #[test]
-    fn two_apostrophes_are_a_double_quotation_mark() {
+    fn two_backticks_or_apostrophes_are_a_double_quotation_mark() {
+        let t = "``We will win,'' said Maria Lopez.";
+        let q = direct_quotes(t, &paragraphs(t));
+        assert_eq!(q.len(), 1, "typewriter quotes");
+        assert_eq!(q[0].content.slice(t), "We will win,");
         let t = "''They pay us a lot of money,'' Mr. King said. It's Jones' turn.";
         let q = direct_quotes(t, &paragraphs(t));
         assert_eq!(q.len(), 1);

@@ -37,6 +37,7 @@ pub fn is_quote_mark(c: char) -> bool {
     matches!(
         c,
         '"' | '\''
+            | '`' // ``…'' (typewriter)
             | '\u{201C}' // “
             | '\u{201D}' // ”
             | '\u{201E}' // „

@@ -65,6 +65,10 @@ fn a_capitalised_common_noun_opening_the_sentence_is_no_name() {
     let t = "Doctors say the new drug could save thousands of lives every year.\n\n\
              Amina Yusuf said the trial would end in May.";
     let a = analyze(t);
-    let cards: Vec<_> = a.speakers.iter().map(|s| (s.name.as_str(), s.named)).collect();
+    let cards: Vec<_> = a
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s.named))
+        .collect();
     assert_eq!(cards, [("Doctors", false), ("Amina Yusuf", true)]);
 }

@@ -462,3 +462,17 @@ fn an_agentless_it_is_never_a_speaker() {
              It was reported that the talks had failed.";
     assert_eq!(speakers_of(t), [None, None]);
 }
+
+#[test]
+fn typewriter_quotes_and_a_dash_before_the_verb() {
+    let t = "``We will win,'' said Maria Lopez.\n\n“Hello”—said Mr. Jones.";
+    let q = quotes(t);
+    let got: Vec<_> = q.iter().map(|r| (r.0.as_str(), r.4.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("``We will win,''", Some("Maria Lopez")),
+            ("“Hello”", Some("Jones"))
+        ]
+    );
+}

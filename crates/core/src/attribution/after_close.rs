@@ -2,6 +2,7 @@
 //! may start after a closing quotation mark, and its rules in order.
 
 use super::doc::Doc;
+use super::lexicon::is_cue_verb;
 use super::rules::{
     cue_then_speaker, dash_after_quote, first_of, name_after_quote, speaker_then_cue, Found,
     Outcome,
@@ -34,6 +35,10 @@ pub(crate) fn after_attribution(doc: &Doc, close: usize, comma: bool) -> Option<
     let n = doc.len();
     let mut j = close + 1;
     if j < n && matches!(doc.s(j), "," | ";") {
+        j += 1;
+    }
+    // “Hello”—said Mr. Jones: a dash before a reporting verb is a comma.
+    if j + 1 < n && matches!(doc.s(j), "—" | "–") && is_cue_verb(doc.low(j + 1)) {
         j += 1;
     }
     if j >= n || !doc.same_paragraph(close, j) {
