@@ -801,6 +801,12 @@ pub fn viterbi_between(
     path
 }
 
+/// The tags that close a name or stand outside one (O, L, U): the only
+/// ones an O, B or U tag may follow.
+const CLOSED: [usize; 1 + 2 * 4] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+/// Per label, its open tags (B, I): the only ones its I and L may follow.
+const OPEN_OF: [[usize; 2]; 4] = [[1, 2], [5, 6], [9, 10], [13, 14]];
+
 /// [`viterbi_between`] writing the best path into `path` (as long as
 /// `emissions`), with `back` as its back-pointer buffer.
 pub fn viterbi_into(
@@ -841,14 +847,15 @@ pub fn viterbi_into(
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
             // An I or L tag (2 + 4k, 3 + 4k) can only follow B or I of
-            // its label (1 + 4k, 2 + 4k).
-            let from = if t > 0 && matches!((t - 1) % 4, 1 | 2) {
+            // its label (1 + 4k, 2 + 4k); any other tag only a closed one
+            // (O, L, U).
+            let from: &[usize] = if t > 0 && matches!((t - 1) % 4, 1 | 2) {
                 let b = t - (t - 1) % 4;
-                b..b + 2
+                &OPEN_OF[(b - 1) / 4]
             } else {
-                0..N_TAGS
+                &CLOSED
             };
-            for p in from {
+            for &p in from {
                 let s = score[p] + moves[p][t];
                 if s > best {
                     best = s;
@@ -955,6 +962,17 @@ mod tests {
                 NerModel::from_bytes(&bytes[..cut]).is_err(),
                 "truncated at {cut}"
             );
+        }
+    }
+
+    #[test]
+    fn the_source_tables_match_the_constraints() {
+        let closed: Vec<usize> = (0..N_TAGS).filter(|&t| !is_open(t)).collect();
+        assert_eq!(closed, CLOSED);
+        for (k, open) in OPEN_OF.iter().enumerate() {
+            let i_tag = 2 + 4 * k;
+            let from: Vec<usize> = (0..N_TAGS).filter(|&p| allowed(Some(p), i_tag)).collect();
+            assert_eq!(from, open);
         }
     }
 
