@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{Expect, Stage, RULES};
+use super::{Case, Expect, RuleId, Stage, RULES};
 use crate::speakers::SpeakerRule;
 
 /// The Markdown of `docs/rules.md`.
@@ -29,33 +29,20 @@ pub fn rules_markdown() -> String {
                 r.doc
             );
             for case in r.cases {
-                match case.expect {
-                    Expect::Quote {
-                        content,
-                        cue,
-                        speaker,
-                    } => {
-                        let _ = writeln!(
-                            o,
-                            "- ✔ {}\n  → quote {:?}, cue {}, speaker {}",
-                            one_line(case.text),
-                            content,
-                            cue.map_or("none".to_owned(), |c| format!("{c:?}")),
-                            speaker.map_or("none".to_owned(), |s| format!("{s:?}")),
-                        );
-                    }
-                    Expect::NoQuote { words } => {
-                        let _ = writeln!(
-                            o,
-                            "- ✘ {}\n  → no quote over {words:?}",
-                            one_line(case.text)
-                        );
-                    }
-                }
+                case_markdown(&mut o, case);
             }
             o.push('\n');
         }
     }
+    let _ = writeln!(
+        o,
+        "## Learned\n\n### `{}` — {}\n\nWhere no rule above finds a quote, a tagger trained on PolNeAR's human \
+         attributions (`static/models/clauses-v1.bin`, see `crates/core/src/attribution/learned.rs`) \
+         marks the source, cue and content of a sentence; its clause is kept when it has a source and \
+         a cue the model is sure of.\n",
+        RuleId::LearnedClause.as_str(),
+        RuleId::LearnedClause.summary()
+    );
     o.push_str(
         "## Speakers\n\nHow a quote's speaker mention becomes a speaker (`speaker_by`):\n\n",
     );
@@ -69,6 +56,33 @@ pub fn rules_markdown() -> String {
         let _ = writeln!(o, "- `{}`: {}", rule.as_str(), rule.summary());
     }
     o
+}
+
+/// One case as a Markdown list item.
+fn case_markdown(o: &mut String, case: &Case) {
+    match case.expect {
+        Expect::Quote {
+            content,
+            cue,
+            speaker,
+        } => {
+            let _ = writeln!(
+                o,
+                "- ✔ {}\n  → quote {:?}, cue {}, speaker {}",
+                one_line(case.text),
+                content,
+                cue.map_or("none".to_owned(), |c| format!("{c:?}")),
+                speaker.map_or("none".to_owned(), |s| format!("{s:?}")),
+            );
+        }
+        Expect::NoQuote { words } => {
+            let _ = writeln!(
+                o,
+                "- ✘ {}\n  → no quote over {words:?}",
+                one_line(case.text)
+            );
+        }
+    }
 }
 
 fn one_line(s: &str) -> String {

@@ -93,16 +93,7 @@ fn clause(doc: &Doc, a: usize, b: usize, end: usize, c: usize) -> Option<Clause>
     let m = left_speaker(doc, c, a)?;
     let mut content = c + 1;
     if matches!(low, "told" | "tells" | "tell" | "telling") {
-        // Skip the listener: "told reporters (that)", "told the forum"; a
-        // bare noun only when "that" follows ("told reporters on Monday that").
-        let listener = np_right(doc, content, end + 1).map(|l| l.tokens.last());
-        let then_that = |k: usize| doc.is(k, "that") || that_after_modifier(doc, k, end).is_some();
-        let bare_noun = (content < end
-            && doc.is_word(content)
-            && !doc.is_cap(content)
-            && then_that(content + 1))
-        .then_some(content);
-        content = listener.or(bare_noun).map_or(content, |l| l + 1);
+        content = after_listener(doc, content, end);
     }
     // "said on Monday that …", "said in a statement that …".
     if let Some(that) = that_after_modifier(doc, content, end) {
@@ -155,4 +146,15 @@ fn that_after_modifier(doc: &Doc, from: usize, end: usize) -> Option<usize> {
     (from + 1..=(from + 7).min(end))
         .take_while(|&i| !doc.is(i, ",") && !doc.is_mark(i))
         .find(|&i| doc.is(i, "that"))
+}
+
+/// The first token after the listener of "told" starting at `from`: "told
+/// reporters (that)", "told the forum"; a bare noun only when "that"
+/// follows ("told reporters on Monday that").
+fn after_listener(doc: &Doc, from: usize, end: usize) -> usize {
+    let listener = np_right(doc, from, end + 1).map(|l| l.tokens.last());
+    let then_that = |k: usize| doc.is(k, "that") || that_after_modifier(doc, k, end).is_some();
+    let bare_noun = (from < end && doc.is_word(from) && !doc.is_cap(from) && then_that(from + 1))
+        .then_some(from);
+    listener.or(bare_noun).map_or(from, |l| l + 1)
 }
