@@ -12,6 +12,7 @@ pub mod lexicon;
 pub mod model;
 pub mod numeric;
 pub mod tagger;
+mod titled;
 
 pub use labels::EntityLabel;
 pub use model::{ModelError, NerModel};

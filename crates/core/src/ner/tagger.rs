@@ -181,6 +181,7 @@ pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Enti
             e.label = EntityLabel::Person;
         }
     }
+    super::titled::people_after_titles(text, tokens, &mut out);
     // One label per string: the majority.
     let mut votes: HashMap<&str, [u32; 4]> = HashMap::default();
     for e in &out {
