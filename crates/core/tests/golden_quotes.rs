@@ -476,3 +476,10 @@ fn typewriter_quotes_and_a_dash_before_the_verb() {
         ]
     );
 }
+
+#[test]
+fn a_long_apposition_between_the_name_and_the_verb() {
+    let t = "''The plan has the virtue of being responsible,'' Ana Ruiz, director of the Budget \
+             Policy Center and a professor at the Lisbon School of Economics, said of the proposal.";
+    assert_eq!(speakers_of(t), [Some("Ana Ruiz".to_owned())]);
+}

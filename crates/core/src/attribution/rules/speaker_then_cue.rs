@@ -1,7 +1,7 @@
 //! `speaker-then-cue`: “…,” X said / “…,” X, the minister, said.
 
 use super::super::after_close::AfterClose;
-use super::super::phrases::{np_left, np_right};
+use super::super::phrases::{np_left, np_right, MentionKind};
 use super::super::scan::{cue_at, skip_modifiers_back};
 use super::{Case, Found, Outcome, Rule, RuleId, Stage};
 use crate::span::TokenSpan;
@@ -31,10 +31,19 @@ pub(crate) const RULE: Rule = Rule {
     ],
 };
 
+/// Longest stretch from the closing mark to the verb over a name and its
+/// apposition, in tokens.
+const MAX_APPOSITION: usize = 40;
+
 /// Tried at the first token after the closing mark.
 pub(crate) fn speaker_then_cue(c: &AfterClose) -> Outcome<Found> {
     let (doc, j) = (c.doc, c.j);
-    let limit = (j + 16).min(c.sent_end + 1);
+    // "“…,” Leonard E. Burman, director of the centrist … and a professor
+    // at …, said": after a name and a comma, a long apposition.
+    let apposition = np_right(doc, j, c.sent_end + 1)
+        .is_some_and(|m| m.kind == MentionKind::Name && doc.is(m.tokens.last() + 1, ","));
+    let reach = if apposition { MAX_APPOSITION } else { 16 };
+    let limit = (j + reach).min(c.sent_end + 1);
     let mut k = j;
     while k < limit && !doc.is_mark(k) && !doc.is_terminal(k) {
         if let Some(cue_end) = cue_at(doc, k) {
