@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::attribution::doc::Doc;
-use crate::attribution::lexicon::{is_org_word, is_role_word, is_title, Gender};
+use crate::attribution::lexicon::{is_cue_verb, is_org_word, is_role_word, is_title, Gender};
 use crate::attribution::name_scan::{scan_name, Joined};
 use crate::attribution::phrases::{Mention, MentionKind};
 use crate::attribution::Attributed;
@@ -401,6 +401,12 @@ fn name_candidates<'d>(doc: &'d Doc) -> Vec<NameCandidate<'d>> {
                 i = sentence_end;
                 continue;
             }
+        }
+        // "Said Moreno: “…”": a reporting verb opening the sentence is no
+        // part of the name after it.
+        if doc.sentence_bounds(i).first() == i && is_cue_verb(doc.low(i)) && i + 1 < sentence_end {
+            i += 1;
+            continue;
         }
         let (candidate, next) = name_at(doc, i, sentence_end);
         out.extend(candidate);

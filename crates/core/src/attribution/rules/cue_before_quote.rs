@@ -20,6 +20,12 @@ pub(crate) const RULE: Rule = Rule {
           Not “said that X’s “…””: words after “that” make a mixed quote.",
     cases: &[
         Case::quote(
+            "Said Moreno: “We will stay until the end of the season.”",
+            "“We will stay until the end of the season.”",
+            Some("Said"),
+            Some("Moreno"),
+        ),
+        Case::quote(
             "Dr Chen Wei said on Tuesday: “The vaccine trial has met all of its goals.”",
             "“The vaccine trial has met all of its goals.”",
             Some("said"),
@@ -63,6 +69,14 @@ pub(crate) fn cue_before_quote(doc: &Doc, open: usize) -> Option<Found> {
             continue;
         };
         let (cue_start, cue_end) = (cue.first(), cue.last());
+        // "Said Moreno: “…”": an inverted attribution opening the sentence.
+        if cue_start == sent_start {
+            let inverted = np_right(doc, cue_end + 1, open)
+                .filter(|m| m.kind != MentionKind::Pronoun && doc.is(m.tokens.last() + 1, ":"));
+            if inverted.is_some() {
+                return Some(Found::new(RuleId::CueBeforeQuote, Some(cue), inverted));
+            }
+        }
         if !gap_allows_direct(doc, cue_start, cue_end, open) {
             return None; // "said that X’s “…”": a mixed quote
         }
