@@ -128,11 +128,12 @@ impl Worker for AnalysisWorker {
         // Without the reported-speech model the rules still find quotes:
         // only the entity model's failure is reported.
         let analyzer = ner.and_then(|ner| {
-            let a = Analyzer::with_ner_model(&ner).map_err(|e| e.to_string())?;
-            Ok(match clauses.map(|c| a.clone().with_clause_model(&c)) {
-                Ok(Ok(with_clauses)) => with_clauses,
-                _ => a,
-            })
+            let mut a = Analyzer::with_ner_model(&ner).map_err(|e| e.to_string())?;
+            if let Ok(bytes) = clauses {
+                // On a damaged file the analyser keeps its rules only.
+                let _ = a.set_clause_model(&bytes);
+            }
+            Ok(a)
         });
         self.model = match analyzer {
             Ok(analyzer) => {

@@ -74,8 +74,18 @@ impl Analyzer {
     /// # Errors
     /// When the bytes are not a clause model this build can read.
     pub fn with_clause_model(mut self, bytes: &[u8]) -> Result<Self, ClauseModelError> {
-        self.clauses = Some(ClauseModel::from_bytes(bytes)?);
+        self.set_clause_model(bytes)?;
         Ok(self)
+    }
+
+    /// [`Analyzer::with_clause_model`] in place: on an error the analyser
+    /// stays as it was.
+    ///
+    /// # Errors
+    /// When the bytes are not a clause model this build can read.
+    pub fn set_clause_model(&mut self, bytes: &[u8]) -> Result<(), ClauseModelError> {
+        self.clauses = Some(ClauseModel::from_bytes(bytes)?);
+        Ok(())
     }
 
     /// Whether an entity model is loaded.

@@ -118,7 +118,6 @@ pub fn resolve(
             .map(|e| e.range)
             .collect(),
         entities: entities.iter().map(|e| e.range).collect(),
-        tagged: !entities.is_empty(),
     };
     for a in quotes.iter_mut() {
         let Some(m) = a.mention else { continue };
@@ -188,8 +187,12 @@ struct Resolver<'r, 'd> {
     not_people: Vec<TextRange>,
     /// Every name the entity tagger found, in text order.
     entities: Vec<TextRange>,
-    /// Whether an entity model ran (else `entities` says nothing).
-    tagged: bool,
+}
+
+/// Whether `r` overlaps one of `sorted` (disjoint ranges in text order).
+fn overlaps_any(sorted: &[TextRange], r: TextRange) -> bool {
+    let at = sorted.partition_point(|e| e.end() <= r.start());
+    sorted.get(at).is_some_and(|e| e.overlaps(r))
 }
 
 impl<'d> Resolver<'_, 'd> {
@@ -332,13 +335,9 @@ impl<'d> Resolver<'_, 'd> {
         let i = m.tokens.first();
         let opens_sentence = self.doc.sentence_bounds(i).first() == i;
         let lone = m.kind == MentionKind::Name && m.tokens.count() == 1 && opens_sentence;
-        if !lone
-            || !self.tagged
-            || self
-                .entities
-                .iter()
-                .any(|e| e.overlaps(self.doc.range_of(m.tokens)))
-        {
+        // No entity at all: no model ran (or the text names nothing).
+        let untagged = self.entities.is_empty();
+        if !lone || untagged || overlaps_any(&self.entities, self.doc.range_of(m.tokens)) {
             return m;
         }
         Mention {
@@ -351,8 +350,7 @@ impl<'d> Resolver<'_, 'd> {
     /// Marshall Islands"; not "Pennsylvania Gov. Ed Rendell").
     fn is_not_person(&self, r: TextRange) -> bool {
         let last = r.end().saturating_sub(1);
-        let at = self.not_people.partition_point(|e| e.end() <= last);
-        self.not_people.get(at).is_some_and(|e| e.start() <= last)
+        overlaps_any(&self.not_people, TextRange::new(last, last + 1))
     }
 
     /// The speakers, with the roles and organisations of the named ones.

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use saidwho_core::stages::learned::{
-    self, ClauseParts, SentenceView, CONTENT, CUE, N_TAGS, SOURCE,
+    self, ClauseParts, SentenceView, CONTENT, CUE, MAX_WORDS, N_TAGS, SOURCE,
 };
 use saidwho_core::stages::{paragraphs, sentences, tokenize, Doc};
 use saidwho_core::{TextRange, TokenSpan};
@@ -37,9 +37,6 @@ type Example = (Vec<Vec<u32>>, Vec<usize>);
 const MIN_CUE_COUNT: usize = 2;
 /// See [`MIN_CUE_COUNT`]: one in 5.
 const CUE_RATE: usize = 5;
-
-/// Sentences longer than this are left out (as the tagger leaves them).
-const MAX_WORDS: usize = 120;
 
 /// Reads PolNeAR documents and turns every sentence into an example; with
 /// them, the keys of the cue words ([`MIN_CUE_COUNT`]).

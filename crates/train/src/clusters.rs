@@ -9,14 +9,16 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
+use saidwho_core::stages::ner::{CLUSTER_BITS, CLUSTER_LEVELS};
+
 use crate::averaged::Rng;
 
 /// Dimensions of the vectors.
 const DIM: usize = 50;
-/// Children per node.
-const BRANCH: usize = 8;
+/// Children per node (the core reads the tree by [`CLUSTER_BITS`]).
+const BRANCH: usize = 1 << CLUSTER_BITS;
 /// Levels of the tree.
-const LEVELS: u32 = 4;
+const LEVELS: u32 = CLUSTER_LEVELS;
 /// Leading principal directions removed (they mostly encode frequency).
 const REMOVED_DIRECTIONS: usize = 2;
 /// k-means iterations per node.

@@ -120,6 +120,18 @@ pub fn train(docs: &[Doc], epochs: usize, seed: u64, dev: &[Doc], outside: &Outs
         docs.iter().skip(1).step_by(2).collect(),
     ];
     let gaz = [gazetteer(&halves[1]), gazetteer(&halves[0])];
+    // Per half, per document: its evidence (none when left out).
+    let evidence: [Vec<DocEvidence>; 2] = halves.each_ref().map(|half| {
+        half.iter()
+            .map(|d| {
+                if outside.evidence {
+                    evidence_of(d)
+                } else {
+                    DocEvidence::default()
+                }
+            })
+            .collect()
+    });
     // Per half, per document, per sentence: the prepared words.
     let mut prepared: [Vec<Vec<Prepared>>; 2] = [Vec::new(), Vec::new()];
     for h in 0..2 {
@@ -127,18 +139,13 @@ pub fn train(docs: &[Doc], epochs: usize, seed: u64, dev: &[Doc], outside: &Outs
             gaz: &gaz[h],
             outside,
         };
-        for d in &halves[h] {
-            let evidence = if outside.evidence {
-                evidence_of(d)
-            } else {
-                DocEvidence::default()
-            };
+        for (d, evidence) in halves[h].iter().zip(&evidence[h]) {
             let doc = d
                 .sentences
                 .iter()
                 .map(|s| {
                     let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                    Prepared::new(&words, &lex, &evidence)
+                    Prepared::new(&words, &lex, evidence)
                 })
                 .collect();
             prepared[h].push(doc);
@@ -169,7 +176,9 @@ pub fn train(docs: &[Doc], epochs: usize, seed: u64, dev: &[Doc], outside: &Outs
         }
     }
     if outside.title_case {
-        examples.extend(title_case_twins(&halves, &gaz, &prepared, outside));
+        examples.extend(title_case_twins(
+            &halves, &gaz, &evidence, &prepared, outside,
+        ));
     }
     let all: Vec<&Doc> = docs.iter().collect();
     let gaz_all = gazetteer(&all);
@@ -197,6 +206,7 @@ pub fn train(docs: &[Doc], epochs: usize, seed: u64, dev: &[Doc], outside: &Outs
 fn title_case_twins(
     halves: &[Vec<&Doc>; 2],
     gaz: &[HashMap<String, u8>; 2],
+    evidence: &[Vec<DocEvidence>; 2],
     prepared: &[Vec<Vec<Prepared>>; 2],
     outside: &Outside,
 ) -> Vec<Example> {
@@ -207,11 +217,7 @@ fn title_case_twins(
             outside,
         };
         for (d, doc) in halves[h].iter().enumerate() {
-            let evidence = if outside.evidence {
-                evidence_of(doc)
-            } else {
-                DocEvidence::default()
-            };
+            let evidence = &evidence[h][d];
             for (s, sentence) in doc.sentences.iter().enumerate() {
                 let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
                 if !is_all_caps_sentence(&words) || words.len() < 3 {
@@ -233,7 +239,7 @@ fn title_case_twins(
                 if !is_headline(&twin_words) {
                     continue; // too short to read as a headline: capitals would mislead
                 }
-                let mut p = Prepared::new(&twin_words, &lex, &evidence);
+                let mut p = Prepared::new(&twin_words, &lex, evidence);
                 p.history.clone_from(&prepared[h][d][s].history);
                 p.history.truncate(kept);
                 out.push((features(&p), sentence.tags[..kept].to_vec()));

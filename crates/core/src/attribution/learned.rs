@@ -40,7 +40,7 @@ pub const MAGIC: &[u8; 8] = b"SAIDWHOC";
 /// The format version this build reads and writes.
 pub const FORMAT_VERSION: u16 = 1;
 /// Sentences longer than this are not tagged (tables, lists).
-const MAX_WORDS: usize = 120;
+pub const MAX_WORDS: usize = 120;
 /// Shortest content taken, in tokens.
 const MIN_CONTENT: usize = 4;
 

@@ -5,7 +5,9 @@
 
 use super::evidence::{DocEvidence, History};
 use super::hash::FeatureHasher;
-use super::lexicon::{list, phrase_key, Lexicon, WordInfo, MAX_PHRASE_WORDS};
+use super::lexicon::{
+    list, phrase_key, Lexicon, WordInfo, CLUSTER_BITS, CLUSTER_LEVELS, MAX_PHRASE_WORDS,
+};
 
 /// The fingerprint a feature hash is stored under (never 0).
 #[must_use]
@@ -480,8 +482,8 @@ fn cluster_features(p: &Prepared, i: usize, out: &mut Vec<u32>) {
     if c == 0 {
         push(out, t(38).u64(p.hashes[i].short_shape));
     } else {
-        for level in 0..list::CLUSTER_LEVELS {
-            let prefix = (c - 1) >> (3 * (list::CLUSTER_LEVELS - 1 - level));
+        for level in 0..CLUSTER_LEVELS {
+            let prefix = (c - 1) >> (CLUSTER_BITS * (CLUSTER_LEVELS - 1 - level));
             push(out, t(30 + level as u8).u64(u64::from(prefix)));
         }
         // A capitalised word of a cluster of common words is a different

@@ -41,9 +41,13 @@ pub mod list {
     /// In the word table: the word starts a multiword place name (so the
     /// tagger looks for one only there). Not a feature.
     pub const PHRASE_START: u8 = 1 << 6;
-    /// Levels of the cluster tree used as features (8, 64, 512, 4096 clusters).
-    pub const CLUSTER_LEVELS: u32 = 4;
 }
+
+/// Levels of the word-cluster tree (8, 64, 512, 4,096 clusters).
+pub const CLUSTER_LEVELS: u32 = 4;
+/// Bits a cluster's number takes at each level (8 children a node): a
+/// leaf's ancestor `k` levels up is `leaf >> (CLUSTER_BITS * k)`.
+pub const CLUSTER_BITS: u32 = 3;
 
 /// What a model can look up: words and multiword phrases.
 pub trait Lexicon {

@@ -211,19 +211,16 @@ pub fn tag_sentences(
     model: &NerModel,
 ) -> Vec<Entity> {
     let mut out = Vec::new();
-    let mut words: Vec<&str> = Vec::new();
     let sentence_words: Vec<Vec<&str>> = sentence_tokens(sentences, tokens)
         .map(|toks| toks.iter().map(|r| r.slice(text)).collect())
         .collect();
     let evidence = DocEvidence::new(sentence_words.iter().map(Vec::as_slice));
     let mut tagging = super::model::Tagging::for_document(evidence);
-    for toks in sentence_tokens(sentences, tokens) {
+    for (toks, words) in sentence_tokens(sentences, tokens).zip(&sentence_words) {
         if toks.is_empty() {
             continue;
         }
-        words.clear();
-        words.extend(toks.iter().map(|r| r.slice(text)));
-        let tags = model.tag_with(&words, &mut tagging);
+        let tags = model.tag_with(words, &mut tagging);
         spans_from_tags(toks, &tags, &mut out);
     }
     out
