@@ -88,7 +88,8 @@ pub mod stages {
         };
         pub use crate::ner::labels::{tag_of, N_TAGS};
         pub use crate::ner::lexicon::{
-            list, phrase_key, word_key, Lexicon, WordInfo, MAX_PHRASE_WORDS,
+            list, phrase_key, word_key, Lexicon, WordInfo, CLUSTER_BITS, CLUSTER_LEVELS,
+            MAX_PHRASE_WORDS,
         };
         pub use crate::ner::model::{is_candidate, viterbi, ModelParts, FORMAT_VERSION};
     }
