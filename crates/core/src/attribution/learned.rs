@@ -20,7 +20,7 @@ use super::quoted::quote;
 use super::rules::RuleId;
 use super::{Attributed, QuoteKind};
 use crate::chain::ChainScores;
-use crate::ner::features::fingerprint;
+use crate::ner::features::{fingerprint, push};
 use crate::ner::hash::FeatureHasher;
 use crate::ner::model::{find, hashed, Reader};
 use crate::ner::ModelError;
@@ -457,7 +457,6 @@ impl SentenceView {
         let word = |d: isize| at(d).map_or(EDGE, |j| self.word[j]);
         let shape = |d: isize| at(d).map_or(0, |j| self.shape[j]);
         let class = |d: isize| at(d).map_or(0, |j| self.class[j]);
-        let push = |out: &mut Vec<u32>, h: FeatureHasher| out.push(fingerprint(h.finish()));
         let t = FeatureHasher::new;
         push(out, t(100));
         push(out, t(101).u64(word(0)));
@@ -522,7 +521,7 @@ pub fn learned_clauses(doc: &Doc, model: &ClauseModel, out: &mut Vec<Attributed>
     out.sort_by_key(|q| q.quote.range.start());
 }
 
-/// The first run of each of source, cue and content in `tags`.
+/// The first run of the tag `begin` (and its I tag) in `tags`.
 fn first_run(sentence: TokenSpan, tags: &[usize], begin: usize) -> Option<TokenSpan> {
     let first = tags.iter().position(|&t| t == begin)?;
     let len = tags[first + 1..]
@@ -535,40 +534,36 @@ fn first_run(sentence: TokenSpan, tags: &[usize], begin: usize) -> Option<TokenS
     ))
 }
 
-/// The quote the tags of one sentence describe, if they have a cue and a
-/// long enough content.
+/// The quote the tags of one sentence describe, when they have a source,
+/// a cue and a long enough content outside quotation marks (text in marks
+/// is the rules' to read: they leave out titles and scare quotes on
+/// purpose).
 fn clause_from_tags(doc: &Doc, sentence: TokenSpan, tags: &[usize]) -> Option<Attributed> {
+    let source = first_run(sentence, tags, SOURCE)?;
     let cue = first_run(sentence, tags, CUE)?;
-    let content = first_run(sentence, tags, CONTENT).filter(|c| c.count() >= MIN_CONTENT)?;
-    first_run(sentence, tags, SOURCE)?;
-    let mention = first_run(sentence, tags, SOURCE).map(|s| Mention {
-        tokens: s,
-        kind: if s.count() == 1 && pronoun_gender(doc.low(s.first())).is_some() {
-            MentionKind::Pronoun
-        } else if doc.is_cap(s.last()) {
-            MentionKind::Name
-        } else {
-            MentionKind::Nominal
+    let content = first_run(sentence, tags, CONTENT)
+        .filter(|c| c.count() >= MIN_CONTENT && !c.indices().any(|i| doc.is_mark(i)))?;
+    let pronoun = pronoun_gender(doc.low(source.first())).filter(|_| source.count() == 1);
+    let mention = Mention {
+        tokens: source,
+        kind: match pronoun {
+            Some(_) => MentionKind::Pronoun,
+            None if doc.is_cap(source.last()) => MentionKind::Name,
+            None => MentionKind::Nominal,
         },
-        gender: s
+        gender: source
             .indices()
             .find_map(|k| pronoun_gender(doc.low(k)))
             .unwrap_or(super::lexicon::Gender::Unknown),
-    });
-    // Text in quotation marks is the rules' to read (they leave out titles
-    // and scare quotes on purpose).
-    if content.indices().any(|i| doc.is_mark(i)) {
-        return None;
-    }
-    let kind = QuoteKind::Indirect;
+    };
     let range = doc.range_of(content);
     Some(quote(
         doc,
         content.first(),
-        kind,
+        QuoteKind::Indirect,
         range,
         Some(cue),
-        mention,
+        Some(mention),
         RuleId::LearnedClause,
     ))
 }

@@ -382,7 +382,6 @@ const END: u64 = 0x454e_4453_454e_4453;
 pub fn extract_prepared(p: &Prepared, i: usize, out: &mut Vec<u32>) {
     let n = p.words.len();
     let h = &p.hashes;
-    let push = |out: &mut Vec<u32>, f: FeatureHasher| out.push(fingerprint(f.finish()));
     let t = FeatureHasher::new;
     // A neighbour's hash (`pick` chooses which), or a boundary marker.
     let at = |k: isize, pick: fn(&WordHashes) -> u64| -> u64 {
@@ -456,7 +455,7 @@ pub fn extract_prepared(p: &Prepared, i: usize, out: &mut Vec<u32>) {
 }
 
 /// Appends the fingerprint of one feature.
-fn push(out: &mut Vec<u32>, f: FeatureHasher) {
+pub(crate) fn push(out: &mut Vec<u32>, f: FeatureHasher) {
     out.push(fingerprint(f.finish()));
 }
 
