@@ -289,28 +289,18 @@ mod tests {
 
     #[test]
     fn leaves_number_the_tree() {
-        // Two well-separated groups of points end up under different
-        // top-level clusters, and every leaf is below 8^4.
-        let mut words = Vec::new();
-        let mut vectors = Vec::new();
-        for i in 0..64 {
-            words.push(format!("w{i}x"));
-            let base = if i < 32 { 1.0 } else { -1.0 };
-            for d in 0..DIM {
-                vectors
-                    .push(base * (1.0 + (d as f32) * 0.01) + (i as f32) * 0.001 * (d % 3) as f32);
-            }
-        }
-        let words: Vec<String> = words
-            .iter()
-            .map(|w| w.replace(|c: char| c.is_ascii_digit(), "a"))
-            .enumerate()
-            .map(|(i, w)| format!("{w}{}", "b".repeat(i)))
+        // 64 word-like entries ("wab…b", distinct) with distinct vectors:
+        // each gets a leaf below 8^4, the same one on every run.
+        let words: Vec<String> = (0..64).map(|i| format!("wa{}", "b".repeat(i))).collect();
+        let vectors = (0..64)
+            .flat_map(|i| {
+                let base = if i < 32 { 1.0 } else { -1.0 };
+                (0..DIM).map(move |d| {
+                    base * (1.0 + (d as f32) * 0.01) + (i as f32) * 0.001 * (d % 3) as f32
+                })
+            })
             .collect();
-        let g = Glove {
-            words: words.clone(),
-            vectors,
-        };
+        let g = Glove { words, vectors };
         let c = clusters(&g, 64, 7);
         assert_eq!(c.len(), 64);
         assert!(c.values().all(|&l| (l as usize) < BRANCH.pow(LEVELS)));
