@@ -4,7 +4,10 @@
 //! brackets glued to it) when whitespace follows and the next token can start
 //! a sentence (a capital, a digit, an opening mark). A `.` after a known
 //! abbreviation ("Mr.", "Gen.", "Nov.") or an initial ("J.") does not end one.
-//! CJK full stops (`。！？`) always end a sentence.
+//! CJK full stops (`。！？`) always end a sentence, and so does a vertical
+//! bar standing free between spaces: pasted web pages separate a headline
+//! from the outlet's name ("Floods Hit Towns | Bangkok Post") and the parts
+//! of a breadcrumb or a table row with it, and no sentence runs across one.
 
 use crate::span::TextRange;
 use crate::tokens::{Token, TokenKind};
@@ -50,7 +53,8 @@ fn split_paragraph(text: &str, toks: &[Token], para: TextRange, out: &mut Vec<Te
         let tok = toks[i];
         let s = tok.range.slice(text);
         let cjk = matches!(s, "。" | "！" | "？");
-        let terminal = cjk || matches!(s, "." | "!" | "?" | "…" | "‼" | "⁇");
+        let separator = s == "|" && stands_free(toks, i);
+        let terminal = separator || cjk || matches!(s, "." | "!" | "?" | "…" | "‼" | "⁇");
         if !terminal {
             i += 1;
             continue;
@@ -63,6 +67,7 @@ fn split_paragraph(text: &str, toks: &[Token], para: TextRange, out: &mut Vec<Te
         let end = toks[j - 1].range.end();
         let at_end = j == toks.len();
         let breaks = cjk
+            || separator
             || at_end
             || (!glued(toks[j - 1], toks[j])
                 && can_start_sentence(toks[j], text)
@@ -79,6 +84,13 @@ fn split_paragraph(text: &str, toks: &[Token], para: TextRange, out: &mut Vec<Te
         i = j;
     }
     out.push(TextRange::new(start, toks[toks.len() - 1].range.end()));
+}
+
+/// Whether `toks[i]` has whitespace (or the paragraph's edge) on both sides.
+fn stands_free(toks: &[Token], i: usize) -> bool {
+    let before = i == 0 || !glued(toks[i - 1], toks[i]);
+    let after = toks.get(i + 1).is_none_or(|&next| !glued(toks[i], next));
+    before && after
 }
 
 /// Whether `b` follows `a` with no whitespace between.
@@ -177,6 +189,23 @@ mod tests {
             split("No stop here\n\nNext one"),
             ["No stop here", "Next one"]
         );
+    }
+
+    #[test]
+    fn a_free_standing_bar_separates_a_headline_from_its_outlet() {
+        assert_eq!(
+            split("Floods Hit Northern Towns | Bangkok Post"),
+            ["Floods Hit Northern Towns |", "Bangkok Post"]
+        );
+        assert_eq!(
+            split("News | Asia | Laos"),
+            ["News |", "Asia |", "Laos"]
+        );
+    }
+
+    #[test]
+    fn a_bar_inside_a_word_or_glued_to_one_does_not_split() {
+        assert_eq!(split("Use a|b or a |b here"), ["Use a|b or a |b here"]);
     }
 
     #[test]

@@ -119,6 +119,29 @@ fn a_title_case_headline_is_not_one_long_name() {
     }
 }
 
+/// A pasted web page's title names the outlet after a bar; the body repeats
+/// the headline's words in lower case.
+#[test]
+fn an_outlet_after_a_headline_bar_is_an_organisation() {
+    for (page, outlet) in [
+        ("Farmers Protest Against New Irrigation Rules | Nation Herald\n\n\
+          Hundreds of farmers marched through Nairobi on Tuesday to protest against new irrigation rules.",
+         "Nation Herald"),
+        ("Health Ministers Pledge Support for Rural Clinics | Himalayan Times\n\n\
+          Health ministers from six countries pledged their support for rural clinics at a meeting in Kathmandu.",
+         "Himalayan Times"),
+        ("Regional Ministers Reaffirm Cooperation on Flood Warnings | Mekong Daily\n\n\
+          Ministers from the Mekong countries reaffirmed their cooperation on flood warnings in Phnom Penh.",
+         "Mekong Daily"),
+    ] {
+        let found = entities(page);
+        assert!(
+            found.contains(&(outlet.to_owned(), Org)),
+            "{outlet:?} not an organisation in {found:?}"
+        );
+    }
+}
+
 #[test]
 fn military_and_civil_titles_stay_out_of_names() {
     let t =
