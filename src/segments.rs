@@ -17,7 +17,8 @@ pub struct Segment {
 
 /// The first `upto` paragraphs of `analysis`, each as a list of segments
 /// covering it exactly, quote and cue pieces marked. A quote that runs over
-/// several paragraphs gives one piece in each.
+/// several paragraphs gives one piece in each; the attribution interrupting
+/// a quote (“A,” she said. “B.”) is not part of it.
 #[must_use]
 pub fn paragraph_segments(analysis: &Analysis, upto: usize) -> Vec<Vec<Segment>> {
     let quotes = &analysis.quotes;
@@ -48,7 +49,8 @@ pub fn paragraph_segments(analysis: &Analysis, upto: usize) -> Vec<Vec<Segment>>
             }
         }
         for q in &quotes[lo..hi] {
-            for r in std::iter::once(q.range).chain(q.cue) {
+            let bounds = q.parts().chain(q.cue);
+            for r in bounds {
                 for x in [r.start(), r.end()] {
                     if para.start() < x && x < para.end() {
                         cuts.push(x);
@@ -65,7 +67,7 @@ pub fn paragraph_segments(analysis: &Analysis, upto: usize) -> Vec<Vec<Segment>>
                 let inside = |r: TextRange| r.contains_range(range);
                 Segment {
                     range,
-                    quote: (lo..hi).find(|&k| inside(quotes[k].range)),
+                    quote: (lo..hi).find(|&k| quotes[k].holds(range)),
                     cue_of: (lo..hi).find(|&k| quotes[k].cue.is_some_and(inside)),
                     entity: (e_lo..e_hi.max(e_lo)).find(|&k| inside(ents[k].range)),
                 }
@@ -106,6 +108,22 @@ mod tests {
             .collect();
         assert_eq!(cues, ["said", "said"]);
         assert_eq!(paragraph_segments(&a, 2), segs[..2]);
+    }
+
+    #[test]
+    fn an_interrupted_quote_is_two_pieces_of_one_quote() {
+        let t = "“We will rebuild,” said Mayor Keiko Tanaka. “Every house.”";
+        let a = saidwho_core::analyze(t);
+        let segs = paragraph_segments(&a, usize::MAX);
+        let quoted: Vec<_> = segs[0]
+            .iter()
+            .filter(|s| s.quote.is_some())
+            .map(|s| (s.range.slice(t), s.quote))
+            .collect();
+        assert_eq!(
+            quoted,
+            [("“We will rebuild,”", Some(0)), ("“Every house.”", Some(0))]
+        );
     }
 
     #[test]

@@ -105,9 +105,12 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                                 || "speaker-none".to_owned(),
                                 |s| format!("speaker-{}", s as usize % SPEAKER_STYLES),
                             );
+                            // The first piece of a quote carries its id (pieces split at
+                            // names and at an interrupting attribution share data-quote).
+                            let id = (q.range.start() == seg.range.start()).then(|| format!("q-{i}"));
                             html! {
                                 <mark class={classes!("quote", style, q.kind.as_str())}
-                                    data-quote={i.to_string()} id={format!("q-{i}")} tabindex="-1"
+                                    data-quote={i.to_string()} {id} tabindex="-1"
                                     data-found-by={q.found_by.as_str()}
                                     title={label}>
                                     { inner }

@@ -96,7 +96,7 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
             <li>
                 <button type="button" class="quote-link" {onclick} title="Show this quote in the article">
                     <span class="kind">{ q.kind.as_str() }</span>
-                    { excerpt(q.range.slice(&shown.text)) }
+                    { excerpt(&q.words(&shown.text)) }
                 </button>
                 <button type="button" class="copy" data-copy-quote={i.to_string()} onclick={on_copy}
                     aria-label={format!("Copy quote {} with its attribution", i + 1)}>{ "Copy" }</button>

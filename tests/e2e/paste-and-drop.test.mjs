@@ -94,6 +94,20 @@ for (const [name, path] of [['root', '/'], ['sub-path', SUBPATH]]) {
   });
 }
 
+test('a quote interrupted by its attribution is highlighted as one quote in two parts', async () => {
+  const { page, problems } = await open('/');
+  const article = '“We will rebuild,” said Dr Ama Owusu, who runs the clinic. “Every house, every school.”\n\nShe left.';
+  await paste(page, article);
+  await waitForAnalysis(page, article);
+  const marks = await page.$$eval('mark[data-quote]', (ms) => ms.map((m) => [m.getAttribute('data-quote'), m.textContent]));
+  assert.deepEqual(marks, [['0', '“We will rebuild,”'], ['0', '“Every house, every school.”']], 'the attribution is not highlighted');
+  assert.equal(await page.locator('#q-0').count(), 1, 'one element carries the quote id');
+  const card = page.locator('[data-speaker="Ama Owusu"]');
+  assert.ok((await card.innerText()).includes('“We will rebuild,” … “Every house, every school.”'), await card.innerText());
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a dropped .txt file is analysed; a binary file gets a clear message', async () => {
   const { page, problems } = await open('/');
   const drop = (name, bytes, type) => dropFile(page, name, bytes, type);

@@ -86,7 +86,8 @@ impl Analysis {
         }
         for mut q in part.quotes {
             shift(&mut q.range, by);
-            for r in q.cue.iter_mut().chain(q.speaker_mention.iter_mut()) {
+            let spans = q.cue.iter_mut().chain(q.speaker_mention.iter_mut());
+            for r in spans.chain(q.interruptions.iter_mut()) {
                 shift(r, by);
             }
             q.speaker = q.speaker.and_then(|s| map.get(s as usize).copied());

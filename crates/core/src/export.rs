@@ -33,8 +33,9 @@ fn csv_cell(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// One row per quote: speaker, role, organisation, kind, quote, cue and
-/// position (code points).
+/// One row per quote: speaker, role, organisation, kind, quote (an
+/// interrupted quote's parts joined by " … "), cue and position (code points,
+/// from the quote's first word to its last).
 #[must_use]
 pub fn to_csv(text: &str, a: &Analysis) -> String {
     let idx = OffsetIndex::new(text);
@@ -42,12 +43,13 @@ pub fn to_csv(text: &str, a: &Analysis) -> String {
     for q in &a.quotes {
         let sp = q.speaker.and_then(|s| a.speakers.get(s as usize));
         let [s, e] = idx.range_to_chars(q.range);
+        let words = q.words(text);
         for (k, cell) in [
             sp.map_or("", |s| s.name.as_str()),
             sp.and_then(|s| s.role.as_deref()).unwrap_or(""),
             sp.and_then(|s| s.organization.as_deref()).unwrap_or(""),
             q.kind.as_str(),
-            q.range.slice(text),
+            words.as_str(),
             q.cue.map_or("", |c| c.slice(text)),
         ]
         .into_iter()
@@ -109,7 +111,7 @@ pub fn to_markdown(text: &str, a: &Analysis) -> String {
             let _ = writeln!(
                 o,
                 "> {} *({})*\n",
-                md_escape(q.range.slice(text)),
+                md_escape(&q.words(text)),
                 q.kind.as_str()
             );
         }
@@ -121,7 +123,7 @@ pub fn to_markdown(text: &str, a: &Analysis) -> String {
             let _ = writeln!(
                 o,
                 "> {} *({})*\n",
-                md_escape(q.range.slice(text)),
+                md_escape(&q.words(text)),
                 q.kind.as_str()
             );
         }
@@ -186,8 +188,7 @@ pub fn explanation(a: &Analysis, i: usize) -> Option<String> {
 pub fn citation(text: &str, a: &Analysis, i: usize) -> Option<String> {
     let q = a.quotes.get(i)?;
     let words = q
-        .range
-        .slice(text)
+        .words(text)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");

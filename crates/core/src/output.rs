@@ -73,12 +73,34 @@ pub struct Report {
     pub names: Vec<NameOut>,
 }
 
+/// Where a quote's words are: one span, or the parts of a quote its
+/// attribution interrupts (“A,” she said. “B.”), in text order — the
+/// evaluation format's `[[s,e], …]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum QuoteSpan {
+    /// An uninterrupted quote.
+    Whole(Span),
+    /// An interrupted quote's parts.
+    Parts(Vec<Span>),
+}
+
+impl QuoteSpan {
+    fn new(conv: &Converter, q: &crate::Quote) -> Self {
+        if q.interruptions.is_empty() {
+            Self::Whole(conv.span(q.range))
+        } else {
+            Self::Parts(q.parts().map(|p| conv.span(p)).collect())
+        }
+    }
+}
+
 /// What every quote written anywhere says (the fields of the evaluation
 /// format, `shared/eval/SCHEMA.md`, in its order).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteCore {
     /// What was said (quotation marks included for direct quotes).
-    pub span: Span,
+    pub span: QuoteSpan,
     /// The mention credited with the quote ("she", "Mr Vegard").
     pub speaker_span: Option<Span>,
     /// The resolved speaker's name.
@@ -95,7 +117,8 @@ pub struct QuoteOut {
     /// Span, speaker, cue and kind.
     #[serde(flatten)]
     pub core: QuoteCore,
-    /// The words said, as in the text.
+    /// The words said, as in the text (an interrupted quote's parts joined
+    /// by " … ").
     pub text: String,
     /// Index into `speakers`.
     pub speaker_index: Option<u32>,
@@ -209,7 +232,7 @@ impl Report {
 
 fn quote_core(a: &Analysis, conv: &Converter, q: &crate::Quote) -> QuoteCore {
     QuoteCore {
-        span: conv.span(q.range),
+        span: QuoteSpan::new(conv, q),
         speaker_span: q.speaker_mention.map(|r| conv.span(r)),
         speaker: q
             .speaker
@@ -223,7 +246,7 @@ fn quote_core(a: &Analysis, conv: &Converter, q: &crate::Quote) -> QuoteCore {
 fn quote_out(text: &str, a: &Analysis, conv: &Converter, q: &crate::Quote) -> QuoteOut {
     QuoteOut {
         core: quote_core(a, conv, q),
-        text: q.range.slice(text).to_owned(),
+        text: q.words(text),
         speaker_index: q.speaker,
         found_by: q.found_by.as_str().to_owned(),
         speaker_by: q.speaker_by.map(|r| r.as_str().to_owned()),
@@ -327,7 +350,10 @@ mod tests {
         for unit in [OffsetUnit::CodePoints, OffsetUnit::Utf16] {
             let r = Report::new(T, &a, unit, true);
             for q in &r.quotes {
-                assert_eq!(slice(T, unit, q.core.span), q.text);
+                let QuoteSpan::Whole(span) = q.core.span else {
+                    panic!("{q:?} is not interrupted")
+                };
+                assert_eq!(slice(T, unit, span), q.text);
                 let sp = q.core.speaker_span.unwrap();
                 let i = q.speaker_index.unwrap() as usize;
                 // The quote's speaker span is one of its speaker's mentions.
@@ -341,6 +367,25 @@ mod tests {
             assert_eq!(names, ["Søren Ødegård", "Nguyễn Thị Kim Ngân", "習近平"]);
             assert_eq!(slice(T, unit, [0, r.length]), T);
         }
+    }
+
+    #[test]
+    fn an_interrupted_quote_is_written_as_its_parts() {
+        let t = "“We will rebuild,” said Dr Ama Owusu, who runs the clinic. “Every house.”";
+        let a = crate::analyze(t);
+        let r = Report::new(t, &a, OffsetUnit::CodePoints, false);
+        assert_eq!(r.quotes.len(), 1, "{:?}", r.quotes);
+        let QuoteSpan::Parts(parts) = &r.quotes[0].core.span else {
+            panic!("{:?}", r.quotes[0])
+        };
+        let words: Vec<String> = parts
+            .iter()
+            .map(|&p| slice(t, OffsetUnit::CodePoints, p))
+            .collect();
+        assert_eq!(words, ["“We will rebuild,”", "“Every house.”"]);
+        assert_eq!(r.quotes[0].text, "“We will rebuild,” … “Every house.”");
+        let json = serde_json::to_string(&Prediction::new("x", t, &a, false)).unwrap();
+        assert!(json.contains(r#""span":[[0,18],[59,73]]"#), "{json}");
     }
 
     #[test]

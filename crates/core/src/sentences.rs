@@ -197,10 +197,7 @@ mod tests {
             split("Floods Hit Northern Towns | Bangkok Post"),
             ["Floods Hit Northern Towns |", "Bangkok Post"]
         );
-        assert_eq!(
-            split("News | Asia | Laos"),
-            ["News |", "Asia |", "Laos"]
-        );
+        assert_eq!(split("News | Asia | Laos"), ["News |", "Asia |", "Laos"]);
     }
 
     #[test]

@@ -153,7 +153,7 @@ fn names_outside_quotes<'d>(
     let mut quoted: Vec<TextRange> = quotes
         .iter()
         .filter(|a| a.quote.kind != crate::QuoteKind::Indirect)
-        .map(|a| a.quote.range)
+        .flat_map(|a| a.quote.parts())
         .collect();
     quoted.extend_from_slice(marked);
     quoted.sort_unstable_by_key(|r| r.start());
@@ -320,7 +320,11 @@ impl<'d> Resolver<'_, 'd> {
             sp.mentions.push(mention_range);
         }
         sp.quotes += 1;
-        sp.quoted_words += count_words(self.doc, a.quote.range);
+        sp.quoted_words += a
+            .quote
+            .parts()
+            .map(|p| count_words(self.doc, p))
+            .sum::<u32>();
         a.quote.speaker = u32::try_from(idx).ok();
         a.quote.speaker_by = Some(rule);
         if (sp.named && !a_thing) || m.kind == MentionKind::Pronoun {

@@ -71,6 +71,43 @@ pub struct Quote {
     pub found_by: RuleId,
     /// How the speaker was chosen, when there is one.
     pub speaker_by: Option<SpeakerRule>,
+    /// Stretches inside `range` that are not the quote's words, in text
+    /// order: the attribution that interrupts it (“A,” she said. “B.”).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interruptions: Vec<TextRange>,
+}
+
+impl Quote {
+    /// The quote's words: `range` less its interruptions, in text order (one
+    /// part unless the attribution interrupts it).
+    pub fn parts(&self) -> impl Iterator<Item = TextRange> + '_ {
+        let mut from = self.range.start();
+        self.interruptions
+            .iter()
+            .map(Some)
+            .chain(std::iter::once(None))
+            .map(move |gap| {
+                let to = gap.map_or(self.range.end(), |g| g.start());
+                let part = TextRange::new(from, to);
+                if let Some(g) = gap {
+                    from = g.end();
+                }
+                part
+            })
+    }
+
+    /// The quote's words as one string, its parts joined by " … ".
+    #[must_use]
+    pub fn words(&self, text: &str) -> String {
+        let parts: Vec<&str> = self.parts().map(|p| p.slice(text)).collect();
+        parts.join(" … ")
+    }
+
+    /// Whether `r` lies inside the quote's words (not in an interruption).
+    #[must_use]
+    pub fn holds(&self, r: TextRange) -> bool {
+        self.parts().any(|p| p.contains_range(r))
+    }
 }
 
 /// A quote with its mention before speaker resolution.
@@ -96,9 +133,15 @@ pub fn attribute(doc: &Doc, scan: &MarkScan) -> Vec<Attributed> {
                 out.extend(relative);
             }
             Marked::Continues => {
-                // Same speaker, same paragraph: one quote, as annotators mark it
-                // (“A,” she said. “B.” → one quote from “A to B.”).
+                // Same speaker, same paragraph: one quote in two parts, as
+                // annotators mark it (“A,” she said. “B.”), the attribution
+                // between them an interruption.
                 if let Some(prev) = out.last_mut() {
+                    let end = prev.quote.range.end();
+                    let gap = TextRange::new(end, span.range.start().max(end));
+                    if !gap.slice(doc.text).trim().is_empty() {
+                        prev.quote.interruptions.push(gap);
+                    }
                     prev.quote.range = TextRange::new(prev.quote.range.start(), span.range.end());
                     prev.quote.found_by = RuleId::OneQuoteTwoParts;
                 }

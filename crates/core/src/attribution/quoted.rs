@@ -219,6 +219,7 @@ pub(crate) fn quote(
             speaker: None,
             found_by: rule,
             speaker_by: None,
+            interruptions: Vec::new(),
         },
         mention,
         first_token: first,

@@ -1,4 +1,4 @@
-//! `one-quote-two-parts`: “A,” she said. “B.” — one quote from A to B.
+//! `one-quote-two-parts`: “A,” she said. “B.” — one quote in two parts.
 
 use super::super::doc::Doc;
 use super::super::{Attributed, QuoteKind};
@@ -9,12 +9,13 @@ pub(crate) const RULE: Rule = Rule {
     id: RuleId::OneQuoteTwoParts,
     stage: Stage::Continuation,
     doc: "A direct quote interrupted by its attribution is one quote, as annotators mark it: \
-          “A,” she said. “B.” and “A,” she said, “B.” give one quote from the first opening \
-          mark to the last closing one, when the second part has no cue of its own (or shares \
-          the first one's) and is by the same speaker in the same paragraph.",
+          “A,” she said. “B.” and “A,” she said, “B.” give one quote whose words are the two \
+          marked parts (the attribution between them is not part of it), when the second part \
+          has no cue of its own (or shares the first one's) and is by the same speaker in the \
+          same paragraph.",
     cases: &[Case::quote(
         "“We will rebuild,” said Mayor Keiko Tanaka. “Every house, every school.”",
-        "“We will rebuild,” said Mayor Keiko Tanaka. “Every house, every school.”",
+        "“We will rebuild,” … “Every house, every school.”",
         Some("said"),
         Some("Keiko Tanaka"),
     )],

@@ -48,6 +48,7 @@ pub(crate) fn relative_clause(doc: &Doc, a: &Attributed, m: Mention) -> Option<A
             speaker: None,
             found_by: RuleId::RelativeClause,
             speaker_by: None,
+            interruptions: Vec::new(),
         },
         mention: Some(m),
         first_token: content,

@@ -8,7 +8,7 @@ use crate::Analysis;
 fn quotes_of(a: &Analysis, text: &str) -> String {
     a.quotes
         .iter()
-        .map(|q| format!("{:?} by {}", q.range.slice(text), q.found_by.as_str()))
+        .map(|q| format!("{:?} by {}", q.words(text), q.found_by.as_str()))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -26,10 +26,7 @@ fn every_rule_case_holds() {
                     cue,
                     speaker,
                 } => {
-                    let q = a
-                        .quotes
-                        .iter()
-                        .find(|q| q.range.slice(case.text) == content);
+                    let q = a.quotes.iter().find(|q| q.words(case.text) == content);
                     let Some(q) = q else {
                         failures.push(format!(
                             "{}: no quote {content:?} in {:?}; found {found}",
@@ -57,7 +54,10 @@ fn every_rule_case_holds() {
                         .find(words)
                         .expect("the words are in the case's text");
                     let r_words = crate::TextRange::new(at, at + words.len());
-                    if a.quotes.iter().any(|q| q.range.overlaps(r_words)) {
+                    if a.quotes
+                        .iter()
+                        .any(|q| q.parts().any(|p| p.overlaps(r_words)))
+                    {
                         failures.push(format!(
                             "{}: {words:?} must not be quoted; found {found}",
                             r.id.as_str()
