@@ -98,8 +98,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                             let speaker = q.speaker.and_then(|s| analysis.speakers.get(s as usize));
                             let why = saidwho_core::export::explanation(analysis, i).unwrap_or_default();
                             let label = match speaker {
-                                Some(s) => format!("{} quote by {} — {why}", q.kind.as_str(), s.name),
-                                None => format!("{} quote, speaker unknown — {why}", q.kind.as_str()),
+                                Some(s) => format!("{} quote ({}) by {} — {why}", q.kind.as_str(), q.cue_class.as_str(), s.name),
+                                None => format!("{} quote ({}), speaker unknown — {why}", q.kind.as_str(), q.cue_class.as_str()),
                             };
                             let style = q.speaker.map_or_else(
                                 || "speaker-none".to_owned(),
@@ -109,15 +109,17 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                             // names and at an interrupting attribution share data-quote).
                             let id = (q.range.start() == seg.range.start()).then(|| format!("q-{i}"));
                             html! {
-                                <mark class={classes!("quote", style, q.kind.as_str())}
+                                <mark class={classes!("quote", style, q.kind.as_str(), q.cue_class.is_view().then_some("view"))}
                                     data-quote={i.to_string()} {id} tabindex="-1"
                                     data-found-by={q.found_by.as_str()}
+                                    data-cue-class={q.cue_class.as_str()}
                                     title={label}>
                                     { inner }
                                 </mark>
                             }
                         } else if let Some(i) = seg.cue_of {
-                            html! { <span class="cue" data-cue={i.to_string()}>{ inner }</span> }
+                            let view = analysis.quotes[i].cue_class.is_view().then_some("view");
+                            html! { <span class={classes!("cue", view)} data-cue={i.to_string()}>{ inner }</span> }
                         } else {
                             inner
                         }

@@ -3,8 +3,11 @@
 use yew::prelude::*;
 
 /// The highlight kinds: (key used in class names and `data-entity`, label).
-pub const KINDS: [(&str, &str); 7] = [
+/// "views" are the quotes that report beliefs, stances or evidence rather
+/// than speech; they are off until the reader switches them on.
+pub const KINDS: [(&str, &str); 8] = [
     ("quotes", "Quotes"),
+    ("views", "Views & findings"),
     ("PERSON", "People"),
     ("ORG", "Organisations"),
     ("LOC", "Places"),

@@ -96,6 +96,9 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
             <li>
                 <button type="button" class="quote-link" {onclick} title="Show this quote in the article">
                     <span class="kind">{ q.kind.as_str() }</span>
+                    if q.cue_class.is_view() {
+                        <span class="kind" data-cue-class={q.cue_class.as_str()}>{ q.cue_class.as_str() }</span>
+                    }
                     { excerpt(&q.words(&shown.text)) }
                 </button>
                 <button type="button" class="copy" data-copy-quote={i.to_string()} onclick={on_copy}
@@ -133,7 +136,7 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
                                 <p class="role">{ details }</p>
                             }
                             <p class="stats">
-                                { format!("{} quote{} · {} words · {:.0}% of quoted words", s.quotes, if s.quotes == 1 { "" } else { "s" }, s.quoted_words, share) }
+                                { stats_line(s, share) }
                             </p>
                             <progress class="bar" max="100" value={format!("{share:.1}")}
                                 aria-label={format!("{share:.0}% of quoted words")}></progress>
@@ -207,6 +210,25 @@ fn reveal_attempt(id: &str, attempts_left: u32) {
     // Force a reflow so the animation restarts.
     let _ = el.get_bounding_client_rect();
     let _ = list.add_1("flash");
+}
+
+/// "3 quotes (1 view or finding) · 42 words · 30% of quoted words": views
+/// and findings (beliefs, stances, evidence) counted apart from speech.
+fn stats_line(s: &saidwho_core::Speaker, share: f64) -> String {
+    let plural = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let views = if s.views > 0 {
+        format!(
+            " ({})",
+            plural(s.views, "view or finding", "views or findings")
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "{}{views} · {} words · {share:.0}% of quoted words",
+        plural(s.quotes, "quote", "quotes"),
+        s.quoted_words
+    )
 }
 
 fn excerpt(s: &str) -> String {

@@ -5,7 +5,9 @@ use yew::prelude::*;
 /// The keys switched off, and a callback that flips one.
 #[hook]
 pub fn use_toggles() -> (Vec<&'static str>, Callback<&'static str>) {
-    let hidden = use_state(Vec::<&'static str>::new);
+    // Views and findings (beliefs, stances, evidence) start switched off:
+    // the page shows speech by default.
+    let hidden = use_state(|| vec!["views"]);
     let on_toggle = {
         let hidden = hidden.clone();
         Callback::from(move |key: &'static str| {

@@ -142,6 +142,26 @@ test('switches hide highlights; choosing a quote scrolls to it', async () => {
   await page.close();
 });
 
+test('views and findings (beliefs, stances, evidence) are off until switched on; cards count them apart', async () => {
+  const { page } = await open();
+  const text = 'Nurses in Accra want the clinic open again.\n\n“We cannot treat anyone here,” said Ama Owusu, a nurse.\n\n'
+    + 'The union urged the council to reopen the clinic before the rains.\n\n'
+    + 'A survey by the health ministry found that half of the clinics lack water.';
+  await setText(page, text);
+  await waitForAnalysis(page, text);
+  const classes = await page.$$eval('mark[data-quote]', (ms) => ms.map((m) => m.getAttribute('data-cue-class')));
+  assert.deepEqual(classes, ['speech', 'stance', 'evidence']);
+  assert.equal(await page.locator('[data-toggle="views"]').isChecked(), false, 'views start switched off');
+  const fill = (sel) => page.$eval(sel, (e) => getComputedStyle(e).borderBottomColor);
+  assert.equal(await fill('mark[data-cue-class="stance"]'), 'rgba(0, 0, 0, 0)', 'a stance is not highlighted by default');
+  assert.notEqual(await fill('mark[data-cue-class="speech"]'), 'rgba(0, 0, 0, 0)', 'speech is');
+  await page.locator('[data-toggle="views"]').check();
+  assert.notEqual(await fill('mark[data-cue-class="stance"]'), 'rgba(0, 0, 0, 0)', 'switched on, the stance is highlighted');
+  assert.match(await page.locator('[data-speaker="The union"] .stats').innerText(), /^1 quote \(1 view or finding\)/);
+  assert.match(await page.locator('[data-speaker="Ama Owusu"] .stats').innerText(), /^1 quote · /);
+  await page.close();
+});
+
 test('exports: JSON, CSV and Markdown files with the analysis; copy one quote', async () => {
   const { page } = await open();
   await setText(page, seedText);
@@ -163,12 +183,16 @@ test('exports: JSON, CSV and Markdown files with the analysis; copy one quote', 
   assert.ok(json.entities.some((e) => e.label === 'PERSON' && e.text === 'Somkeo Sylavong'));
   const chars = Array.from(seedText);
   for (const q of json.quotes) assert.equal(chars.slice(q.span[0], q.span[1]).join(''), q.text, 'spans are code points');
+  for (const q of json.quotes) {
+    assert.ok(['speech', 'belief', 'stance', 'evidence'].includes(q.cue_class), JSON.stringify(q));
+    assert.ok(q.confidence > 0 && q.confidence <= 1, JSON.stringify(q));
+  }
 
   const csv = await save('csv');
   const lines = csv.trim().split('\r\n');
-  assert.equal(lines[0], 'speaker,role,organization,kind,quote,cue,start,end');
+  assert.equal(lines[0], 'speaker,role,organization,kind,cue_class,confidence,quote,cue,start,end');
   assert.equal(lines.length, 10);
-  assert.ok(lines[1].startsWith('"Somkeo Sylavong","Minister of Public Security","","direct","“Human trafficking'), lines[1]);
+  assert.match(lines[1], /^"Somkeo Sylavong","Minister of Public Security","","direct","speech","0\.\d\d","“Human trafficking/);
 
   const md = await save('md');
   assert.ok(md.startsWith('# Mekong Countries Reaffirms Cooperation'), md.slice(0, 80));

@@ -30,6 +30,10 @@ struct Cli {
     /// Skip entity tagging.
     #[arg(long, global = true)]
     no_entities: bool,
+    /// The reported-speech model (default: `static/models/clauses-v1.bin` of
+    /// this checkout, or $SAIDWHO_CLAUSE_MODEL).
+    #[arg(long, global = true)]
+    clause_model: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -79,31 +83,48 @@ const CLAUSE_MODEL: &str = concat!(
     "/../../static/models/clauses-v1.bin"
 );
 
-/// The analyser with the reported-speech model, when the checkout has it.
-fn with_clauses(a: saidwho_core::Analyzer) -> anyhow::Result<saidwho_core::Analyzer> {
-    match std::fs::read(CLAUSE_MODEL) {
+/// The model file named by `flag` or the environment variable `var`, else
+/// `default`; the flag says whether a missing file is an error.
+fn model_path(flag: Option<&PathBuf>, var: &str, default: &str) -> (PathBuf, bool) {
+    match (flag, std::env::var_os(var)) {
+        (Some(p), _) => (p.clone(), true),
+        (None, Some(p)) => (PathBuf::from(p), true),
+        (None, None) => (PathBuf::from(default), false),
+    }
+}
+
+/// The analyser with the reported-speech model, when there is one.
+fn with_clauses(cli: &Cli, a: saidwho_core::Analyzer) -> anyhow::Result<saidwho_core::Analyzer> {
+    let (path, explicit) = model_path(
+        cli.clause_model.as_ref(),
+        "SAIDWHO_CLAUSE_MODEL",
+        CLAUSE_MODEL,
+    );
+    match std::fs::read(&path) {
         Ok(bytes) => a
             .with_clause_model(&bytes)
-            .with_context(|| format!("cannot load the reported-speech model {CLAUSE_MODEL}")),
+            .with_context(|| format!("cannot load the reported-speech model {}", path.display())),
+        Err(e) if explicit => Err(e)
+            .with_context(|| format!("cannot read the reported-speech model {}", path.display())),
         Err(_) => Ok(a),
     }
 }
 
-/// The analyser, with the entity model unless told otherwise.
+/// The analyser: the entity model unless told otherwise, and the
+/// reported-speech model.
 fn analyzer(cli: &Cli) -> anyhow::Result<saidwho_core::Analyzer> {
+    with_clauses(cli, entity_analyzer(cli)?)
+}
+
+/// The analyser with the entity model, unless told otherwise.
+fn entity_analyzer(cli: &Cli) -> anyhow::Result<saidwho_core::Analyzer> {
     if cli.no_entities {
         return Ok(saidwho_core::Analyzer::new());
     }
-    let (path, explicit) = match (&cli.model, std::env::var_os("SAIDWHO_NER_MODEL")) {
-        (Some(p), _) => (p.clone(), true),
-        (None, Some(p)) => (PathBuf::from(p), true),
-        (None, None) => (PathBuf::from(DEFAULT_MODEL), false),
-    };
+    let (path, explicit) = model_path(cli.model.as_ref(), "SAIDWHO_NER_MODEL", DEFAULT_MODEL);
     match std::fs::read(&path) {
-        Ok(bytes) => with_clauses(
-            saidwho_core::Analyzer::with_ner_model(&bytes)
-                .with_context(|| format!("cannot load the entity model {}", path.display()))?,
-        ),
+        Ok(bytes) => saidwho_core::Analyzer::with_ner_model(&bytes)
+            .with_context(|| format!("cannot load the entity model {}", path.display())),
         Err(e) if explicit => {
             Err(e).with_context(|| format!("cannot read the entity model {}", path.display()))
         }

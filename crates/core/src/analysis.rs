@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::attribution::confidence::rate_all;
+use crate::attribution::cue_class::classify_all;
 use crate::attribution::doc::Doc;
 use crate::attribution::learned::{learned_clauses, ClauseModel, ClauseModelError};
 use crate::attribution::{attribute, Quote};
@@ -134,8 +136,10 @@ fn analyze_with(text: &str, model: Option<&NerModel>, clauses: Option<&ClauseMod
     if let Some(clauses) = clauses {
         learned_clauses(&doc, clauses, &mut attributed);
     }
+    classify_all(text, &mut attributed);
     let marked: Vec<TextRange> = scan.quotes.iter().map(|q| q.range).collect();
     let speakers = resolve(&doc, &mut attributed, &marked, &entities);
+    rate_all(&mut attributed);
     let quotes = attributed.into_iter().map(|a| a.quote).collect();
     Analysis {
         text_len: u32::try_from(text.len()).unwrap_or(u32::MAX),

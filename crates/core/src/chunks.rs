@@ -71,6 +71,7 @@ impl Analysis {
                     t.mentions.extend(s.mentions);
                     t.quotes += s.quotes;
                     t.quoted_words += s.quoted_words;
+                    t.views += s.views;
                     t.role = t.role.take().or(s.role);
                     t.organization = t.organization.take().or(s.organization);
                     if t.gender == crate::attribution::lexicon::Gender::Unknown {

@@ -33,22 +33,27 @@ fn csv_cell(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// One row per quote: speaker, role, organisation, kind, quote (an
+/// One row per quote: speaker, role, organisation, kind, cue class,
+/// confidence, quote (an
 /// interrupted quote's parts joined by " … "), cue and position (code points,
 /// from the quote's first word to its last).
 #[must_use]
 pub fn to_csv(text: &str, a: &Analysis) -> String {
     let idx = OffsetIndex::new(text);
-    let mut o = String::from("speaker,role,organization,kind,quote,cue,start,end\r\n");
+    let mut o =
+        String::from("speaker,role,organization,kind,cue_class,confidence,quote,cue,start,end\r\n");
     for q in &a.quotes {
         let sp = q.speaker.and_then(|s| a.speakers.get(s as usize));
         let [s, e] = idx.range_to_chars(q.range);
         let words = q.words(text);
+        let confidence = format!("{:.2}", f32::from(q.confidence) / 100.0);
         for (k, cell) in [
             sp.map_or("", |s| s.name.as_str()),
             sp.and_then(|s| s.role.as_deref()).unwrap_or(""),
             sp.and_then(|s| s.organization.as_deref()).unwrap_or(""),
             q.kind.as_str(),
+            q.cue_class.as_str(),
+            confidence.as_str(),
             words.as_str(),
             q.cue.map_or("", |c| c.slice(text)),
         ]
@@ -108,24 +113,14 @@ pub fn to_markdown(text: &str, a: &Analysis) -> String {
         }
         let _ = writeln!(o, "\n\n{} quotes, {} words.\n", s.quotes, s.quoted_words);
         for q in a.quotes.iter().filter(|q| q.speaker == Some(si as u32)) {
-            let _ = writeln!(
-                o,
-                "> {} *({})*\n",
-                md_escape(&q.words(text)),
-                q.kind.as_str()
-            );
+            let _ = writeln!(o, "> {} *({})*\n", md_escape(&q.words(text)), kind_label(q));
         }
     }
     let unknown: Vec<_> = a.quotes.iter().filter(|q| q.speaker.is_none()).collect();
     if !unknown.is_empty() {
         let _ = writeln!(o, "## Speaker unknown\n");
         for q in unknown {
-            let _ = writeln!(
-                o,
-                "> {} *({})*\n",
-                md_escape(&q.words(text)),
-                q.kind.as_str()
-            );
+            let _ = writeln!(o, "> {} *({})*\n", md_escape(&q.words(text)), kind_label(q));
         }
     }
     if !a.entities.is_empty() {
@@ -162,9 +157,19 @@ pub fn to_markdown(text: &str, a: &Analysis) -> String {
     o
 }
 
+/// "direct", or "direct, stance" for a view or finding.
+fn kind_label(q: &crate::Quote) -> String {
+    if q.cue_class.is_view() {
+        format!("{}, {}", q.kind.as_str(), q.cue_class.as_str())
+    } else {
+        q.kind.as_str().to_owned()
+    }
+}
+
 /// Why quote `i` is a quote by its speaker, in words: "found by: reporting
 /// verb right after the quote (cue-then-speaker); speaker: pronoun → nearest
-/// person before it → Vegard Holmelid".
+/// person before it → Vegard Holmelid; speech; quotes found this way were
+/// right 88% of the time in training news".
 #[must_use]
 pub fn explanation(a: &Analysis, i: usize) -> Option<String> {
     let q = a.quotes.get(i)?;
@@ -180,7 +185,11 @@ pub fn explanation(a: &Analysis, i: usize) -> Option<String> {
         (Some(s), Some(rule)) => format!("speaker: {} → {}", rule.summary(), s.name),
         _ => "speaker not found".to_owned(),
     };
-    Some(format!("{found}; {speaker}"))
+    Some(format!(
+        "{found}; {speaker}; {}; quotes found this way were right {}% of the time in training news",
+        q.cue_class.as_str(),
+        q.confidence
+    ))
 }
 
 /// Quote `i` with its attribution, ready to paste: “…” — Name, Role.
@@ -259,16 +268,20 @@ mod tests {
         assert_eq!(
             explanation(&a, 0).unwrap(),
             "found by: reporting verb right after the quote (cue-then-speaker); \
-             speaker: the name as written → Ada Lovelace"
+             speaker: the name as written → Ada Lovelace; speech; \
+             quotes found this way were right 88% of the time in training news"
         );
         assert_eq!(
             explanation(&a, 1).unwrap(),
             "found by: speaker and reporting verb after the quote (speaker-then-cue); \
-             speaker: pronoun → nearest person before it → Ada Lovelace"
+             speaker: pronoun → nearest person before it → Ada Lovelace; speech; \
+             quotes found this way were right 87% of the time in training news"
         );
         let a =
             crate::analyze("Title\n\n“We are not leaving this square until they listen to us.”");
-        assert!(explanation(&a, 0).unwrap().ends_with("speaker not found"));
+        assert!(explanation(&a, 0)
+            .unwrap()
+            .contains("; speaker not found; speech; quotes found this way were right 2% "));
         assert_eq!(explanation(&a, 1), None);
     }
 
@@ -279,9 +292,9 @@ mod tests {
         let lines: Vec<_> = csv.split("\r\n").collect();
         assert_eq!(
             lines[0],
-            "speaker,role,organization,kind,quote,cue,start,end"
+            "speaker,role,organization,kind,cue_class,confidence,quote,cue,start,end"
         );
-        assert!(lines[1].starts_with("\"Ada Lovelace\",\"Minister of Engines\",\"\",\"direct\",\"“We won, 100%,”\",\"said\",7,22"), "{}", lines[1]);
+        assert!(lines[1].starts_with("\"Ada Lovelace\",\"Minister of Engines\",\"\",\"direct\",\"speech\",\"0.88\",\"“We won, 100%,”\",\"said\",7,22"), "{}", lines[1]);
         let mut cell = String::new();
         csv_cell(&mut cell, "=SUM(A1) \"x\"");
         assert_eq!(cell, "\"'=SUM(A1) \"\"x\"\"\"");

@@ -49,7 +49,7 @@ mod tokens;
 pub use analysis::{analyze, Analysis, Analyzer};
 pub use attribution::learned::ClauseModelError;
 pub use attribution::lexicon::Gender;
-pub use attribution::{Quote, QuoteKind};
+pub use attribution::{CueClass, Quote, QuoteKind};
 pub use chunks::chunk_ranges;
 pub use names::NameGroup;
 pub use ner::{Entity, EntityLabel, ModelError};

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
-use crate::attribution::QuoteKind;
+use crate::attribution::{CueClass, QuoteKind};
 use crate::ner::Entity;
 use crate::offsets::OffsetIndex;
 use crate::span::TextRange;
@@ -51,7 +51,7 @@ impl Converter {
 }
 
 /// The whole analysis of one text, as written to JSON.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// The unit of every span below.
     pub offsets: OffsetUnit,
@@ -97,7 +97,7 @@ impl QuoteSpan {
 
 /// What every quote written anywhere says (the fields of the evaluation
 /// format, `shared/eval/SCHEMA.md`, in its order).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteCore {
     /// What was said (quotation marks included for direct quotes).
     pub span: QuoteSpan,
@@ -109,10 +109,15 @@ pub struct QuoteCore {
     pub cue_span: Option<Span>,
     /// Direct, mixed or indirect.
     pub kind: QuoteKind,
+    /// Speech, belief, stance or evidence.
+    pub cue_class: CueClass,
+    /// How often quotes found this way were right (quote and speaker) on
+    /// PolNeAR train, 0 to 1.
+    pub confidence: f32,
 }
 
 /// One quote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteOut {
     /// Span, speaker, cue and kind.
     #[serde(flatten)]
@@ -143,6 +148,9 @@ pub struct SpeakerOut {
     pub quotes: u32,
     /// Words in those quotes.
     pub quoted_words: u32,
+    /// How many of those quotes are views or findings (belief, stance,
+    /// evidence).
+    pub views: u32,
     /// Every mention credited with a quote.
     pub mentions: Vec<Span>,
 }
@@ -206,6 +214,7 @@ impl Report {
                     named: s.named,
                     quotes: s.quotes,
                     quoted_words: s.quoted_words,
+                    views: s.views,
                     mentions: spans(&s.mentions),
                 })
                 .collect(),
@@ -240,6 +249,8 @@ fn quote_core(a: &Analysis, conv: &Converter, q: &crate::Quote) -> QuoteCore {
             .map(|s| s.name.clone()),
         cue_span: q.cue.map(|r| conv.span(r)),
         kind: q.kind,
+        cue_class: q.cue_class,
+        confidence: f32::from(q.confidence) / 100.0,
     }
 }
 
@@ -256,7 +267,7 @@ fn quote_out(text: &str, a: &Analysis, conv: &Converter, q: &crate::Quote) -> Qu
 /// One line of predictions in the evaluation format
 /// (`shared/eval/SCHEMA.md`): quotes and entities in code points, with the
 /// fields the scorer reads — the [`Report`]'s, without what it does not read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Prediction {
     /// The input document's id.
     pub id: String,
@@ -267,7 +278,7 @@ pub struct Prediction {
 }
 
 /// A quote in the evaluation format.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PredictedQuote {
     /// Span, speaker, cue and kind.
     #[serde(flatten)]
@@ -393,14 +404,14 @@ mod tests {
         let a = crate::analyze(T);
         let p = Prediction::new("x", T, &a, false);
         let json = serde_json::to_string(&p).unwrap();
-        assert!(json.starts_with(r#"{"id":"x","quotes":[{"span":[2,17],"speaker_span":[23,36],"speaker":"Søren Ødegård","cue_span":[18,22],"kind":"direct"}"#), "{json}");
+        assert!(json.starts_with(r#"{"id":"x","quotes":[{"span":[2,17],"speaker_span":[23,36],"speaker":"Søren Ødegård","cue_span":[18,22],"kind":"direct","cue_class":"speech","confidence":0.88}"#), "{json}");
         // The same quotes as the report's, in the same unit.
         let r = Report::new(T, &a, OffsetUnit::CodePoints, false);
         let cores: Vec<&QuoteCore> = r.quotes.iter().map(|q| &q.core).collect();
         assert_eq!(p.quotes.iter().map(|q| &q.core).collect::<Vec<_>>(), cores);
         let with_rules = serde_json::to_string(&Prediction::new("x", T, &a, true)).unwrap();
         assert!(
-            with_rules.contains(r#""kind":"direct","found_by":"cue-then-speaker"}"#),
+            with_rules.contains(r#""confidence":0.88,"found_by":"cue-then-speaker"}"#),
             "{with_rules}"
         );
     }

@@ -36,6 +36,10 @@ pub struct Speaker {
     pub quotes: u32,
     /// Number of words in those quotes.
     pub quoted_words: u32,
+    /// How many of those quotes are views or findings (beliefs, stances,
+    /// evidence) rather than speech.
+    #[serde(default)]
+    pub views: u32,
 }
 
 /// How a quote's speaker was chosen (its provenance).
@@ -320,6 +324,7 @@ impl<'d> Resolver<'_, 'd> {
             sp.mentions.push(mention_range);
         }
         sp.quotes += 1;
+        sp.views += u32::from(a.quote.cue_class.is_view());
         sp.quoted_words += a
             .quote
             .parts()
@@ -380,6 +385,7 @@ fn new_speaker(name: String, named: bool) -> Speaker {
         named,
         quotes: 0,
         quoted_words: 0,
+        views: 0,
     }
 }
 

@@ -17,6 +17,10 @@
 //!   Census names; pinned PyPI packages) into `.cache/train` and retrain
 //!   `static/models/ner-v4.bin` with its card. Never part of `serve` or
 //!   `test`: the shipped model is a file in the repository.
+//! - `calibrate`: 5-fold cross-validation of the quote engine on PolNeAR
+//!   train (the reported-speech tagger retrained without each fold); prints
+//!   the scores and writes each rule's confidence to
+//!   `crates/core/data/confidence.tsv`.
 //!
 //! Every tool comes from a package registry (crates.io, npm, Debian), pinned,
 //! and is installed only when the right version is not already there.
@@ -50,6 +54,9 @@ fn main() -> Result<()> {
         }
         Some("test") => test(&env),
         Some("train-ner") => train_ner(&env, &args[1..]),
+        Some("calibrate") => {
+            env.run(Command::new("python3").arg("crates/train/prep/confidence.py"))
+        }
         Some("rules-doc") => {
             let path = env.root.join("docs/rules.md");
             std::fs::write(&path, saidwho_core::rules::rules_markdown())?;
@@ -68,6 +75,7 @@ fn main() -> Result<()> {
                 "  rules-doc  write docs/rules.md from the attribution rules' docs and cases"
             );
             eprintln!("  train-ner  fetch the tagger's data into .cache/train and retrain the entity model");
+            eprintln!("  calibrate  cross-validate the quote engine on PolNeAR train; write the quote confidences");
             std::process::exit(2);
         }
     }

@@ -489,19 +489,21 @@ impl SentenceView {
 /// Adds a learned indirect quote for each sentence with no quote yet where
 /// the model finds a cue and a content of [`MIN_CONTENT`] tokens or more.
 pub fn learned_clauses(doc: &Doc, model: &ClauseModel, out: &mut Vec<Attributed>) {
-    let taken: Vec<(usize, usize)> = out
+    // The rules' quotes, in text order and disjoint: whether one overlaps a
+    // sentence is a search, not a scan (linear time on long texts).
+    let mut taken: Vec<(usize, usize)> = out
         .iter()
         .map(|q| (q.quote.range.start(), q.quote.range.end()))
         .collect();
+    taken.sort_unstable();
     let mut found = Vec::new();
     for s in 0..doc.sentences.len() {
         let Some(sentence) = doc.sentence_tokens(u32::try_from(s).unwrap_or(u32::MAX)) else {
             continue;
         };
         let range = doc.range_of(sentence);
-        let busy = taken
-            .iter()
-            .any(|&(st, en)| st < range.end() && range.start() < en);
+        let before_end = taken.partition_point(|&(st, _)| st < range.end());
+        let busy = before_end > 0 && taken[before_end - 1].1 > range.start();
         // Only sentences with a word that was part of a cue in training.
         let has_cue = sentence
             .indices()

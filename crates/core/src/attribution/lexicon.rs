@@ -9,6 +9,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
+use super::cue_class::CueClass;
+
 /// A speaker's grammatical gender, when the text shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Gender {
@@ -68,6 +70,8 @@ const TIME_WORDS: &str = include_str!("../../data/lexicon/time_words.txt");
 const DISCOURSE_ADVERBS: &str = include_str!("../../data/lexicon/discourse_adverbs.txt");
 const DETERMINERS: &str = include_str!("../../data/lexicon/determiners.txt");
 const CUE_MODIFIERS: &str = include_str!("../../data/lexicon/cue_modifiers.txt");
+const CUE_CLASSES: &str = include_str!("../../data/lexicon/cue_classes.tsv");
+const DOCUMENT_WORDS: &str = include_str!("../../data/lexicon/document_words.txt");
 
 /// The rows of a data file: comments ("#" to the line end) and blank lines
 /// dropped, columns split at tabs.
@@ -140,6 +144,24 @@ struct Lexicon {
     discourse_adverbs: HashSet<&'static str>,
     determiners: HashSet<&'static str>,
     cue_modifiers: HashSet<&'static str>,
+    cue_classes: HashMap<&'static str, CueClass>,
+    document_words: HashSet<&'static str>,
+}
+
+/// Every form of every reporting verb with its lemma's class (from
+/// `cue_classes.tsv`; lemmas not listed report speech).
+fn cue_classes() -> HashMap<&'static str, CueClass> {
+    let by_lemma: HashMap<&'static str, CueClass> = rows(CUE_CLASSES)
+        .filter_map(|r| Some((r[0], CueClass::parse(r.get(1)?)?)))
+        .collect();
+    let mut out = HashMap::default();
+    for v in reporting_verbs() {
+        let class = by_lemma.get(v.lemma).copied().unwrap_or_default();
+        for f in v.forms.iter().chain(std::iter::once(&v.lemma)) {
+            out.insert(*f, class);
+        }
+    }
+    out
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -164,6 +186,8 @@ fn lexicon() -> &'static Lexicon {
             discourse_adverbs: word_set(DISCOURSE_ADVERBS),
             determiners: word_set(DETERMINERS),
             cue_modifiers: word_set(CUE_MODIFIERS),
+            cue_classes: cue_classes(),
+            document_words: word_set(DOCUMENT_WORDS),
         }
     })
 }
@@ -213,6 +237,15 @@ lookup! {
     /// Adverbs and auxiliaries that may sit between a speaker and the cue
     /// ("he also said", "she has repeatedly said").
     is_cue_modifier => |lower| lexicon().cue_modifiers.contains(lower);
+    /// Whether a lowercase word names a document or study ("report", "survey").
+    is_document_word => |lower| lexicon().document_words.contains(lower);
+}
+
+/// The class of a lowercase reporting-verb form ("urged" → stance), or
+/// `None` when the word is not one.
+#[must_use]
+pub fn cue_class_of_word(lower: &str) -> Option<CueClass> {
+    lexicon().cue_classes.get(lower).copied()
 }
 
 /// The gender a title shows ("Mr" male, "Ms" female), if any.
@@ -281,6 +314,27 @@ mod tests {
                 format!("{lemma}{last}ing"),
             ],
         ]
+    }
+
+    #[test]
+    fn every_classed_lemma_is_a_reporting_verb_with_a_known_class() {
+        let lemmas: HashSet<&str> = reporting_verbs().iter().map(|v| v.lemma).collect();
+        for r in rows(CUE_CLASSES) {
+            assert!(
+                lemmas.contains(r[0]),
+                "{} is not in reporting_verbs.tsv",
+                r[0]
+            );
+            assert!(
+                r.get(1).and_then(|c| CueClass::parse(c)).is_some(),
+                "{}: unknown class {:?}",
+                r[0],
+                r.get(1)
+            );
+        }
+        assert_eq!(cue_class_of_word("urged"), Some(CueClass::Stance));
+        assert_eq!(cue_class_of_word("said"), Some(CueClass::Speech));
+        assert_eq!(cue_class_of_word("table"), None);
     }
 
     #[test]

@@ -9,6 +9,8 @@
 //! indirect speech ([`indirect`]).
 
 mod after_close;
+pub mod confidence;
+pub mod cue_class;
 pub mod doc;
 mod indirect;
 pub mod learned;
@@ -24,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::quotes::MarkScan;
 use crate::span::TextRange;
 use crate::speakers::SpeakerRule;
+pub use cue_class::CueClass;
 use doc::Doc;
 use indirect::indirect_quotes;
 use phrases::Mention;
@@ -71,6 +74,13 @@ pub struct Quote {
     pub found_by: RuleId,
     /// How the speaker was chosen, when there is one.
     pub speaker_by: Option<SpeakerRule>,
+    /// Speech, a belief, a stance or evidence (from the cue).
+    #[serde(default)]
+    pub cue_class: CueClass,
+    /// How often quotes found this way were right, quote and speaker, in
+    /// percent (see [`confidence`]).
+    #[serde(default)]
+    pub confidence: u8,
     /// Stretches inside `range` that are not the quote's words, in text
     /// order: the attribution that interrupts it (“A,” she said. “B.”).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -219,6 +219,8 @@ pub(crate) fn quote(
             speaker: None,
             found_by: rule,
             speaker_by: None,
+            cue_class: super::CueClass::Speech,
+            confidence: 0,
             interruptions: Vec::new(),
         },
         mention,

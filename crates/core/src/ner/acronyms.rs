@@ -1,31 +1,44 @@
 //! Acronyms defined in the text: "the Sustainable Development Goals (SDGs)"
 //! defines "SDGs", and every mention of it names what the full form names.
 
+use rustc_hash::FxHashMap;
+
 use super::tagger::Entity;
+use super::EntityLabel;
 use crate::span::TextRange;
 
 /// Labels each acronym that an entity defines in parentheses right after it
 /// (its initials, a plural "s" allowed) like that entity, everywhere in the
 /// text: mentions the tagger missed are added, mentions it labelled
-/// otherwise are relabelled. `entities` stay in text order.
-pub fn label_defined_acronyms(text: &str, entities: &mut Vec<Entity>) {
-    let defined: Vec<(&str, Entity)> = entities
-        .iter()
-        .filter_map(|e| defined_after(text, e).map(|acronym| (acronym, *e)))
-        .collect();
-    for (acronym, full) in defined {
-        for at in whole_word_matches(text, acronym) {
-            let range = TextRange::new(at, at + acronym.len());
-            match entities.iter_mut().find(|e| e.range.overlaps(range)) {
-                Some(e) if e.range == range => e.label = full.label,
-                Some(_) => {}
-                None => entities.push(Entity {
-                    range,
-                    label: full.label,
-                }),
-            }
+/// otherwise are relabelled. The first definition of an acronym counts.
+/// `entities` (in text order, disjoint) stay in text order; one pass over
+/// the `tokens`, so the time is linear in the text however many acronyms
+/// it defines.
+pub fn label_defined_acronyms(text: &str, tokens: &[TextRange], entities: &mut Vec<Entity>) {
+    let mut defined: FxHashMap<&str, EntityLabel> = FxHashMap::default();
+    for e in entities.iter() {
+        if let Some(acronym) = defined_after(text, e) {
+            defined.entry(acronym).or_insert(e.label);
         }
     }
+    if defined.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for &t in tokens {
+        let Some(&label) = defined.get(t.slice(text)) else {
+            continue;
+        };
+        // Sorted and disjoint: only the last entity starting before the
+        // token ends can overlap it.
+        let k = entities.partition_point(|e| e.range.start() < t.end());
+        match k.checked_sub(1).map(|i| &mut entities[i]) {
+            Some(e) if e.range == t => e.label = label,
+            Some(e) if e.range.overlaps(t) => {}
+            _ => added.push(Entity { range: t, label }),
+        }
+    }
+    entities.extend(added);
     entities.sort_by_key(|e| (e.range.start(), e.range.end()));
 }
 
@@ -54,21 +67,14 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-/// Byte offsets where `word` stands as a whole word in `text`.
-fn whole_word_matches<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let is_word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    text.match_indices(word)
-        .map(|(at, _)| at)
-        .filter(move |&at| {
-            !is_word_char(text[..at].chars().next_back())
-                && !is_word_char(text[at + word.len()..].chars().next())
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::EntityLabel;
+    use crate::tokens::tokenize;
+
+    fn toks(text: &str) -> Vec<TextRange> {
+        tokenize(text).iter().map(|t| t.range).collect()
+    }
 
     fn entity(text: &str, s: &str, label: EntityLabel) -> Entity {
         let at = text.find(s).unwrap();
@@ -86,7 +92,7 @@ mod tests {
             "Sustainable Development Goals",
             EntityLabel::Misc,
         )];
-        label_defined_acronyms(t, &mut es);
+        label_defined_acronyms(t, &toks(t), &mut es);
         let got: Vec<_> = es.iter().map(|e| (e.range.slice(t), e.label)).collect();
         assert_eq!(
             got,
@@ -106,7 +112,7 @@ mod tests {
             entity(t, "WHO agreed", EntityLabel::Person),
             entity(t, "Paris", EntityLabel::Loc),
         ];
-        label_defined_acronyms(t, &mut es);
+        label_defined_acronyms(t, &toks(t), &mut es);
         let got: Vec<_> = es.iter().map(|e| (e.range.slice(t), e.label)).collect();
         assert_eq!(
             got,
@@ -118,5 +124,17 @@ mod tests {
             ],
             "an entity only partly over the acronym is left as it is; (France) is not Paris's initials"
         );
+    }
+
+    #[test]
+    fn the_first_definition_of_an_acronym_counts() {
+        let t = "The Asian Development Bank (ADB) lends. Another Development Bank (ADB) too. ADB.";
+        let mut es = vec![
+            entity(t, "Asian Development Bank", EntityLabel::Org),
+            entity(t, "Another Development Bank", EntityLabel::Misc),
+        ];
+        label_defined_acronyms(t, &toks(t), &mut es);
+        let last = es.last().unwrap();
+        assert_eq!((last.range.slice(t), last.label), ("ADB", EntityLabel::Org));
     }
 }

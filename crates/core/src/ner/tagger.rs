@@ -198,7 +198,7 @@ pub fn tidy(text: &str, tokens: &[TextRange], entities: Vec<Entity>) -> Vec<Enti
         }
     }
     // An acronym's definition outweighs the votes of its mentions.
-    super::acronyms::label_defined_acronyms(text, &mut out);
+    super::acronyms::label_defined_acronyms(text, tokens, &mut out);
     out
 }
 

@@ -14,7 +14,12 @@ const MAX_WORDS: usize = 4;
 pub fn people_after_titles(text: &str, tokens: &[TextRange], entities: &mut Vec<Entity>) {
     let lower = |r: TextRange| r.slice(text).trim_end_matches('.').to_lowercase();
     let capital = |r: TextRange| r.slice(text).chars().next().is_some_and(char::is_uppercase);
-    let covered = |r: TextRange, es: &[Entity]| es.iter().any(|e| e.range.overlaps(r));
+    // Entities are in text order and disjoint: only the last one starting
+    // before `r` ends can overlap it (a search, not a scan: linear time).
+    let covered = |r: TextRange, es: &[Entity]| {
+        let k = es.partition_point(|e| e.range.start() < r.end());
+        k > 0 && es[k - 1].range.overlaps(r)
+    };
     let mut added = Vec::new();
     for (i, &t) in tokens.iter().enumerate() {
         if !capital(t) || !is_title(&lower(t)) {

@@ -17,7 +17,8 @@ pub(crate) const RULE: Rule = Rule {
           or across a paragraph break after a colon: X said: “…” / X told reporters “…” / \
           X said on Monday, “…”. At most four words between the cue and the mark, and only \
           punctuation, a listener after “told”/“asked”, or when and where it was said. \
-          Not “said that X’s “…””: words after “that” make a mixed quote.",
+          Not “said that X’s “…”” nor “told the forum he was “…””: a reported clause \
+          around the quote makes a mixed quote.",
     cases: &[
         Case::quote(
             "Said Moreno: “We will stay until the end of the season.”",
@@ -110,7 +111,10 @@ fn gap_allows_direct(doc: &Doc, cue_start: usize, cue_end: usize, open: usize) -
             return !doc.is_mark(i);
         }
         let low = doc.low(i);
-        tell && !matches!(low, "that")
+        // "told the forum he was “…”": a subject after the listener starts a
+        // reported clause the quote is part of (a mixed quote).
+        let clause_subject = matches!(low, "that" | "he" | "she" | "they" | "we" | "i" | "it");
+        tell && !clause_subject
             || is_time_word(low)
             || matches!(
                 low,

@@ -18,12 +18,20 @@ pub(crate) const RULE: Rule = Rule {
           clause, from after the cue (or after “that”) to where a new clause begins, is the \
           quote. X said the deal was “a disaster” for farmers. A title in marks earlier in \
           the sentence is passed over; another quote stops the search.",
-    cases: &[Case::quote(
+    cases: &[
+        Case::quote(
             "Finance minister Sipho Ndlovu said the new tax was “fair and overdue” and would fund clinics.",
             "the new tax was “fair and overdue” and would fund clinics",
             Some("said"),
             Some("Sipho Ndlovu"),
-        )],
+        ),
+        Case::quote(
+            "Governor Aiyana Redcloud told the assembly she was “firmly against the pipeline” because it crosses the river.",
+            "she was “firmly against the pipeline” because it crosses the river",
+            Some("told"),
+            Some("Aiyana Redcloud"),
+        ),
+    ],
 };
 
 /// A cue earlier in the sentence whose clause contains the quote at `open`;
@@ -52,9 +60,15 @@ pub(crate) fn mixed_clause(doc: &Doc, open: usize) -> Option<Clause> {
         }
         let mention = left_speaker(doc, c, sent_start)?;
         let mut content = c + 1;
-        // "said in the letter that …": the clause starts after "that".
-        if let Some(that) = (content..open.min(content + 6)).find(|&i| doc.is(i, "that")) {
+        // "said in the letter that …": the clause starts after "that";
+        // "told the forum he was …": after the listener, at the subject.
+        let near = content..open.min(content + 6);
+        if let Some(that) = near.clone().find(|&i| doc.is(i, "that")) {
             content = that + 1;
+        } else if matches!(low, "told" | "tells" | "tell" | "telling") {
+            let subject =
+                |i: &usize| matches!(doc.low(*i), "he" | "she" | "they" | "we" | "i" | "it");
+            content = near.into_iter().find(subject).unwrap_or(content);
         }
         return Some(Clause::new(
             RuleId::MixedClause,

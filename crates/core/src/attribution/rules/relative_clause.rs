@@ -48,6 +48,8 @@ pub(crate) fn relative_clause(doc: &Doc, a: &Attributed, m: Mention) -> Option<A
             speaker: None,
             found_by: RuleId::RelativeClause,
             speaker_by: None,
+            cue_class: super::super::CueClass::Speech,
+            confidence: 0,
             interruptions: Vec::new(),
         },
         mention: Some(m),
