@@ -88,3 +88,29 @@ pub enum WorkerOutput {
 
 /// Texts longer than this are analysed in pieces, with progress.
 pub const CHUNK_BYTES: usize = 512 * 1024;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page and the worker exchange messages in bincode (gloo-worker's
+    /// codec), which cannot skip a field: every analysis must come back
+    /// whole, interrupted quotes, cue classes and confidences included.
+    #[test]
+    fn answers_survive_the_worker_codec() {
+        let text = "“We will rebuild,” said Dr Ama Owusu, who runs the clinic. “Every house.”\n\n\
+                    The union urged the council to act. “No,” she said.";
+        let analysis = saidwho_core::analyze(text);
+        assert!(analysis.quotes.iter().any(|q| !q.interruptions.is_empty()));
+        assert!(analysis.quotes.iter().any(|q| q.interruptions.is_empty()));
+        let answer = AnalyzeResponse {
+            id: 7,
+            analysis,
+            elapsed_ms: 1.5,
+            model: ModelState::Ready,
+        };
+        let bytes = bincode::serialize(&answer).expect("encodes");
+        let back: AnalyzeResponse = bincode::deserialize(&bytes).expect("decodes");
+        assert_eq!(back, answer);
+    }
+}

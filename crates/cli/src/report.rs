@@ -106,7 +106,7 @@ mod tests {
             "{s}"
         );
         assert!(
-            s.contains("speaker: pronoun → nearest person before it → Kaori"),
+            s.contains("speaker: pronoun → the likeliest person or organisation before it → Kaori"),
             "{s}"
         );
     }

@@ -15,7 +15,7 @@ use crate::paragraphs::paragraphs;
 use crate::quotes::scan_marks;
 use crate::sentences::sentences;
 use crate::span::TextRange;
-use crate::speakers::{resolve, Speaker};
+use crate::speakers::{resolve_traced, PronounTrace, Speaker};
 use crate::tokens::{tokenize, Token};
 
 /// Everything saidwho found in one text. All spans are byte ranges into it.
@@ -100,7 +100,21 @@ impl Analyzer {
     /// grows linearly with the length of the text.
     #[must_use]
     pub fn analyze(&self, text: &str) -> Analysis {
-        analyze_with(text, self.ner.as_ref(), self.clauses.as_ref())
+        analyze_with(text, self.ner.as_ref(), self.clauses.as_ref(), None)
+    }
+
+    /// Analyses `text` and returns, for each pronoun speaker, the candidates
+    /// the speaker ranker weighed (what `saidwho-train speakers` learns from).
+    #[must_use]
+    pub fn pronoun_traces(&self, text: &str) -> Vec<PronounTrace> {
+        let mut trace = Vec::new();
+        let _ = analyze_with(
+            text,
+            self.ner.as_ref(),
+            self.clauses.as_ref(),
+            Some(&mut trace),
+        );
+        trace
     }
 }
 
@@ -116,12 +130,17 @@ impl Analysis {
 /// input; the time taken grows linearly with the length of the text.
 #[must_use]
 pub fn analyze(text: &str) -> Analysis {
-    analyze_with(text, None, None)
+    analyze_with(text, None, None, None)
 }
 
 /// The pipeline: tokens, paragraphs, sentences, entities (with a model),
 /// quotes, speakers (which read the entities: "he" is not a place).
-fn analyze_with(text: &str, model: Option<&NerModel>, clauses: Option<&ClauseModel>) -> Analysis {
+fn analyze_with(
+    text: &str,
+    model: Option<&NerModel>,
+    clauses: Option<&ClauseModel>,
+    trace: Option<&mut Vec<PronounTrace>>,
+) -> Analysis {
     let tokens = tokenize(text);
     let paragraphs = paragraphs(text);
     let sentences = sentences(text, &paragraphs, &tokens);
@@ -138,7 +157,7 @@ fn analyze_with(text: &str, model: Option<&NerModel>, clauses: Option<&ClauseMod
     }
     classify_all(text, &mut attributed);
     let marked: Vec<TextRange> = scan.quotes.iter().map(|q| q.range).collect();
-    let speakers = resolve(&doc, &mut attributed, &marked, &entities);
+    let speakers = resolve_traced(&doc, &mut attributed, &marked, &entities, trace);
     rate_all(&mut attributed);
     let quotes = attributed.into_iter().map(|a| a.quote).collect();
     Analysis {

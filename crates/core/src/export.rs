@@ -274,7 +274,7 @@ mod tests {
         assert_eq!(
             explanation(&a, 1).unwrap(),
             "found by: speaker and reporting verb after the quote (speaker-then-cue); \
-             speaker: pronoun → nearest person before it → Ada Lovelace; speech; \
+             speaker: pronoun → the likeliest person or organisation before it → Ada Lovelace; speech; \
              quotes found this way were right 87% of the time in training news"
         );
         let a =

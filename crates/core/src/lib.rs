@@ -41,6 +41,7 @@ mod offsets;
 pub mod output;
 mod paragraphs;
 mod quotes;
+mod ranker;
 mod sentences;
 mod span;
 mod speakers;
@@ -77,7 +78,15 @@ pub mod stages {
     pub use crate::paragraphs::paragraphs;
     pub use crate::quotes::scan_marks;
     pub use crate::sentences::sentences;
-    pub use crate::speakers::resolve;
+    pub use crate::speakers::{resolve, resolve_traced, PronounTrace};
+
+    /// The speaker ranker's insides, for `saidwho-train speakers`.
+    pub mod ranker {
+        pub use crate::ranker::{
+            candidate_features, none_features, Candidate, Pronoun, Ranker, RankerError,
+            FORMAT_VERSION,
+        };
+    }
     pub use crate::tokens::{tokenize, tokenize_reference};
 
     /// The entity model's insides, for `saidwho-train`.

@@ -15,6 +15,7 @@ use crate::attribution::phrases::{Mention, MentionKind};
 use crate::attribution::Attributed;
 use crate::names::contains_all;
 use crate::ner::{Entity, EntityLabel};
+use crate::ranker::{Candidate, Pronoun, Ranker};
 use crate::span::{TextRange, TokenSpan};
 
 /// One person (or organisation, or unnamed source) quoted in the text.
@@ -71,14 +72,14 @@ impl SpeakerRule {
         }
     }
 
-    /// A short phrase for people: "pronoun → nearest person".
+    /// A short phrase for people: "pronoun → the likeliest person or organisation before it".
     #[must_use]
     pub fn summary(self) -> &'static str {
         match self {
             Self::Name => "the name as written",
             Self::FullerName => "partial name → fullest name in the article",
             Self::Relative => "“who” → the name before it",
-            Self::Pronoun => "pronoun → nearest person before it",
+            Self::Pronoun => "pronoun → the likeliest person or organisation before it",
             Self::Phrase => "the phrase itself (no name found)",
         }
     }
@@ -108,8 +109,30 @@ pub fn resolve(
     marked: &[TextRange],
     entities: &[Entity],
 ) -> Vec<Speaker> {
+    resolve_traced(doc, quotes, marked, entities, None)
+}
+
+/// [`resolve`], recording each pronoun's candidates in `trace` (for
+/// training the speaker ranker); with a trace, pronouns are left
+/// unresolved.
+pub fn resolve_traced(
+    doc: &Doc,
+    quotes: &mut [Attributed],
+    marked: &[TextRange],
+    entities: &[Entity],
+    trace: Option<&mut Vec<PronounTrace>>,
+) -> Vec<Speaker> {
     let names = names_outside_quotes(doc, quotes, marked);
     let mut r = Resolver {
+        // Traces are made with pronouns left unresolved, so that what the
+        // ranker is trained on does not depend on the ranker shipped.
+        ranker: if trace.is_some() {
+            Ranker::empty()
+        } else {
+            Ranker::shipped()
+        },
+        trace,
+        labelled: entities.iter().map(|e| (e.range, e.label)).collect(),
         doc,
         names: &names,
         speakers: Vec::new(),
@@ -177,8 +200,38 @@ fn names_outside_quotes<'d>(
     Names::new(all)
 }
 
+/// One pronoun speaker and the candidates the ranker weighed, each with
+/// its mention and name words (what `saidwho-train speakers` learns from).
+#[derive(Debug, Clone)]
+pub struct PronounTrace {
+    /// The pronoun.
+    pub pronoun: TextRange,
+    /// What the ranker knows of it.
+    pub facts: Pronoun,
+    /// The candidates: latest mention, lowercase name words, facts.
+    pub candidates: Vec<(TextRange, Vec<String>, Candidate)>,
+}
+
+/// A pronoun's candidate: a speaker already quoted, or a name (index into
+/// the text's name candidates).
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Speaker(usize),
+    Name(usize),
+}
+
+/// Most candidates of each kind (speakers, names) a pronoun is weighed
+/// against, most recent first.
+const MAX_CANDIDATES: usize = 6;
+
 /// The speakers being built, with what finding them needs.
 struct Resolver<'r, 'd> {
+    /// Where pronoun decisions are recorded, when training.
+    trace: Option<&'r mut Vec<PronounTrace>>,
+    /// The model that resolves pronouns.
+    ranker: &'static Ranker,
+    /// Every entity with its label, in text order.
+    labelled: Vec<(TextRange, EntityLabel)>,
     doc: &'d Doc<'d>,
     names: &'r Names<'d>,
     speakers: Vec<Speaker>,
@@ -207,9 +260,7 @@ impl<'d> Resolver<'_, 'd> {
         match m.kind {
             MentionKind::Name => Some(self.by_name(m, words)),
             MentionKind::Relative => self.by_relative(m).map(|i| (i, SpeakerRule::Relative)),
-            MentionKind::Pronoun if m.gender != Gender::Unknown => self
-                .by_pronoun(m.tokens.first(), m.gender)
-                .map(|i| (i, SpeakerRule::Pronoun)),
+            MentionKind::Pronoun => self.by_pronoun(m).map(|i| (i, SpeakerRule::Pronoun)),
             _ => None,
         }
     }
@@ -265,42 +316,192 @@ impl<'d> Resolver<'_, 'd> {
         Some(self.find_or_create(full.words.clone(), full.display.clone()))
     }
 
-    /// He/she: the nearest preceding person with a compatible gender — a
-    /// speaker already credited, or a name in the text.
-    fn by_pronoun(&mut self, at: usize, gender: Gender) -> Option<usize> {
-        let names = self.names;
-        let compatible = |g: Gender| g == Gender::Unknown || g == gender;
-        let from_speakers = self
-            .last_person
+    /// A pronoun: the candidate the speaker ranker scores highest — a
+    /// speaker already quoted or a name before it — unless leaving it
+    /// unresolved scores higher.
+    fn by_pronoun(&mut self, m: Mention) -> Option<usize> {
+        let at = m.tokens.first();
+        let opens = self.doc.sentence_bounds(at).first() == at;
+        let p = Pronoun::new(self.doc.low(at), opens);
+        if !p.refers_back() {
+            return None; // "I", "we", "you": the writer or the speaker quoted
+        }
+        let targets = self.pronoun_candidates(at);
+        let mut facts: Vec<Candidate> = targets
             .iter()
-            .rev()
-            .take(LOOKBACK)
-            .find(|&&(i, pos)| {
-                pos < at && self.speakers[i].named && compatible(self.speakers[i].gender)
-            })
-            .copied();
-        let from_names = names.before(at).rev().take(LOOKBACK).find(|c| {
-            !c.is_org
-                && (c.has_title || c.words.len() >= 2)
-                && compatible(c.gender)
-                && !self.is_not_person(self.doc.range_of(c.tokens))
+            .enumerate()
+            .map(|(rank, &(t, pos))| self.candidate(t, rank, pos, at))
+            .collect();
+        // The nearest-person rule's pick, which the ranker weighs.
+        let rule = facts.iter().position(|c| {
+            let person_like =
+                (c.has_title || c.words >= 2) && !c.is_org && c.label != Some(EntityLabel::Loc);
+            p.agrees(c.gender) && (c.is_speaker || person_like)
         });
-        let pick_name = match (from_speakers, from_names) {
-            (Some((_, pos)), Some(c)) => c.tokens.first() > pos,
-            (None, Some(_)) => true,
-            _ => false,
-        };
-        let idx = if pick_name {
-            let c = from_names?;
-            let full = best_full_name(names, &c.words).unwrap_or(c);
-            self.find_or_create(full.words.clone(), full.display.clone())
+        if let Some(r) = rule {
+            facts[r].rule_pick = true;
+        }
+        if let Some(trace) = self.trace.as_deref_mut() {
+            let candidates = targets
+                .iter()
+                .zip(&facts)
+                .map(|(&(t, _), &f)| {
+                    let (range, words) = match t {
+                        Target::Speaker(i) => (
+                            self.speakers[i]
+                                .mentions
+                                .last()
+                                .copied()
+                                .unwrap_or(TextRange::new(0, 0)),
+                            self.keys.get(i).iter().map(|w| (*w).to_owned()).collect(),
+                        ),
+                        Target::Name(k) => {
+                            let c = &self.names.all[k];
+                            let words = c.words.iter().map(|w| (*w).to_owned()).collect();
+                            (self.doc.range_of(c.tokens), words)
+                        }
+                    };
+                    (range, words, f)
+                })
+                .collect();
+            let pronoun = self.doc.range_of(m.tokens);
+            trace.push(PronounTrace {
+                pronoun,
+                facts: p,
+                candidates,
+            });
+        }
+        // The ranker learnt with the entity tagger's labels; without an
+        // entity model the nearest-person rule decides alone.
+        let pick = if self.labelled.is_empty() {
+            rule?
         } else {
-            from_speakers?.0
+            self.ranker.choose(p, &facts)?
+        };
+        let idx = match targets[pick].0 {
+            Target::Speaker(i) => i,
+            Target::Name(k) => {
+                let names = self.names;
+                let c = &names.all[k];
+                let full = best_full_name(names, &c.words).unwrap_or(c);
+                self.find_or_create(full.words.clone(), full.display.clone())
+            }
         };
         if self.speakers[idx].gender == Gender::Unknown {
-            self.speakers[idx].gender = gender;
+            self.speakers[idx].gender = m.gender;
         }
         Some(idx)
+    }
+
+    /// The named speakers and the names before token `at`, each with the
+    /// token of its latest mention, most recent first (at most
+    /// [`MAX_CANDIDATES`] of each; a name already a listed speaker's left out).
+    fn pronoun_candidates(&self, at: usize) -> Vec<(Target, usize)> {
+        let mut out: Vec<(Target, usize)> = Vec::new();
+        for &(i, pos) in self.last_person.iter().rev().take(LOOKBACK) {
+            let seen = out
+                .iter()
+                .any(|&(t, _)| matches!(t, Target::Speaker(j) if j == i));
+            if pos < at && self.speakers[i].named && !seen {
+                out.push((Target::Speaker(i), pos));
+                if out.len() == MAX_CANDIDATES {
+                    break;
+                }
+            }
+        }
+        let speakers = out.len();
+        let names = self.names;
+        let mut keys: Vec<&[&str]> = Vec::new();
+        // `before` runs over the start of `names.all`: its index is the name's.
+        for (k, c) in names.before(at).enumerate().rev().take(LOOKBACK) {
+            let of_speaker = self.keys.find(&c.words).is_some_and(|i| {
+                out[..speakers]
+                    .iter()
+                    .any(|&(t, _)| matches!(t, Target::Speaker(j) if j == i))
+            });
+            if of_speaker || keys.contains(&c.words.as_slice()) || !self.may_speak(c) {
+                continue;
+            }
+            keys.push(&c.words);
+            out.push((Target::Name(k), c.tokens.first()));
+            if out.len() == speakers + MAX_CANDIDATES {
+                break;
+            }
+        }
+        out.sort_by_key(|&(_, pos)| std::cmp::Reverse(pos));
+        out
+    }
+
+    /// What the ranker knows of candidate `t`, `rank`-th most recent, last
+    /// mentioned at token `pos`, for the pronoun at token `at`.
+    fn candidate(&self, t: Target, rank: usize, pos: usize, at: usize) -> Candidate {
+        let doc = self.doc;
+        let sentences_back = (doc.sent_of[at] as usize).saturating_sub(doc.sent_of[pos] as usize);
+        let same_paragraph = doc.same_paragraph(pos, at);
+        let last_speaker = self.last_person.last().is_some_and(|&(_, p)| p == pos);
+        match t {
+            Target::Speaker(i) => {
+                let sp = &self.speakers[i];
+                // What the tagger called its latest tagged mention (a
+                // pronoun mention has no label).
+                let label = sp.mentions.iter().rev().find_map(|&r| self.label_of(r));
+                Candidate {
+                    is_speaker: true,
+                    rank,
+                    sentences_back,
+                    same_paragraph,
+                    gender: sp.gender,
+                    label,
+                    has_title: false,
+                    words: self.keys.get(i).len(),
+                    possessive: false,
+                    is_org: false,
+                    quotes: sp.quotes,
+                    last_speaker,
+                    rule_pick: false,
+                }
+            }
+            Target::Name(k) => {
+                let c = &self.names.all[k];
+                let end = c.tokens.last();
+                Candidate {
+                    is_speaker: false,
+                    rank,
+                    sentences_back,
+                    same_paragraph,
+                    gender: c.gender,
+                    label: self.label_of(doc.range_of(c.tokens)),
+                    has_title: c.has_title,
+                    words: c.words.len(),
+                    possessive: end + 1 < doc.len()
+                        && matches!(doc.low(end + 1), "'s" | "’s" | "'" | "’"),
+                    is_org: c.is_org,
+                    quotes: 0,
+                    last_speaker: false,
+                    rule_pick: false,
+                }
+            }
+        }
+    }
+
+    /// Whether a name may be what a pronoun refers to: one the entity
+    /// tagger found to be a person or an organisation, or one with a title
+    /// (without an entity model, any name).
+    fn may_speak(&self, c: &NameCandidate) -> bool {
+        let label = self.label_of(self.doc.range_of(c.tokens));
+        self.labelled.is_empty()
+            || c.has_title
+            || matches!(label, Some(EntityLabel::Person | EntityLabel::Org))
+    }
+
+    /// The label of the entity holding the last character of `r`, if any.
+    fn label_of(&self, r: TextRange) -> Option<EntityLabel> {
+        let last = r.end().checked_sub(1)?;
+        let at = self.labelled.partition_point(|e| e.0.end() <= last);
+        self.labelled
+            .get(at)
+            .filter(|e| e.0.start() <= last)
+            .map(|e| e.1)
     }
 
     /// Unresolved pronouns and common nouns are speakers of their own, one
@@ -332,7 +533,7 @@ impl<'d> Resolver<'_, 'd> {
             .sum::<u32>();
         a.quote.speaker = u32::try_from(idx).ok();
         a.quote.speaker_by = Some(rule);
-        if (sp.named && !a_thing) || m.kind == MentionKind::Pronoun {
+        if sp.named && !a_thing {
             self.last_person.push((idx, m.tokens.first()));
         }
     }

@@ -83,7 +83,8 @@ pub struct Quote {
     pub confidence: u8,
     /// Stretches inside `range` that are not the quote's words, in text
     /// order: the attribution that interrupts it (“A,” she said. “B.”).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// (Always serialised: the page and its worker exchange analyses in
+    /// bincode, which has no optional fields.)
     pub interruptions: Vec<TextRange>,
 }
 

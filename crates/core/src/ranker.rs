@@ -1,0 +1,335 @@
+//! The speaker ranker: who a pronoun speaker ("he", "she", "it", "they")
+//! is. Each candidate — a speaker already quoted or a name in the text
+//! before the pronoun — is described by a few facts (how recent, how far,
+//! gender, what the entity tagger called it, a title, a possessive …); a
+//! linear model trained on PolNeAR train (`saidwho-train speakers`, silver
+//! speaker clusters) scores them against leaving the pronoun unresolved.
+//!
+//! The model is data: `data/speakers-v1.bin` (magic, version, sorted
+//! feature keys with weights), built into the core (about 2 KB).
+
+use rustc_hash::FxHasher;
+use std::hash::Hasher;
+use std::sync::OnceLock;
+
+use crate::attribution::lexicon::Gender;
+use crate::ner::EntityLabel;
+
+/// First bytes of a speaker-ranker file.
+pub const MAGIC: &[u8; 4] = b"SWSR";
+/// Version of the file format and of the features.
+pub const FORMAT_VERSION: u8 = 1;
+
+const SHIPPED: &[u8] = include_bytes!("../data/speakers-v1.bin");
+
+/// The pronoun being resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pronoun {
+    /// Its kind: 0 he, 1 she, 2 it, 3 they, 4 any other.
+    pub kind: u8,
+    /// Whether it opens its sentence ("He said …", not "…,” he said").
+    pub opens_sentence: bool,
+}
+
+impl Pronoun {
+    /// The pronoun written `lower`.
+    #[must_use]
+    pub fn new(lower: &str, opens_sentence: bool) -> Self {
+        let kind = match lower {
+            "he" => 0,
+            "she" => 1,
+            "it" => 2,
+            "they" => 3,
+            _ => 4,
+        };
+        Self {
+            kind,
+            opens_sentence,
+        }
+    }
+
+    /// Whether a candidate of gender `g` may be this pronoun's.
+    #[must_use]
+    pub fn agrees(self, g: Gender) -> bool {
+        let own = self.gender();
+        own == Gender::Unknown || g == Gender::Unknown || own == g
+    }
+
+    /// Whether it refers back to someone named before ("he", "she", "it",
+    /// "they"; not "I", "we", "you").
+    #[must_use]
+    pub fn refers_back(self) -> bool {
+        self.kind < 4
+    }
+
+    /// The gender it shows.
+    fn gender(self) -> Gender {
+        match self.kind {
+            0 => Gender::Male,
+            1 => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+}
+
+/// What the ranker knows of one candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    /// A speaker already credited with a quote (else a name in the text).
+    pub is_speaker: bool,
+    /// Its place among the candidates, most recent first.
+    pub rank: usize,
+    /// Sentences between its last mention and the pronoun.
+    pub sentences_back: usize,
+    /// Whether that mention is in the pronoun's paragraph.
+    pub same_paragraph: bool,
+    /// The gender its titles, pronouns or first name show.
+    pub gender: Gender,
+    /// What the entity tagger called its last word, if anything.
+    pub label: Option<EntityLabel>,
+    /// Whether a title comes with it ("Mr", "Gen.").
+    pub has_title: bool,
+    /// Its number of name words.
+    pub words: usize,
+    /// Whether "'s" follows it ("Trump's campaign").
+    pub possessive: bool,
+    /// Whether it reads as an organisation ("… Party", "… Ministry").
+    pub is_org: bool,
+    /// Quotes credited to it so far.
+    pub quotes: u32,
+    /// Whether it is the speaker credited last.
+    pub last_speaker: bool,
+    /// Whether it is the one the nearest-person rule picks: the most recent
+    /// candidate of compatible gender that is a speaker, or a name with a
+    /// title or two words that is no organisation or place.
+    pub rule_pick: bool,
+}
+
+/// Feature keys of the candidate for the pronoun.
+#[must_use]
+pub fn candidate_features(p: Pronoun, c: &Candidate) -> Vec<u32> {
+    let pk = u32::from(p.kind);
+    let label = c.label.map_or(0, |l| 1 + l as u32);
+    let gender = match (p.gender(), c.gender) {
+        (_, Gender::Unknown) | (Gender::Unknown, _) => 0,
+        (a, b) if a == b => 1,
+        _ => 2,
+    };
+    let rank = c.rank.min(5) as u32;
+    let back = match c.sentences_back {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        3..=4 => 3,
+        5..=9 => 4,
+        _ => 5,
+    };
+    vec![
+        key(1, pk, 0),
+        key(2, pk, u32::from(c.is_speaker)),
+        key(3, rank, u32::from(c.is_speaker)),
+        key(4, back, pk),
+        key(5, gender, pk),
+        key(6, label, pk),
+        key(7, u32::from(c.has_title), pk),
+        key(8, c.words.min(3) as u32, pk),
+        key(9, u32::from(c.possessive), 0),
+        key(10, u32::from(c.last_speaker), pk),
+        key(11, u32::from(c.same_paragraph), u32::from(p.opens_sentence)),
+        key(12, c.quotes.min(3), 0),
+        key(13, u32::from(c.is_org), pk),
+        key(14, rank, label),
+        key(15, back, u32::from(c.is_speaker)),
+        key(16, u32::from(c.rule_pick), pk),
+        key(17, u32::from(c.rule_pick), label),
+    ]
+}
+
+/// Feature keys of leaving the pronoun unresolved, given how many
+/// candidates there are.
+#[must_use]
+pub fn none_features(p: Pronoun, candidates: usize) -> Vec<u32> {
+    let pk = u32::from(p.kind);
+    vec![
+        key(20, pk, 0),
+        key(21, pk, candidates.min(3) as u32),
+        key(22, pk, u32::from(p.opens_sentence)),
+    ]
+}
+
+/// The key of one feature: its template and two values.
+fn key(template: u8, a: u32, b: u32) -> u32 {
+    let mut h = FxHasher::default();
+    h.write_u8(template);
+    h.write_u32(a);
+    h.write_u32(b);
+    // FxHasher's output is 64-bit; fold it to the 32 bits a file stores.
+    let x = h.finish();
+    (x ^ (x >> 32)) as u32
+}
+
+/// Why speaker-ranker bytes could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RankerError {
+    /// Not a speaker-ranker file.
+    #[error("not a saidwho speaker-ranker file (it does not start with SWSR)")]
+    NotARanker,
+    /// A version this build cannot read.
+    #[error("speaker-ranker format version {0} (this build reads version {FORMAT_VERSION})")]
+    Version(u8),
+    /// Cut short or inconsistent.
+    #[error("the speaker-ranker file is cut short or damaged")]
+    Damaged,
+}
+
+/// A trained speaker ranker: feature keys (sorted) with their weights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranker {
+    keys: Vec<u32>,
+    weights: Vec<f32>,
+}
+
+impl Ranker {
+    /// The model of `weights` by feature key (zero weights left out).
+    #[must_use]
+    pub fn new(weights: impl IntoIterator<Item = (u32, f32)>) -> Self {
+        let mut pairs: Vec<(u32, f32)> = weights.into_iter().filter(|p| p.1 != 0.0).collect();
+        pairs.sort_unstable_by_key(|p| p.0);
+        pairs.dedup_by_key(|p| p.0);
+        Self {
+            keys: pairs.iter().map(|p| p.0).collect(),
+            weights: pairs.iter().map(|p| p.1).collect(),
+        }
+    }
+
+    /// A model with no weights: it leaves every pronoun unresolved.
+    #[must_use]
+    pub fn empty() -> &'static Self {
+        static EMPTY: OnceLock<Ranker> = OnceLock::new();
+        EMPTY.get_or_init(|| Self::new([]))
+    }
+
+    /// The shipped model.
+    #[must_use]
+    pub fn shipped() -> &'static Self {
+        static SHIPPED_RANKER: OnceLock<Ranker> = OnceLock::new();
+        SHIPPED_RANKER.get_or_init(|| Self::from_bytes(SHIPPED).unwrap_or_else(|_| Self::new([])))
+    }
+
+    /// Reads a model written by [`Ranker::to_bytes`].
+    ///
+    /// # Errors
+    /// When the bytes are not a speaker ranker of this version, or damaged.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, RankerError> {
+        let rest = bytes.strip_prefix(MAGIC).ok_or(RankerError::NotARanker)?;
+        let (&version, rest) = rest.split_first().ok_or(RankerError::Damaged)?;
+        if version != FORMAT_VERSION {
+            return Err(RankerError::Version(version));
+        }
+        if rest.len() % 8 != 0 {
+            return Err(RankerError::Damaged);
+        }
+        let pairs = rest.chunks_exact(8).map(|c| {
+            let k = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+            let w = f32::from_le_bytes([c[4], c[5], c[6], c[7]]);
+            (k, w)
+        });
+        let model = Self::new(pairs);
+        if model.weights.iter().any(|w| !w.is_finite()) {
+            return Err(RankerError::Damaged);
+        }
+        Ok(model)
+    }
+
+    /// The model as bytes: magic, version, then (key, weight) pairs, little
+    /// endian, sorted by key.
+    #[must_use]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.push(FORMAT_VERSION);
+        for (k, w) in self.keys.iter().zip(&self.weights) {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    /// The score of a feature list.
+    #[must_use]
+    pub fn score(&self, features: &[u32]) -> f32 {
+        features
+            .iter()
+            .filter_map(|k| self.keys.binary_search(k).ok().map(|i| self.weights[i]))
+            .sum()
+    }
+
+    /// The best candidate for the pronoun, or `None` when leaving it
+    /// unresolved scores higher (ties go to the earlier candidate).
+    #[must_use]
+    pub fn choose(&self, p: Pronoun, candidates: &[Candidate]) -> Option<usize> {
+        let mut best = (self.score(&none_features(p, candidates.len())), None);
+        for (i, c) in candidates.iter().enumerate() {
+            let s = self.score(&candidate_features(p, c));
+            if s > best.0 {
+                best = (s, Some(i));
+            }
+        }
+        best.1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(rank: usize) -> Candidate {
+        Candidate {
+            is_speaker: true,
+            rank,
+            sentences_back: rank,
+            same_paragraph: rank == 0,
+            gender: Gender::Male,
+            label: Some(EntityLabel::Person),
+            has_title: false,
+            words: 2,
+            possessive: false,
+            is_org: false,
+            quotes: 1,
+            last_speaker: rank == 0,
+            rule_pick: rank == 0,
+        }
+    }
+
+    #[test]
+    fn bytes_round_trip_and_bad_bytes_are_errors() {
+        let r = Ranker::new([(3, 0.5), (1, -2.0), (7, 0.0)]);
+        let bytes = r.to_bytes();
+        assert_eq!(Ranker::from_bytes(&bytes), Ok(r));
+        assert_eq!(Ranker::from_bytes(b"nope"), Err(RankerError::NotARanker));
+        let mut v2 = bytes.clone();
+        v2[4] = 9;
+        assert_eq!(Ranker::from_bytes(&v2), Err(RankerError::Version(9)));
+        assert_eq!(
+            Ranker::from_bytes(&bytes[..bytes.len() - 1]),
+            Err(RankerError::Damaged)
+        );
+    }
+
+    #[test]
+    fn the_shipped_model_prefers_the_recent_male_person_for_he() {
+        let he = Pronoun::new("he", true);
+        let woman = Candidate {
+            gender: Gender::Female,
+            ..person(0)
+        };
+        let place = Candidate {
+            label: Some(EntityLabel::Loc),
+            gender: Gender::Unknown,
+            ..person(0)
+        };
+        let r = Ranker::shipped();
+        assert_eq!(r.choose(he, &[person(0), person(3)]), Some(0));
+        assert_eq!(r.choose(he, &[woman, person(1)]), Some(1));
+        assert_eq!(r.choose(he, &[place, person(1)]), Some(1));
+    }
+}

@@ -1,0 +1,60 @@
+//! Golden tests of speaker resolution with the shipped models: who a
+//! pronoun is (the speaker ranker, `data/speakers-v1.bin`), on news
+//! sentences written for these tests.
+
+use saidwho_core::Analyzer;
+
+const NER: &[u8] = include_bytes!("../../../static/models/ner-v4.bin");
+
+/// Each quote's words and its speaker's name.
+fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+    let analyzer = Analyzer::with_ner_model(NER).expect("the shipped model loads");
+    let a = analyzer.analyze(text);
+    a.quotes
+        .iter()
+        .map(|q| {
+            let who = q.speaker.map(|s| a.speakers[s as usize].name.clone());
+            (q.words(text), who)
+        })
+        .collect()
+}
+
+fn speaker_of(text: &str, words: &str) -> Option<String> {
+    let all = speakers(text);
+    all.iter()
+        .find(|(w, _)| w.contains(words))
+        .unwrap_or_else(|| panic!("no quote with {words:?} in {all:?}"))
+        .1
+        .clone()
+}
+
+#[test]
+fn it_is_the_organisation_that_spoke_before() {
+    let t = "The World Bank said in a report that growth would slow to 2 percent. \
+             It said that prices would keep rising.";
+    assert_eq!(
+        speaker_of(t, "prices would keep rising").as_deref(),
+        Some("The World Bank")
+    );
+}
+
+#[test]
+fn he_is_the_man_just_quoted_not_the_woman_before_him() {
+    let t =
+        "Finance Minister Maria Santos met the central bank governor, Jorge Ruiz, on Monday.\n\n\
+             Ruiz said the bank would hold rates. He added that inflation was “under control.”";
+    assert_eq!(
+        speaker_of(t, "under control").as_deref(),
+        Some("Jorge Ruiz")
+    );
+}
+
+#[test]
+fn he_is_never_the_town_the_speaker_comes_from() {
+    let t = "“The water is gone,” said Tomas Berg, a farmer from Springfield. \
+             He said the wells had been dry since June.";
+    assert_eq!(
+        speaker_of(t, "wells had been dry").as_deref(),
+        Some("Tomas Berg")
+    );
+}
