@@ -537,14 +537,15 @@ fn first_run(sentence: TokenSpan, tags: &[usize], begin: usize) -> Option<TokenS
 }
 
 /// The quote the tags of one sentence describe, when they have a source,
-/// a cue and a long enough content outside quotation marks (text in marks
-/// is the rules' to read: they leave out titles and scare quotes on
-/// purpose).
+/// a cue and a content of [`MIN_CONTENT`] tokens or more. The content may
+/// hold quoted words ("called for a “full inquiry” into …"): the tagger runs
+/// only where no rule found a quote, and PolNeAR counts such clauses
+/// (5-fold cross-validation on train: all-track F1 56.8 -> 57.1, end to end
+/// 49.7 -> 49.9; the seed article keeps no false quote).
 fn clause_from_tags(doc: &Doc, sentence: TokenSpan, tags: &[usize]) -> Option<Attributed> {
     let source = first_run(sentence, tags, SOURCE)?;
     let cue = first_run(sentence, tags, CUE)?;
-    let content = first_run(sentence, tags, CONTENT)
-        .filter(|c| c.count() >= MIN_CONTENT && !c.indices().any(|i| doc.is_mark(i)))?;
+    let content = first_run(sentence, tags, CONTENT).filter(|c| c.count() >= MIN_CONTENT)?;
     let pronoun = pronoun_gender(doc.low(source.first())).filter(|_| source.count() == 1);
     let mention = Mention {
         tokens: source,
