@@ -58,3 +58,14 @@ fn he_is_never_the_town_the_speaker_comes_from() {
         Some("Tomas Berg")
     );
 }
+
+#[test]
+fn the_imf_and_the_imf_are_one_speaker() {
+    let t = "The IMF said on Tuesday that global growth would slow.\n\n\
+             “Trade tensions are rising,” the IMF said.";
+    let analyzer = Analyzer::with_ner_model(NER).expect("the shipped model loads");
+    let a = analyzer.analyze(t);
+    assert_eq!(a.quotes.len(), 2);
+    assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
+    assert_eq!(a.quotes[0].speaker, a.quotes[1].speaker);
+}

@@ -15,7 +15,7 @@ use super::doc::Doc;
 use super::lexicon::{
     is_cue_verb, is_determiner, is_indirect_cue, is_role_word, is_title, pronoun_gender,
 };
-use super::phrases::{Mention, MentionKind};
+use super::phrases::{np_right, Mention, MentionKind};
 use super::quoted::quote;
 use super::rules::RuleId;
 use super::{Attributed, QuoteKind};
@@ -546,19 +546,10 @@ fn clause_from_tags(doc: &Doc, sentence: TokenSpan, tags: &[usize]) -> Option<At
     let source = first_run(sentence, tags, SOURCE)?;
     let cue = first_run(sentence, tags, CUE)?;
     let content = first_run(sentence, tags, CONTENT).filter(|c| c.count() >= MIN_CONTENT)?;
-    let pronoun = pronoun_gender(doc.low(source.first())).filter(|_| source.count() == 1);
-    let mention = Mention {
-        tokens: source,
-        kind: match pronoun {
-            Some(_) => MentionKind::Pronoun,
-            None if doc.is_cap(source.last()) => MentionKind::Name,
-            None => MentionKind::Nominal,
-        },
-        gender: source
-            .indices()
-            .find_map(|k| pronoun_gender(doc.low(k)))
-            .unwrap_or(super::lexicon::Gender::Unknown),
-    };
+    // The speaker is the phrase the source starts with: "Rep. Gregory W.
+    // Meeks (D-N.Y.), chairman of …" is Gregory W. Meeks.
+    let mention = np_right(doc, source.first(), source.last() + 1)
+        .unwrap_or_else(|| source_mention(doc, source));
     let range = doc.range_of(content);
     Some(quote(
         doc,
@@ -569,6 +560,24 @@ fn clause_from_tags(doc: &Doc, sentence: TokenSpan, tags: &[usize]) -> Option<At
         Some(mention),
         RuleId::LearnedClause,
     ))
+}
+
+/// The whole tagged source as a mention: a pronoun, a name when it ends
+/// capitalised, else a common noun phrase.
+fn source_mention(doc: &Doc, source: TokenSpan) -> Mention {
+    let pronoun = pronoun_gender(doc.low(source.first())).filter(|_| source.count() == 1);
+    Mention {
+        tokens: source,
+        kind: match pronoun {
+            Some(_) => MentionKind::Pronoun,
+            None if doc.is_cap(source.last()) => MentionKind::Name,
+            None => MentionKind::Nominal,
+        },
+        gender: source
+            .indices()
+            .find_map(|k| pronoun_gender(doc.low(k)))
+            .unwrap_or(super::lexicon::Gender::Unknown),
+    }
 }
 
 #[cfg(test)]

@@ -139,6 +139,12 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
     if let Some(name) = name_after_role_nouns(doc, i, end) {
         return Some(name);
     }
+    // "“…,” the IMF said" / "said the Pentagon": a name after "the".
+    if low == "the" && i + 1 < end && doc.is_cap(i + 1) {
+        if let Some(name) = name_right(doc, i + 1, end).filter(|m| m.kind == MentionKind::Name) {
+            return Some(name);
+        }
+    }
     if is_determiner(low) || is_bare_speaker_noun(low) {
         let mut j = i + 1;
         if is_bare_speaker_noun(low) {

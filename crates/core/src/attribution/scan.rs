@@ -53,7 +53,7 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
         if k > floor && doc.is(k, ",") {
             return np_left(doc, k - 1, floor);
         }
-        return None;
+        return sentence_subject_before_apposition(doc, floor, j);
     }
     if doc.is(j, "to") || doc.is(j, "not") {
         return None; // "wanted to say", "did not say"
@@ -66,6 +66,24 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
         });
     }
     np_left(doc, j, floor)
+}
+
+/// Most tokens of an apposition between a sentence's first name and its
+/// verb ("Rucker Culpepper, who runs Clinton's get-out-the-vote effort for
+/// military veterans' families, said").
+const MAX_APPOSITION: usize = 40;
+
+/// The name opening the sentence at `floor` when a comma follows it and
+/// the apposition it opens runs to the comma at `j` (no quotation mark or
+/// sentence end between).
+fn sentence_subject_before_apposition(doc: &Doc, floor: usize, j: usize) -> Option<Mention> {
+    // A single mark is an apostrophe here ("veterans’ families").
+    let quoted = |i: usize| doc.is_mark(i) && !matches!(doc.s(i), "’" | "'");
+    if j - floor > MAX_APPOSITION || (floor..j).any(|i| quoted(i) || doc.is_terminal(i)) {
+        return None;
+    }
+    np_right(doc, floor, j)
+        .filter(|m| m.kind == MentionKind::Name && doc.is(m.tokens.last() + 1, ","))
 }
 
 /// The last token before `cue` that is not an adverb/auxiliary, or `floor - 1`.

@@ -18,7 +18,7 @@ pub(crate) const RULE: Rule = Rule {
             "According to the World Health Organization, cholera cases rose sharply in the region last month.",
             "cholera cases rose sharply in the region last month",
             Some("According to"),
-            Some("the World Health Organization"),
+            Some("World Health Organization"),
         )],
 };
 

@@ -15,7 +15,8 @@ pub(crate) const RULE: Rule = Rule {
     stage: Stage::BeforeOpen,
     doc: "A speaker and a reporting verb just before the opening mark, in the same sentence \
           or across a paragraph break after a colon: X said: “…” / X told reporters “…” / \
-          X said on Monday, “…”. At most four words between the cue and the mark, and only \
+          X said on Monday, “…” / X, who runs …, said, “…” (a long apposition after the \
+          sentence's first name). At most four words between the cue and the mark, and only \
           punctuation, a listener after “told”/“asked”, or when and where it was said. \
           Not “said that X’s “…”” nor “told the forum he was “…””: a reported clause \
           around the quote makes a mixed quote.",
@@ -31,6 +32,12 @@ pub(crate) const RULE: Rule = Rule {
             "“The vaccine trial has met all of its goals.”",
             Some("said"),
             Some("Chen Wei"),
+        ),
+        Case::quote(
+            "Amara Okafor, who runs the get-out-the-vote effort for veterans’ families in three northern states, said, “We will knock on every door.”",
+            "“We will knock on every door.”",
+            Some("said"),
+            Some("Amara Okafor"),
         ),
         Case::quote(
             "The coach told reporters “we were simply not good enough in the second half.”",
