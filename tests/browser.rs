@@ -40,6 +40,18 @@ async fn render(text: &str) -> web_sys::Element {
     div
 }
 
+/// The speaker ranker is trained natively and read in wasm: its feature
+/// keys must hash the same on a 32-bit target (the same keys are pinned in
+/// the native unit tests of `ranker.rs`).
+#[wasm_bindgen_test]
+fn speaker_ranker_keys_hash_as_natively() {
+    use saidwho_core::stages::ranker::{none_features, Pronoun};
+    assert_eq!(
+        none_features(Pronoun::new("he", true), 2),
+        [1_727_433_206, 3_936_926_691, 568_319_528]
+    );
+}
+
 #[wasm_bindgen_test]
 fn core_offsets_agree_with_javascript_strings() {
     let text = "😀 “Oui, oui,” she said in 東京.";

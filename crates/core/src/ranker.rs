@@ -8,11 +8,11 @@
 //! The model is data: `data/speakers-v1.bin` (magic, version, sorted
 //! feature keys with weights), built into the core (about 2 KB).
 
-use rustc_hash::FxHasher;
-use std::hash::Hasher;
 use std::sync::OnceLock;
 
 use crate::attribution::lexicon::Gender;
+use crate::ner::features::fingerprint;
+use crate::ner::hash::FeatureHasher;
 use crate::ner::EntityLabel;
 
 /// First bytes of a speaker-ranker file.
@@ -157,15 +157,16 @@ pub fn none_features(p: Pronoun, candidates: usize) -> Vec<u32> {
     ]
 }
 
-/// The key of one feature: its template and two values.
+/// The key of one feature: its template and two values. The hash is the
+/// entity tagger's, stable across platforms (a model trained natively is
+/// read in wasm, where `usize` is 32 bits).
 fn key(template: u8, a: u32, b: u32) -> u32 {
-    let mut h = FxHasher::default();
-    h.write_u8(template);
-    h.write_u32(a);
-    h.write_u32(b);
-    // FxHasher's output is 64-bit; fold it to the 32 bits a file stores.
-    let x = h.finish();
-    (x ^ (x >> 32)) as u32
+    fingerprint(
+        FeatureHasher::new(template)
+            .u64(u64::from(a))
+            .u64(u64::from(b))
+            .finish(),
+    )
 }
 
 /// Why speaker-ranker bytes could not be read.
@@ -298,6 +299,19 @@ mod tests {
             last_speaker: rank == 0,
             rule_pick: rank == 0,
         }
+    }
+
+    /// Keys must be the same on every platform: the model is trained
+    /// natively and read in wasm. (A value pinned here changes only with
+    /// the format version.)
+    #[test]
+    fn feature_keys_are_pinned() {
+        assert_eq!(key(1, 0, 0), 3_486_171_223);
+        // The same three keys are checked in wasm (tests/browser.rs).
+        assert_eq!(
+            none_features(Pronoun::new("he", true), 2),
+            [1_727_433_206, 3_936_926_691, 568_319_528]
+        );
     }
 
     #[test]
