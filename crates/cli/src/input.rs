@@ -21,6 +21,20 @@ pub fn read_text(path: Option<&Path>) -> anyhow::Result<(String, String)> {
     Ok((name, text))
 }
 
+/// Opens `path` (`-`: standard input) for reading a line at a time;
+/// returns a display name for messages and the reader.
+pub fn open(path: &Path) -> anyhow::Result<(String, Box<dyn std::io::BufRead>)> {
+    if path.as_os_str() == "-" {
+        return Ok(("<stdin>".to_owned(), Box::new(std::io::stdin().lock())));
+    }
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {name}"))?;
+    Ok((
+        name,
+        Box::new(std::io::BufReader::with_capacity(1 << 20, file)),
+    ))
+}
+
 fn read_stdin() -> anyhow::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     std::io::stdin()

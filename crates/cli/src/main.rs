@@ -4,8 +4,11 @@
 //! saidwho analyze [FILE|-] [--json]   # a readable table, or JSON
 //! saidwho analyze FILE --explain      # the table, with the rules behind each quote
 //! saidwho predict IN.jsonl            # predictions in the evaluation format
+//! saidwho predict - --jobs 2 < a.jsonl  # a streaming filter, on two threads
+//! saidwho predict a.csv --csv --text-column body
 //! ```
 
+mod csv_input;
 mod input;
 mod predict;
 mod report;
@@ -49,21 +52,38 @@ enum Command {
         #[arg(long)]
         explain: bool,
     },
-    /// Read `{"id","text"}` JSON lines and write one prediction line per
-    /// document to standard output (format: shared/eval/SCHEMA.md).
+    /// Read `{"id","text"}` JSON lines (or CSV rows) and write one
+    /// prediction line per document to standard output, in input order
+    /// (format: shared/eval/SCHEMA.md, with the saidwho and model versions).
+    /// A bad record gets an error record (`{"id", "line", "error"}`) and the
+    /// rest goes on; the exit status is the number of bad records (at most
+    /// 255), 0 when there are none.
     Predict {
-        /// The JSON lines file; `-` reads standard input.
+        /// The input file; `-` reads standard input (streamed).
         input: PathBuf,
         /// Add to each quote the rule that found it (`found_by`).
         #[arg(long)]
         with_rules: bool,
+        /// Analyse on this many threads (output order is kept).
+        #[arg(long, short = 'j', default_value_t = 1)]
+        jobs: usize,
+        /// The input is CSV with a header row.
+        #[arg(long)]
+        csv: bool,
+        /// With --csv: the column holding each article's text.
+        #[arg(long, default_value = "text")]
+        text_column: String,
+        /// With --csv: the column holding each article's id (else its line).
+        #[arg(long, default_value = "id")]
+        id_column: String,
     },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(failed) => ExitCode::from(u8::try_from(failed).unwrap_or(u8::MAX)),
         Err(err) => {
             eprintln!("saidwho: {err:#}");
             ExitCode::FAILURE
@@ -93,38 +113,60 @@ fn model_path(flag: Option<&PathBuf>, var: &str, default: &str) -> (PathBuf, boo
     }
 }
 
+/// The versioned name of a model file ("ner-v4" for `…/ner-v4.bin`).
+fn model_name(path: &std::path::Path) -> String {
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
 /// The analyser with the reported-speech model, when there is one.
-fn with_clauses(cli: &Cli, a: saidwho_core::Analyzer) -> anyhow::Result<saidwho_core::Analyzer> {
+fn with_clauses(
+    cli: &Cli,
+    a: saidwho_core::Analyzer,
+    models: &mut Vec<String>,
+) -> anyhow::Result<saidwho_core::Analyzer> {
     let (path, explicit) = model_path(
         cli.clause_model.as_ref(),
         "SAIDWHO_CLAUSE_MODEL",
         CLAUSE_MODEL,
     );
     match std::fs::read(&path) {
-        Ok(bytes) => a
-            .with_clause_model(&bytes)
-            .with_context(|| format!("cannot load the reported-speech model {}", path.display())),
+        Ok(bytes) => {
+            models.push(model_name(&path));
+            a.with_clause_model(&bytes).with_context(|| {
+                format!("cannot load the reported-speech model {}", path.display())
+            })
+        }
         Err(e) if explicit => Err(e)
             .with_context(|| format!("cannot read the reported-speech model {}", path.display())),
         Err(_) => Ok(a),
     }
 }
 
-/// The analyser: the entity model unless told otherwise, and the
-/// reported-speech model.
-fn analyzer(cli: &Cli) -> anyhow::Result<saidwho_core::Analyzer> {
-    with_clauses(cli, entity_analyzer(cli)?)
+/// The analyser (the entity model unless told otherwise, and the
+/// reported-speech model) and the versioned names of the models in use.
+fn analyzer(cli: &Cli) -> anyhow::Result<(saidwho_core::Analyzer, Vec<String>)> {
+    let mut models = Vec::new();
+    let a = entity_analyzer(cli, &mut models)?;
+    let a = with_clauses(cli, a, &mut models)?;
+    models.push(saidwho_core::stages::ranker::MODEL_NAME.to_owned());
+    Ok((a, models))
 }
 
 /// The analyser with the entity model, unless told otherwise.
-fn entity_analyzer(cli: &Cli) -> anyhow::Result<saidwho_core::Analyzer> {
+fn entity_analyzer(cli: &Cli, models: &mut Vec<String>) -> anyhow::Result<saidwho_core::Analyzer> {
     if cli.no_entities {
         return Ok(saidwho_core::Analyzer::new());
     }
     let (path, explicit) = model_path(cli.model.as_ref(), "SAIDWHO_NER_MODEL", DEFAULT_MODEL);
     match std::fs::read(&path) {
-        Ok(bytes) => saidwho_core::Analyzer::with_ner_model(&bytes)
-            .with_context(|| format!("cannot load the entity model {}", path.display())),
+        Ok(bytes) => {
+            models.push(model_name(&path));
+            saidwho_core::Analyzer::with_ner_model(&bytes)
+                .with_context(|| format!("cannot load the entity model {}", path.display()))
+        }
         Err(e) if explicit => {
             Err(e).with_context(|| format!("cannot read the entity model {}", path.display()))
         }
@@ -139,10 +181,12 @@ fn entity_analyzer(cli: &Cli) -> anyhow::Result<saidwho_core::Analyzer> {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<()> {
-    let analyzer = analyzer(&cli)?;
+/// Runs the command; the number of bad records (predict), else 0.
+fn run(cli: Cli) -> anyhow::Result<usize> {
+    let (analyzer, models) = analyzer(&cli)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = 0;
     match cli.command {
         Command::Analyze {
             file,
@@ -159,11 +203,39 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 report::write_table(&mut out, &name, &text, &analysis, explain)?;
             }
         }
-        Command::Predict { input, with_rules } => {
-            let (name, text) = input::read_text(Some(&input))?;
-            predict::predict_jsonl(&analyzer, &name, &text, with_rules, &mut out)?;
+        Command::Predict {
+            input,
+            with_rules,
+            jobs,
+            csv,
+            text_column,
+            id_column,
+        } => {
+            let opts = predict::Options {
+                jobs: jobs.max(1),
+                with_rules,
+                versions: predict::Versions {
+                    saidwho: env!("CARGO_PKG_VERSION"),
+                    models,
+                },
+            };
+            let (name, reader) = input::open(&input)?;
+            let summary = if csv {
+                let records = csv_input::csv_records(reader, &text_column, &id_column)
+                    .with_context(|| format!("cannot read {name} as CSV"))?;
+                predict::predict_records(&analyzer, records, &mut out, &opts)?
+            } else {
+                predict::predict_jsonl(&analyzer, reader, &mut out, &opts)?
+            };
+            if summary.failed > 0 {
+                eprintln!(
+                    "saidwho: {} of {} records in {name} could not be analysed (error records written)",
+                    summary.failed, summary.records
+                );
+            }
+            failed = summary.failed;
         }
     }
     out.flush()?;
-    Ok(())
+    Ok(failed)
 }

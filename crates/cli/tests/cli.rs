@@ -65,18 +65,66 @@ fn unreadable_file_is_an_error() {
 }
 
 #[test]
-fn predict_reports_bad_lines() {
+fn predict_answers_a_bad_line_with_an_error_record_and_its_exit_status() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("in.jsonl");
     std::fs::write(
         &path,
-        "{\"id\":\"a\",\"text\":\"“Hi,” he said.\"}\n{\"id\":\"b\"}\n",
+        "{\"id\":\"a\",\"text\":\"“Hi,” he said.\"}\n{\"id\":\"b\"}\nnot json\n{\"id\":\"c\",\"text\":\"ok\"}\n",
     )
     .unwrap();
     let o = saidwho(&["predict", path.to_str().unwrap()], b"");
-    assert!(!o.status.success());
+    assert_eq!(o.status.code(), Some(2), "two bad records");
     let e = stderr(&o);
-    assert!(e.contains("line 2") && e.contains("\"text\""), "{e}");
+    assert!(e.contains("2 of 4 records"), "{e}");
+    let lines: Vec<serde_json::Value> = std::str::from_utf8(&o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4, "one line per record, in order");
+    assert_eq!(lines[1]["id"], "b");
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"].as_str().unwrap().contains("\"text\""));
+    assert!(lines[2]["error"].as_str().unwrap().starts_with("bad JSON"));
+    assert_eq!(lines[3]["id"], "c");
+    assert!(lines[3]["saidwho"].is_string() && lines[3]["models"].is_array());
+}
+
+#[test]
+fn predict_reads_a_csv_column_on_two_jobs() {
+    let csv = "id,title,body\nx1,A,\"“We are ready,” said Ms Ada Obi.\"\nx2,B,Nothing here.\n";
+    let o = saidwho(
+        &[
+            "predict",
+            "-",
+            "--csv",
+            "--text-column",
+            "body",
+            "--jobs",
+            "2",
+            "--no-entities",
+        ],
+        csv.as_bytes(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = std::str::from_utf8(&o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["id"], "x1");
+    assert_eq!(lines[0]["quotes"][0]["speaker"], "Ada Obi");
+    assert_eq!(lines[1]["quotes"], serde_json::json!([]));
+    let o = saidwho(
+        &["predict", "-", "--csv", "--text-column", "content"],
+        csv.as_bytes(),
+    );
+    assert!(
+        stderr(&o).contains("no column \"content\""),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

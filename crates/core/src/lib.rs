@@ -84,7 +84,7 @@ pub mod stages {
     pub mod ranker {
         pub use crate::ranker::{
             candidate_features, none_features, Candidate, Pronoun, Ranker, RankerError,
-            FORMAT_VERSION,
+            FORMAT_VERSION, MODEL_NAME,
         };
     }
     pub use crate::tokens::{tokenize, tokenize_reference};

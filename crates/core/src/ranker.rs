@@ -19,6 +19,8 @@ use crate::ner::EntityLabel;
 pub const MAGIC: &[u8; 4] = b"SWSR";
 /// Version of the file format and of the features.
 pub const FORMAT_VERSION: u8 = 1;
+/// The versioned name of the shipped model (`data/speakers-v1.bin`).
+pub const MODEL_NAME: &str = "speakers-v1";
 
 const SHIPPED: &[u8] = include_bytes!("../data/speakers-v1.bin");
 
