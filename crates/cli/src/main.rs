@@ -214,8 +214,8 @@ fn run(cli: Cli) -> anyhow::Result<usize> {
             let opts = predict::Options {
                 jobs: jobs.max(1),
                 with_rules,
-                versions: predict::Versions {
-                    saidwho: env!("CARGO_PKG_VERSION"),
+                versions: saidwho_core::output::Versions {
+                    saidwho: saidwho_core::VERSION.to_owned(),
                     models,
                 },
             };

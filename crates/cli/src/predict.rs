@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use anyhow::Context;
-use saidwho_core::output::Prediction;
+use saidwho_core::output::{Prediction, PredictionRecord, Versions};
 use saidwho_core::Analyzer;
 use serde::Serialize;
 
@@ -32,15 +32,6 @@ pub struct Options {
     pub with_rules: bool,
     /// The versions written in every record.
     pub versions: Versions,
-}
-
-/// The saidwho and model versions each record carries.
-#[derive(Debug, Clone, Serialize)]
-pub struct Versions {
-    /// This program's version.
-    pub saidwho: &'static str,
-    /// The model files in use, by their versioned names ("ner-v4").
-    pub models: Vec<String>,
 }
 
 /// How many records were read, and how many failed.
@@ -77,15 +68,6 @@ impl Failure {
             message: message.into(),
         }
     }
-}
-
-/// A prediction with the versions that made it.
-#[derive(Serialize)]
-struct Record<'a> {
-    #[serde(flatten)]
-    prediction: Prediction,
-    #[serde(flatten)]
-    versions: &'a Versions,
 }
 
 /// The record written for an input that could not be analysed.
@@ -183,9 +165,9 @@ fn record_line(analyzer: &Analyzer, input: &Input, opts: &Options) -> (String, b
     match &input.doc {
         Ok((id, text)) => {
             let prediction = Prediction::new(id, text, &analyzer.analyze(text), opts.with_rules);
-            let record = Record {
+            let record = PredictionRecord {
                 prediction,
-                versions,
+                versions: versions.clone(),
             };
             (serde_json::to_string(&record).unwrap_or_default(), true)
         }
@@ -260,7 +242,7 @@ mod tests {
             jobs,
             with_rules: false,
             versions: Versions {
-                saidwho: "0.0.0",
+                saidwho: "0.0.0".into(),
                 models: vec!["test-v1".into()],
             },
         }

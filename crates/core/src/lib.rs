@@ -57,6 +57,9 @@ pub use ner::{Entity, EntityLabel, ModelError};
 pub use offsets::OffsetIndex;
 pub use span::{TextRange, TokenSpan};
 pub use speakers::{Speaker, SpeakerRule};
+
+/// This version of saidwho, as written in every prediction record.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub use tokens::{Token, TokenKind};
 
 /// The attribution rules: their ids (each quote's provenance), their

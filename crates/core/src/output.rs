@@ -288,6 +288,28 @@ pub struct PredictedQuote {
     pub found_by: Option<String>,
 }
 
+/// What made an output: the saidwho version and the models in use, by
+/// their versioned names ("ner-v4").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Versions {
+    /// saidwho's version ([`crate::VERSION`]).
+    pub saidwho: String,
+    /// The models, by versioned name.
+    pub models: Vec<String>,
+}
+
+/// A prediction line as `saidwho predict` and the packages write it: the
+/// prediction with the versions that made it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PredictionRecord {
+    /// The prediction.
+    #[serde(flatten)]
+    pub prediction: Prediction,
+    /// What made it.
+    #[serde(flatten)]
+    pub versions: Versions,
+}
+
 /// An entity in the evaluation format (and the first fields of every
 /// entity written).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

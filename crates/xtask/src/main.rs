@@ -262,6 +262,8 @@ fn test(env: &tools::Env) -> Result<()> {
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
     )?;
 
+    python_tests(env)?;
+
     build_dist(env)?;
 
     step("size report (fails over budget)");
@@ -277,6 +279,57 @@ fn test(env: &tools::Env) -> Result<()> {
     )?;
     step("all tests passed");
     Ok(())
+}
+
+/// Builds the Python wheel (maturin), installs it into `.tools/pyenv` and
+/// runs its tests: the same records as the command line, threads, and a
+/// Dask cluster of two workers over 1,000 articles.
+fn python_tests(env: &tools::Env) -> Result<()> {
+    let bin = env.ensure_python_packages()?;
+    step("Python package: build the wheel");
+    env.run(Command::new("cargo").args(["build", "-p", "saidwho-cli"]))?;
+    let wheels = env.root.join("target/wheels");
+    let _ = std::fs::remove_dir_all(&wheels);
+    env.run(
+        Command::new(bin.join("maturin"))
+            .args([
+                "build",
+                "--release",
+                "--quiet",
+                "-m",
+                "crates/python/Cargo.toml",
+                "-o",
+            ])
+            .arg(&wheels),
+    )?;
+    let wheel = std::fs::read_dir(&wheels)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "whl"))
+        .ok_or_else(|| anyhow::anyhow!("maturin wrote no wheel into {}", wheels.display()))?;
+    step(&format!(
+        "Python package: tests ({}, {} KB)",
+        wheel.file_name().unwrap_or_default().to_string_lossy(),
+        std::fs::metadata(&wheel)?.len() / 1024
+    ));
+    env.run(
+        Command::new(bin.join("python"))
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--force-reinstall",
+                "--no-deps",
+            ])
+            .arg(&wheel),
+    )?;
+    env.run(
+        Command::new(bin.join("python"))
+            .args(["-m", "pytest", "-q", "crates/python/tests"])
+            .env("SAIDWHO_CLI", env.root.join("target/debug/saidwho"))
+            .env("SAIDWHO_SHARED", env.root.join("../shared")),
+    )
 }
 
 /// Prints a visible step header.

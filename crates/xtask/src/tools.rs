@@ -216,6 +216,41 @@ impl Env {
         self.ensure_npm_packages("tests/e2e", "the end-to-end tests' npm packages")
     }
 
+    /// A Python virtual environment in `.tools/pyenv` with the packages of
+    /// `crates/python/requirements-test.txt` (maturin, pytest, Dask; pinned,
+    /// from PyPI), made or refreshed when the list is newer. Returns its
+    /// `bin` folder.
+    pub fn ensure_python_packages(&self) -> Result<std::path::PathBuf> {
+        let venv = self.root.join(".tools/pyenv");
+        let list = self.root.join("crates/python/requirements-test.txt");
+        let stamp = venv.join(".installed");
+        let fresh = match (std::fs::metadata(&stamp), std::fs::metadata(&list)) {
+            (Ok(s), Ok(l)) => s.modified()? >= l.modified()?,
+            _ => false,
+        };
+        let bin = venv.join("bin");
+        if !fresh {
+            step("installing the Python package's test tools (maturin, pytest, Dask) into .tools/pyenv");
+            if !bin.join("python").exists() {
+                self.run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+            }
+            self.run(
+                Command::new(bin.join("python"))
+                    .args([
+                        "-m",
+                        "pip",
+                        "install",
+                        "--quiet",
+                        "--disable-pip-version-check",
+                        "-r",
+                    ])
+                    .arg(&list),
+            )?;
+            std::fs::write(&stamp, b"")?;
+        }
+        Ok(bin)
+    }
+
     /// Lighthouse (npm, as locked in `tests/lighthouse`), for `bench-web`.
     pub fn ensure_lighthouse(&self) -> Result<()> {
         self.ensure_npm_packages("tests/lighthouse", "Lighthouse (npm)")
