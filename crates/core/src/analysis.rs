@@ -80,6 +80,16 @@ impl Analyzer {
         Ok(self)
     }
 
+    /// Loads the entity model in `bytes` in place (the contents of
+    /// `static/models/ner-v4.bin`): on an error the analyser stays as it was.
+    ///
+    /// # Errors
+    /// When the bytes are not a model this build can read.
+    pub fn set_ner_model(&mut self, bytes: &[u8]) -> Result<(), ModelError> {
+        self.ner = Some(NerModel::from_bytes(bytes)?);
+        Ok(())
+    }
+
     /// [`Analyzer::with_clause_model`] in place: on an error the analyser
     /// stays as it was.
     ///

