@@ -8,6 +8,7 @@ articles (one `saidwho.Analyzer` per partition), quotes exploded into rows.
 Each input line is {"id": ..., "text": ...}; each output row is one quote:
 article id, speaker, kind, cue class, confidence, the quoted words.
 """
+import os
 import sys
 
 from pyspark.sql import Row, SparkSession
@@ -32,6 +33,8 @@ def quote_rows(articles):
 
 
 def main(src, dst):
+    # The executors run this Python (the one with saidwho installed).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = SparkSession.builder.master("local[2]").appName("saidwho").getOrCreate()
     articles = spark.read.json(src).select("id", "text")
     quotes = articles.rdd.mapPartitions(quote_rows).toDF()
