@@ -174,8 +174,7 @@ fn train_clauses() -> Result<()> {
     let parts = clauses::train(&examples, cue_words, epochs, 7);
     let bytes = parts.to_bytes(min_weight);
     saidwho_core::stages::learned::ClauseModel::from_bytes(&bytes)
-        .context("the clause model just written does not load")?;
-    std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+        .context("the clause model just made does not load")?;
     let card = serde_json::json!({
         "model": out.file_name().map(|n| n.to_string_lossy().into_owned()),
         "format_version": saidwho_core::stages::learned::FORMAT_VERSION,
@@ -189,12 +188,17 @@ fn train_clauses() -> Result<()> {
         "dev_scores": "docs/quality.md (python3 ../shared/eval/score.py quotes on PolNeAR dev)",
         "training_seconds": started.elapsed().as_secs(),
     });
-    std::fs::write(
-        out.with_extension("card.json"),
-        serde_json::to_string_pretty(&card)? + "\n",
-    )?;
+    write_model(&out, &bytes, &card)?;
     eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
     Ok(())
+}
+
+/// Writes a model's bytes to `out` and its card beside it (`.card.json`).
+fn write_model(out: &std::path::Path, bytes: &[u8], card: &serde_json::Value) -> Result<()> {
+    std::fs::write(out, bytes).with_context(|| format!("writing {}", out.display()))?;
+    let card_path = out.with_extension("card.json");
+    std::fs::write(&card_path, serde_json::to_string_pretty(card)? + "\n")
+        .with_context(|| format!("writing {}", card_path.display()))
 }
 
 /// `saidwho-train speakers [--epochs N] [--out FILE]`: the speaker ranker
@@ -237,14 +241,13 @@ fn train_speakers() -> Result<()> {
     let ranker = speakers::train(&all.examples, epochs, 7);
     let bytes = ranker.to_bytes();
     saidwho_core::stages::ranker::Ranker::from_bytes(&bytes)
-        .context("the speaker ranker just written does not load")?;
-    std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+        .context("the speaker ranker just made does not load")?;
     let card = serde_json::json!({
         "model": out.file_name().map(|n| n.to_string_lossy().into_owned()),
         "format_version": saidwho_core::stages::ranker::FORMAT_VERSION,
         "kind": "averaged perceptron ranking a pronoun speaker's candidates (speakers already quoted, names before it) against leaving it unresolved",
         "training_data": "shared/data/polnear/train.jsonl with clusters-train.jsonl (PolNeAR train, 840 articles; silver speaker clusters from CoreNLP coreference)",
-        "labels": "a candidate is right when its surname is a capitalised word of a named source in the pronoun's cluster; unresolved is right when the cluster names nobody and every candidate is another speaker",
+        "labels": "a speaker already quoted is right when its latest mention is a source in the pronoun's cluster (wrong when another cluster's); a name when its surname is a capitalised word of a named source in the cluster; unresolved when no candidate is right",
         "command": format!("cargo run --release -p saidwho-train -- speakers --epochs {epochs}"),
         "epochs": epochs,
         "pronouns": all.pronouns,
@@ -257,10 +260,7 @@ fn train_speakers() -> Result<()> {
         "dev_scores": "docs/quality.md (score.py quotes and speakers on PolNeAR dev)",
         "training_seconds": started.elapsed().as_secs(),
     });
-    std::fs::write(
-        out.with_extension("card.json"),
-        serde_json::to_string_pretty(&card)? + "\n",
-    )?;
+    write_model(&out, &bytes, &card)?;
     eprintln!(
         "wrote {} ({} bytes; {} examples from {} pronouns; cross-validation ranking accuracy {:.1}%, the nearest-person rule {:.1}%)",
         out.display(),

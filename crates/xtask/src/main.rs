@@ -322,18 +322,13 @@ fn python_tests(env: &tools::Env) -> Result<()> {
         wheel.file_name().unwrap_or_default().to_string_lossy(),
         std::fs::metadata(&wheel)?.len() / 1024
     ));
-    env.run(
-        Command::new(bin.join("python"))
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "--force-reinstall",
-                "--no-deps",
-            ])
-            .arg(&wheel),
+    env.pip_install(
+        &bin,
+        &[
+            "--force-reinstall".into(),
+            "--no-deps".into(),
+            wheel.into_os_string(),
+        ],
     )?;
     env.run(
         Command::new(bin.join("python"))

@@ -234,21 +234,26 @@ impl Env {
             if !bin.join("python").exists() {
                 self.run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
             }
-            self.run(
-                Command::new(bin.join("python"))
-                    .args([
-                        "-m",
-                        "pip",
-                        "install",
-                        "--quiet",
-                        "--disable-pip-version-check",
-                        "-r",
-                    ])
-                    .arg(&list),
-            )?;
+            self.pip_install(&bin, &[OsString::from("-r"), list.into_os_string()])?;
             std::fs::write(&stamp, b"")?;
         }
         Ok(bin)
+    }
+
+    /// `pip install --quiet args` with the Python of the virtual environment
+    /// whose `bin` folder is `bin`.
+    pub fn pip_install(&self, bin: &Path, args: &[OsString]) -> Result<()> {
+        self.run(
+            Command::new(bin.join("python"))
+                .args([
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                ])
+                .args(args),
+        )
     }
 
     /// Lighthouse (npm, as locked in `tests/lighthouse`), for `bench-web`.
