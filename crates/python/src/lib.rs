@@ -1,8 +1,10 @@
 //! `saidwho._saidwho`: the saidwho core for Python (wrapped by the `saidwho`
 //! package in `python/saidwho/`). The models are inside the extension, so
 //! an `Analyzer` is ready without files or downloads. Results cross into
-//! Python as JSON text (the core's one output model), which the package
-//! turns into dicts.
+//! Python as JSON text of the core's one output model, turned into dicts
+//! by `json.loads`.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -30,14 +32,12 @@ struct Analyzer {
 }
 
 impl Analyzer {
-    fn report(&self, text: &str) -> Report {
+    fn report_json(&self, text: &str) -> String {
         let mut analysis = self.inner.analyze(text);
         analysis.group_names(text);
-        Report::new(text, &analysis, OffsetUnit::CodePoints, false)
-    }
-
-    fn report_json(&self, text: &str) -> String {
-        serde_json::to_string(&self.report(text)).unwrap_or_default()
+        // With paragraphs and sentences, as `saidwho analyze --json` writes it.
+        let report = Report::new(text, &analysis, OffsetUnit::CodePoints, true);
+        serde_json::to_string(&report).unwrap_or_default()
     }
 
     fn record_json(&self, id: &str, text: &str, with_rules: bool) -> String {
@@ -78,39 +78,59 @@ impl Analyzer {
         py.allow_threads(|| self.record_json(id, text, with_rules))
     }
 
-    /// The analyses of `texts` as JSON, in order, on `threads` threads with
-    /// the GIL released.
+    /// The analyses of `texts` as dicts, in order, on `threads` threads
+    /// (0: every core). The analyses run without the GIL; this thread
+    /// analyses too and, in between, turns finished ones into Python
+    /// objects (which needs the GIL), so every core stays busy.
     #[pyo3(signature = (texts, threads = 0))]
-    fn analyze_many_json(&self, py: Python<'_>, texts: Vec<String>, threads: usize) -> Vec<String> {
+    fn analyze_many(
+        &self,
+        py: Python<'_>,
+        texts: Vec<String>,
+        threads: usize,
+    ) -> PyResult<Vec<PyObject>> {
+        let loads = py.import("json")?.getattr("loads")?;
+        let to_py = |json: String| -> PyResult<PyObject> { Ok(loads.call1((json,))?.unbind()) };
         let threads = if threads == 0 {
             std::thread::available_parallelism().map_or(1, usize::from)
         } else {
             threads
         };
-        py.allow_threads(|| in_parallel(&texts, threads, |t| self.report_json(t)))
+        let mut out: Vec<Option<PyObject>> = texts.iter().map(|_| None).collect();
+        let next = AtomicUsize::new(0);
+        let (send, receive) = std::sync::mpsc::channel::<(usize, String)>();
+        std::thread::scope(|s| -> PyResult<()> {
+            for _ in 1..threads.clamp(1, texts.len().max(1)) {
+                let send = send.clone();
+                let (texts, next) = (&texts, &next);
+                s.spawn(move || loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(t) = texts.get(i) else { break };
+                    if send.send((i, self.report_json(t))).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(send);
+            loop {
+                while let Ok((i, json)) = receive.try_recv() {
+                    out[i] = Some(to_py(json)?);
+                }
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(t) = texts.get(i) else { break };
+                let json = py.allow_threads(|| self.report_json(t));
+                out[i] = Some(to_py(json)?);
+            }
+            for (i, json) in receive {
+                out[i] = Some(to_py(json)?);
+            }
+            Ok(())
+        })?;
+        Ok(out
+            .into_iter()
+            .map(|o| o.unwrap_or_else(|| py.None()))
+            .collect())
     }
-}
-
-/// `f` of every item, in order, on `threads` threads.
-fn in_parallel(items: &[String], threads: usize, f: impl Fn(&str) -> String + Sync) -> Vec<String> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::OnceLock;
-    let out: Vec<OnceLock<String>> = items.iter().map(|_| OnceLock::new()).collect();
-    let next = AtomicUsize::new(0);
-    let work = || loop {
-        let i = next.fetch_add(1, Ordering::Relaxed);
-        let Some(item) = items.get(i) else { break };
-        let _ = out[i].set(f(item));
-    };
-    std::thread::scope(|s| {
-        for _ in 1..threads.clamp(1, items.len().max(1)) {
-            s.spawn(work);
-        }
-        work();
-    });
-    out.into_iter()
-        .map(|o| o.into_inner().unwrap_or_default())
-        .collect()
 }
 
 /// The extension module.

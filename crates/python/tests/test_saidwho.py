@@ -54,6 +54,15 @@ def test_predict_equals_the_command_line_on_polnear_dev():
         assert a == b, a["id"]
 
 
+def test_analyze_equals_the_command_line_json(tmp_path):
+    for d in read_jsonl(DEV):
+        path = tmp_path / "article.txt"
+        path.write_text(d["text"], encoding="utf-8")
+        out = subprocess.run([CLI, "analyze", str(path), "--json"], check=True,
+                             capture_output=True, text=True).stdout
+        assert saidwho.analyze(d["text"]) == json.loads(out), d["id"]
+
+
 def test_analyze_many_equals_analyze_on_any_number_of_threads():
     texts = [d["text"] for d in read_jsonl(DEV)[:20]]
     analyzer = saidwho.Analyzer()

@@ -33,8 +33,9 @@ class Analyzer:
         self._inner = _saidwho.Analyzer()
 
     def analyze(self, text):
-        """The analysis of ``text`` as a dict: quotes, speakers, entities and
-        names, spans in code points (the JSON of ``saidwho analyze --json``)."""
+        """The analysis of ``text`` as a dict: quotes, speakers, entities,
+        names, paragraphs and sentences, spans in code points (the JSON of
+        ``saidwho analyze --json``)."""
         return json.loads(self._inner.analyze_json(_text(text)))
 
     def predict(self, id, text, with_rules=False):
@@ -46,8 +47,7 @@ class Analyzer:
     def analyze_many(self, texts, threads=None):
         """The analyses of ``texts``, in order, on ``threads`` threads (default:
         every core) with the GIL released."""
-        texts = [_text(t) for t in texts]
-        return [json.loads(r) for r in self._inner.analyze_many_json(texts, threads or 0)]
+        return self._inner.analyze_many([_text(t) for t in texts], threads or 0)
 
 
 _default = None
