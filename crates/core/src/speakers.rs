@@ -122,7 +122,12 @@ pub fn resolve_traced(
     entities: &[Entity],
     trace: Option<&mut Vec<PronounTrace>>,
 ) -> Vec<Speaker> {
-    let names = names_outside_quotes(doc, quotes, marked);
+    let people: Vec<TextRange> = entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::Person)
+        .map(|e| e.range)
+        .collect();
+    let names = names_outside_quotes(doc, quotes, marked, &people);
     let mut r = Resolver {
         // Traces are made with pronouns left unresolved, so that what the
         // ranker is trained on does not depend on the ranker shipped.
@@ -151,7 +156,7 @@ pub fn resolve_traced(
         if is_expletive_it(doc, m) {
             continue; // "It is widely expected that …": nobody is named
         }
-        let m = r.common_noun_or(m);
+        let m = trim_to_person(doc, r.common_noun_or(m), &people);
         let words = if m.kind == MentionKind::Name {
             let words = name_words(doc, m.tokens);
             if words.is_empty() {
@@ -176,6 +181,7 @@ fn names_outside_quotes<'d>(
     doc: &'d Doc,
     quotes: &[Attributed],
     marked: &[TextRange],
+    people: &[TextRange],
 ) -> Names<'d> {
     let mut quoted: Vec<TextRange> = quotes
         .iter()
@@ -195,7 +201,7 @@ fn names_outside_quotes<'d>(
         let k = quoted.partition_point(|q| q.start() <= r.start());
         k > 0 && max_end[k - 1] >= r.end()
     };
-    let mut all = name_candidates(doc);
+    let mut all = name_candidates(doc, people);
     all.retain(|c| !inside_quote(doc.range_of(c.tokens)));
     Names::new(all)
 }
@@ -591,7 +597,8 @@ fn new_speaker(name: String, named: bool) -> Speaker {
 }
 
 /// Every capitalised name phrase in the text.
-fn name_candidates<'d>(doc: &'d Doc) -> Vec<NameCandidate<'d>> {
+/// `people` are the persons the entity tagger found, in text order.
+fn name_candidates<'d>(doc: &'d Doc, people: &[TextRange]) -> Vec<NameCandidate<'d>> {
     let mut out = Vec::new();
     let mut i = 0;
     // End (exclusive) of the sentence holding `i`, found once per sentence.
@@ -617,11 +624,44 @@ fn name_candidates<'d>(doc: &'d Doc) -> Vec<NameCandidate<'d>> {
             i += 1;
             continue;
         }
+        if outside_person_before_one(doc, i, people) {
+            i += 1;
+            continue;
+        }
         let (candidate, next) = name_at(doc, i, sentence_end);
         out.extend(candidate);
         i = next.max(i + 1);
     }
     out
+}
+
+/// A name mention without the capitalised words the entity tagger left
+/// out of the person it names ("Republican Marta Quispe said" → Marta Quispe).
+fn trim_to_person(doc: &Doc, mut m: Mention, people: &[TextRange]) -> Mention {
+    while m.kind == MentionKind::Name
+        && m.tokens.count() > 1
+        && outside_person_before_one(doc, m.tokens.first(), people)
+    {
+        m.tokens = TokenSpan::new(m.tokens.first() + 1, m.tokens.last());
+    }
+    m
+}
+
+/// Whether token `i` is a capitalised word the entity tagger left out of
+/// the person starting right after it, and no title: "Rival Hillary
+/// Clinton", "Democrat Hillary Clinton" name Hillary Clinton ("Mr", "Gen."
+/// stay: titles are handled as titles).
+fn outside_person_before_one(doc: &Doc, i: usize, people: &[TextRange]) -> bool {
+    let next = i + 1;
+    if next >= doc.len() || is_title(doc.low(i).trim_end_matches('.')) {
+        return false;
+    }
+    let starts_person = |t: usize| {
+        let at = doc.toks[t].range.start();
+        people.binary_search_by_key(&at, |r| r.start()).is_ok()
+    };
+    let inside_person = |t: usize| overlaps_any(people, doc.toks[t].range);
+    doc.same_sentence(i, next) && starts_person(next) && !inside_person(i)
 }
 
 /// Whether a mention is the "it" of an agentless report ("It is widely

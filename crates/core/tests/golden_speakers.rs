@@ -59,3 +59,12 @@ fn the_imf_and_the_imf_are_one_speaker() {
     assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
     assert_eq!(a.quotes[0].speaker, a.quotes[1].speaker);
 }
+
+#[test]
+fn a_word_the_tagger_leaves_out_of_a_person_is_not_in_the_speaker_name() {
+    let t = "Republican Marta Quispe said on Monday that the bridge would be rebuilt by June.";
+    assert_eq!(
+        speaker_of(t, "bridge would be rebuilt").as_deref(),
+        Some("Marta Quispe")
+    );
+}
