@@ -1,7 +1,9 @@
 //! `speaker-then-cue`: “…,” X said / “…,” X, the minister, said.
 
 use super::super::after_close::AfterClose;
-use super::super::phrases::{np_left, np_right, MentionKind};
+use super::super::doc::Doc;
+use super::super::lexicon::{is_cue_verb, pronoun_gender};
+use super::super::phrases::{is_clause_word, np_left, np_right, MentionKind};
 use super::super::scan::{cue_at, skip_modifiers_back};
 use super::{Case, Found, Outcome, Rule, RuleId, Stage};
 use crate::span::TokenSpan;
@@ -11,7 +13,8 @@ pub(crate) const RULE: Rule = Rule {
     id: RuleId::SpeakerThenCue,
     stage: Stage::AfterClose,
     doc: "The speaker, then a reporting verb, within 16 tokens after the closing mark: \
-          “…,” X said / “…,” X, the minister of Y, told reporters. When the quote opens a \
+          “…,” X said / “…,” X, the minister of Y, told reporters / “…,” retired general X \
+          said (a few modifiers before the name). When the quote opens a \
           longer clause (“…” to drive up the price, she said) the whole clause is a mixed \
           quote. An intervening clause (“…,” and then he left, saying) is not an \
           attribution: the stage stops.",
@@ -21,6 +24,12 @@ pub(crate) const RULE: Rule = Rule {
             "“We have never seen floods like this,”",
             Some("told"),
             Some("Ana Pereira"),
+        ),
+        Case::quote(
+            "“Subpoenas are not optional,” panel chairman Rep. Aiko Tanabe (D-Hawaii) said after the hearing.",
+            "“Subpoenas are not optional,”",
+            Some("said"),
+            Some("Aiko Tanabe"),
         ),
         Case::quote(
             "“Talks will resume next week,” Rahul Verma, the trade secretary, said.",
@@ -57,6 +66,24 @@ pub(crate) fn speaker_then_cue(c: &AfterClose) -> Outcome<Found> {
     Outcome::Skip
 }
 
+/// Most words of modifiers before a speaker's name ("retired Air Force
+/// general").
+const MAX_MODIFIERS: usize = 4;
+
+/// Whether the tokens `from..to` are a few words that modify the name after
+/// them: no clause word, pronoun or reporting verb ("and then he left").
+fn only_modifiers(doc: &Doc, from: usize, to: usize) -> bool {
+    to > from
+        && to - from <= MAX_MODIFIERS
+        && (from..to).all(|i| {
+            let low = doc.low(i);
+            doc.is_word(i)
+                && !is_clause_word(low)
+                && pronoun_gender(low).is_none()
+                && !is_cue_verb(low)
+        })
+}
+
 /// The attribution for the cue at `k..=cue_end`, or none.
 fn at_cue(c: &AfterClose, k: usize, cue_end: usize) -> Outcome<Found> {
     let (doc, j) = (c.doc, c.j);
@@ -70,6 +97,13 @@ fn at_cue(c: &AfterClose, k: usize, cue_end: usize) -> Outcome<Found> {
         let mut f = found(Some(m));
         f.extend_to = Some(m.tokens.first() - 2);
         return Outcome::Found(f);
+    }
+    // "“…,” retired Air Force general Lloyd Newton said", "panel Chairman
+    // Rep. Jason Chaffetz (R-Utah) said": a few modifiers before the name.
+    if let Some(m) =
+        m.filter(|&m| m.kind == MentionKind::Name && only_modifiers(doc, j, m.tokens.first()))
+    {
+        return Outcome::Found(found(Some(m)));
     }
     // An intervening clause ("…,” and then he left, saying) is not an attribution.
     if m.is_none() || m.is_some_and(|m| m.tokens.first() > j) {
