@@ -41,8 +41,13 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
                 start = comma + 1;
             }
         }
-        return np_right(doc, start, j)
-            .filter(|m| m.tokens.last() + 1 < j && !doc.is(m.tokens.last() + 1, ","));
+        // "Donald Trump, her opponent, bemoaned … and said": a comma after
+        // the subject may open an apposition that a second comma closes.
+        let apposition = |comma: usize| (comma + 1..j).any(|i| doc.is(i, ","));
+        return np_right(doc, start, j).filter(|m| {
+            let after = m.tokens.last() + 1;
+            after < j && (!doc.is(after, ",") || apposition(after))
+        });
     }
     if doc.is(j, ",") && j > floor {
         // Appositive: find the comma that opens it.

@@ -2,6 +2,7 @@
 
 use super::super::doc::Doc;
 use super::super::lexicon::{is_characterising_cue, is_indirect_cue};
+use super::super::phrases::{Mention, MentionKind};
 use super::super::scan::{is_title_case, left_speaker, sentence_start_from};
 use super::{Case, Clause, Rule, RuleId, Stage};
 use crate::span::TokenSpan;
@@ -26,6 +27,12 @@ pub(crate) const RULE: Rule = Rule {
             Some("Sipho Ndlovu"),
         ),
         Case::quote(
+            "Mayor Ana Pereira, a former engineer, toured the site and said she thought that the bridge was “simply unsafe” for trucks.",
+            "she thought that the bridge was “simply unsafe” for trucks",
+            Some("said"),
+            Some("Ana Pereira"),
+        ),
+        Case::quote(
             "Governor Aiyana Redcloud told the assembly she was “firmly against the pipeline” because it crosses the river.",
             "she was “firmly against the pipeline” because it crosses the river",
             Some("told"),
@@ -33,6 +40,28 @@ pub(crate) const RULE: Rule = Rule {
         ),
     ],
 };
+
+/// The clause of a reporting verb right before the pronoun `inner` that
+/// speaks an inner clause ("said she thought …"), when that verb has a
+/// speaker of its own; the content runs from the pronoun to the opening
+/// mark at `open`.
+fn outer_cue(doc: &Doc, inner: Mention, sent_start: usize, open: usize) -> Option<Clause> {
+    let p = inner.tokens.first();
+    if inner.kind != MentionKind::Pronoun || p <= sent_start + 1 {
+        return None;
+    }
+    let c = p - 1;
+    if !is_indirect_cue(doc.low(c)) || doc.is_cap(c) {
+        return None;
+    }
+    let mention = left_speaker(doc, c, sent_start)?;
+    Some(Clause::new(
+        RuleId::MixedClause,
+        TokenSpan::new(p, open),
+        TokenSpan::one(c),
+        mention,
+    ))
+}
 
 /// A cue earlier in the sentence whose clause contains the quote at `open`;
 /// the clause's content runs from its first word to the opening mark (the
@@ -59,15 +88,21 @@ pub(crate) fn mixed_clause(doc: &Doc, open: usize) -> Option<Clause> {
             continue;
         }
         let mention = left_speaker(doc, c, sent_start)?;
+        // "… said she thought that the bridge was “unsafe”": the outer verb
+        // reports the whole clause, "she thought" included.
+        if let Some(outer) = outer_cue(doc, mention, sent_start, open) {
+            return Some(outer);
+        }
         let mut content = c + 1;
         // "said in the letter that …": the clause starts after "that";
         // "told the forum he was …": after the listener, at the subject.
+        // (Not the "that" of an inner clause: "said she thought that …".)
         let near = content..open.min(content + 6);
-        if let Some(that) = near.clone().find(|&i| doc.is(i, "that")) {
+        let subject = |i: &usize| matches!(doc.low(*i), "he" | "she" | "they" | "we" | "i" | "it");
+        let that = near.clone().find(|&i| doc.is(i, "that"));
+        if let Some(that) = that.filter(|&t| !(content..t).any(|i| subject(&i))) {
             content = that + 1;
         } else if matches!(low, "told" | "tells" | "tell" | "telling") {
-            let subject =
-                |i: &usize| matches!(doc.low(*i), "he" | "she" | "they" | "we" | "i" | "it");
             content = near.into_iter().find(subject).unwrap_or(content);
         }
         return Some(Clause::new(
