@@ -266,13 +266,15 @@ pub fn pronoun_gender(lower: &str) -> Option<Gender> {
 
 /// Number of extra tokens that complete a multi-word cue starting with
 /// `first` given the `next` lowercase words ("pointed out", "according to",
-/// "went on to say"), or `None`.
+/// "went on to say", "put it"), or `None`.
 #[must_use]
 pub fn cue_phrase_len(first: &str, next: &[&str]) -> Option<usize> {
     let n = |i: usize| next.get(i).copied().unwrap_or("");
     match first {
         "pointed" | "points" | "pointing" | "point" if n(0) == "out" => Some(1),
         "according" if n(0) == "to" => Some(1),
+        // "as Ms. Simonyan put it, “…”"
+        "put" | "puts" if n(0) == "it" => Some(1),
         "went" | "goes" | "go" if n(0) == "on" => Some(1),
         "spoke" | "speaks" if n(0) == "of" || n(0) == "about" => Some(1),
         "made" if n(0) == "clear" => Some(1),

@@ -40,6 +40,12 @@ pub(crate) const RULE: Rule = Rule {
             Some("Amara Okafor"),
         ),
         Case::quote(
+            "As Ngozi Adeyemi put it, “Prices follow fear, and fear is rising.”",
+            "“Prices follow fear, and fear is rising.”",
+            Some("put it"),
+            Some("Ngozi Adeyemi"),
+        ),
+        Case::quote(
             "The coach told reporters “we were simply not good enough in the second half.”",
             "“we were simply not good enough in the second half.”",
             Some("told"),
