@@ -211,6 +211,10 @@ pub fn np_left(doc: &Doc, j: usize, floor: usize) -> Option<Mention> {
     if let Some(gender) = pronoun_gender(low) {
         return Some(Mention::single(j, MentionKind::Pronoun, gender));
     }
+    // "After saying …": a capitalised preposition or conjunction is no name.
+    if is_clause_word(low) {
+        return None;
+    }
     if doc.is_cap(j) || abbreviation_dot(doc, j) {
         return Some(name_left(doc, j, floor));
     }
