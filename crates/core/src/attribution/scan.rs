@@ -285,7 +285,20 @@ pub(crate) fn indirect_clause_end(doc: &Doc, from: usize, b: usize) -> usize {
     let e = clause_end(doc, from).min(b);
     (from..=e)
         .find(|&i| {
-            matches!(doc.s(i), "—" | "–" | ";") || (doc.is(i, "-") && i < e && doc.is(i + 1, "-"))
+            matches!(doc.s(i), "—" | "–" | ";")
+                || (doc.is(i, "-") && i < e && doc.is(i + 1, "-"))
+                || (i > from && doc.is(i, ",") && ends_reported_clause(doc.low(i + 1)))
         })
         .map_or(e, |d| d.saturating_sub(1).max(from))
+}
+
+/// Words after a comma where a reported clause ends, from PolNeAR train's
+/// human contents (share of the contents that stop before ", word" rather
+/// than run on: "according" 91%, "saying" 99%, "citing" and "adding" all,
+/// "but" 63%, "which" 61%; not "and", "who", "including", "while").
+fn ends_reported_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "according" | "saying" | "citing" | "adding" | "but" | "which"
+    )
 }

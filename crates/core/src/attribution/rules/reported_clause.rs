@@ -15,8 +15,16 @@ pub(crate) const RULE: Rule = Rule {
     doc: "Reported speech without marks around a speech verb: “X said (that) CLAUSE”, \
           “X told reporters CLAUSE”, “CLAUSE, X said.”, “CLAUSE, said X.”, and a parenthetical \
           “CLAUSE, X said, CLAUSE.” (the whole sentence). Needs a speaker; “wanted to say” and \
-          “did not say” report nothing.",
+          “did not say” report nothing. The clause ends before “, citing”, “, saying”, \
+          “, adding”, “, according to”, “, but” and “, which” (where most human \
+          contents in PolNeAR train end).",
     cases: &[
+        Case::quote(
+            "Mayor Lucía Herrera said the bridge would reopen in May, citing new funds from the state.",
+            "the bridge would reopen in May",
+            Some("said"),
+            Some("Lucía Herrera"),
+        ),
         Case::quote(
             "The central bank governor said that interest rates would stay at four percent until June.",
             "interest rates would stay at four percent until June",
