@@ -3,6 +3,69 @@
 //! tag. The trainers produce them; the entity and reported-speech model
 //! files store them, quantised to 8 bits.
 
+/// `trans` with every move that `allowed(Some(prev), next)` forbids set to
+/// −∞, so that decoding loops need no test.
+#[must_use]
+pub fn masked<const N: usize>(
+    trans: &[[f32; N]; N],
+    allowed: impl Fn(Option<usize>, usize) -> bool,
+) -> [[f32; N]; N] {
+    std::array::from_fn(|p| {
+        std::array::from_fn(|t| {
+            if allowed(Some(p), t) {
+                trans[p][t]
+            } else {
+                f32::NEG_INFINITY
+            }
+        })
+    })
+}
+
+/// Exact best tag sequence over `N` tags under `trans`/`start`, never
+/// taking a move `allowed` forbids (`None`: the sentence start).
+#[must_use]
+pub fn viterbi<const N: usize>(
+    emissions: &[[f32; N]],
+    trans: &[[f32; N]; N],
+    start: &[f32; N],
+    allowed: impl Fn(Option<usize>, usize) -> bool,
+) -> Vec<usize> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score: [f32; N] = std::array::from_fn(|t| {
+        if allowed(None, t) {
+            start[t] + emissions[0][t]
+        } else {
+            f32::NEG_INFINITY
+        }
+    });
+    let mut back = vec![[0u8; N]; n];
+    let moves = masked(trans, &allowed);
+    for i in 1..n {
+        let mut next = [f32::NEG_INFINITY; N];
+        for t in 0..N {
+            for p in 0..N {
+                let s = score[p] + moves[p][t];
+                if s > next[t] {
+                    next[t] = s;
+                    back[i][t] = p as u8;
+                }
+            }
+            next[t] += emissions[i][t];
+        }
+        score = next;
+    }
+    let mut t = (1..N).fold(0, |b, x| if score[x] > score[b] { x } else { b });
+    let mut path = vec![0; n];
+    for i in (0..n).rev() {
+        path[i] = t;
+        t = usize::from(back[i][t]);
+    }
+    path
+}
+
 /// A tagger's scores over `N` tags.
 #[derive(Debug, Clone)]
 pub struct ChainScores<const N: usize> {

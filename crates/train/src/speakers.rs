@@ -45,6 +45,8 @@ struct RawClusters {
 /// One pronoun: the feature lists of its options (the candidates, then
 /// "unresolved" last) and which options are right.
 pub struct Example {
+    /// The article's line number (0-based, blank lines aside): its fold.
+    pub line: usize,
     options: Vec<Vec<u32>>,
     right: Vec<bool>,
     /// The trace it was made from.
@@ -59,14 +61,9 @@ pub struct Examples {
     pub pronouns: usize,
 }
 
-/// The training examples of the articles of `data` (PolNeAR JSON lines)
-/// whose line number `keep` accepts.
-pub fn examples(
-    data: &Path,
-    clusters: &Path,
-    analyzer: &Analyzer,
-    keep: impl Fn(usize) -> bool,
-) -> Result<Examples> {
+/// The training examples of every article of `data` (PolNeAR JSON lines),
+/// each analysed once; folds are chosen by [`Example::line`].
+pub fn examples(data: &Path, clusters: &Path, analyzer: &Analyzer) -> Result<Examples> {
     let raw = std::fs::read_to_string(clusters)
         .with_context(|| format!("reading {}", clusters.display()))?;
     let mut cluster_of: HashMap<String, HashMap<usize, usize>> = HashMap::new();
@@ -87,14 +84,14 @@ pub fn examples(
         pronouns: 0,
     };
     let lines = raw.lines().filter(|l| !l.trim().is_empty()).enumerate();
-    for (n, line) in lines.filter(|(n, _)| keep(*n)) {
+    for (n, line) in lines {
         let d: RawDoc = serde_json::from_str(line)
             .with_context(|| format!("{}, line {}", data.display(), n + 1))?;
         let empty = HashMap::new();
         let clusters = cluster_of.get(&d.id).unwrap_or(&empty);
         for t in analyzer.pronoun_traces(&d.text) {
             out.pronouns += 1;
-            if let Some(e) = example(&d, clusters, &t) {
+            if let Some(e) = example(&d, clusters, &t, n) {
                 out.examples.push(e);
             }
         }
@@ -103,7 +100,12 @@ pub fn examples(
 }
 
 /// The example of one pronoun trace, when the gold says which option is right.
-fn example(d: &RawDoc, clusters: &HashMap<usize, usize>, t: &PronounTrace) -> Option<Example> {
+fn example(
+    d: &RawDoc,
+    clusters: &HashMap<usize, usize>,
+    t: &PronounTrace,
+    line: usize,
+) -> Option<Example> {
     let byte_at = byte_offsets(&d.text);
     let span = |[s, e]: [usize; 2]| {
         (
@@ -171,6 +173,7 @@ fn example(d: &RawDoc, clusters: &HashMap<usize, usize>, t: &PronounTrace) -> Op
         .collect();
     options.push(none_features(t.facts, t.candidates.len()));
     Some(Example {
+        line,
         options,
         right,
         trace: t.clone(),
@@ -229,7 +232,7 @@ fn best(e: &Example, score: impl Fn(&[u32]) -> f32, allowed: impl Fn(usize) -> b
 }
 
 /// Trains the ranker: `epochs` passes in a shuffled order from `seed`.
-pub fn train(examples: &[Example], epochs: usize, seed: u64) -> Ranker {
+pub fn train(examples: &[&Example], epochs: usize, seed: u64) -> Ranker {
     let mut w = Weights::default();
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Rng::seeded(seed);
@@ -250,7 +253,7 @@ pub fn train(examples: &[Example], epochs: usize, seed: u64) -> Ranker {
 }
 
 /// Share of examples whose top option is right.
-pub fn accuracy(ranker: &Ranker, examples: &[Example]) -> f64 {
+pub fn accuracy(ranker: &Ranker, examples: &[&Example]) -> f64 {
     let right = examples
         .iter()
         .filter(|e| e.right[best(e, |f| ranker.score(f), |_| true)])

@@ -263,49 +263,7 @@ pub fn viterbi(
     trans: &[[f32; N_TAGS]; N_TAGS],
     start: &[f32; N_TAGS],
 ) -> Vec<usize> {
-    let n = emissions.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let mut score: [f32; N_TAGS] = std::array::from_fn(|t| {
-        if allowed(None, t) {
-            start[t] + emissions[0][t]
-        } else {
-            f32::NEG_INFINITY
-        }
-    });
-    let mut back = vec![[0u8; N_TAGS]; n];
-    // Forbidden moves cost −∞, so the inner loop needs no test.
-    let moves: [[f32; N_TAGS]; N_TAGS] = std::array::from_fn(|p| {
-        std::array::from_fn(|t| {
-            if allowed(Some(p), t) {
-                trans[p][t]
-            } else {
-                f32::NEG_INFINITY
-            }
-        })
-    });
-    for i in 1..n {
-        let mut next = [f32::NEG_INFINITY; N_TAGS];
-        for t in 0..N_TAGS {
-            for p in 0..N_TAGS {
-                let s = score[p] + moves[p][t];
-                if s > next[t] {
-                    next[t] = s;
-                    back[i][t] = p as u8;
-                }
-            }
-            next[t] += emissions[i][t];
-        }
-        score = next;
-    }
-    let mut t = (1..N_TAGS).fold(0, |b, x| if score[x] > score[b] { x } else { b });
-    let mut path = vec![0; n];
-    for i in (0..n).rev() {
-        path[i] = t;
-        t = usize::from(back[i][t]);
-    }
-    path
+    crate::chain::viterbi(emissions, trans, start, allowed)
 }
 
 /// Lexical class bits of a word: reporting verb, verb introducing a

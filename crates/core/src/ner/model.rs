@@ -823,14 +823,7 @@ pub fn viterbi_into(
         return;
     }
     // Forbidden transitions cost −∞, so the inner loop needs no test.
-    let mut moves = *trans;
-    for (p, row) in moves.iter_mut().enumerate() {
-        for (t, x) in row.iter_mut().enumerate() {
-            if !allowed(Some(p), t) {
-                *x = f32::NEG_INFINITY;
-            }
-        }
-    }
+    let moves = crate::chain::masked(trans, allowed);
     let mut score = [f32::NEG_INFINITY; N_TAGS];
     for t in 0..N_TAGS {
         if edges.after_outside {
