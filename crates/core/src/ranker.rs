@@ -334,18 +334,29 @@ mod tests {
     #[test]
     fn the_shipped_model_prefers_the_recent_male_person_for_he() {
         let he = Pronoun::new("he", true);
+        // Facts as the resolver sets them: the nearest-person rule passes
+        // over a woman for "he", and over a name the tagger calls a place.
         let woman = Candidate {
             gender: Gender::Female,
+            rule_pick: false,
             ..person(0)
         };
         let place = Candidate {
+            is_speaker: false,
             label: Some(EntityLabel::Loc),
             gender: Gender::Unknown,
+            quotes: 0,
+            last_speaker: false,
+            rule_pick: false,
             ..person(0)
+        };
+        let picked = |c: Candidate| Candidate {
+            rule_pick: true,
+            ..c
         };
         let r = Ranker::shipped();
         assert_eq!(r.choose(he, &[person(0), person(3)]), Some(0));
-        assert_eq!(r.choose(he, &[woman, person(1)]), Some(1));
-        assert_eq!(r.choose(he, &[place, person(1)]), Some(1));
+        assert_eq!(r.choose(he, &[woman, picked(person(1))]), Some(1));
+        assert_eq!(r.choose(he, &[place, picked(person(1))]), Some(1));
     }
 }
