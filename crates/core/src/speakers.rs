@@ -9,7 +9,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::attribution::doc::Doc;
-use crate::attribution::lexicon::{is_cue_verb, is_org_word, is_role_word, is_title, Gender};
+use crate::attribution::lexicon::{
+    first_name_gender, is_cue_verb, is_org_word, is_role_word, is_title, Gender,
+};
 use crate::attribution::name_scan::{scan_name, Joined};
 use crate::attribution::phrases::{Mention, MentionKind};
 use crate::attribution::Attributed;
@@ -628,7 +630,7 @@ fn name_candidates<'d>(doc: &'d Doc, people: &[TextRange]) -> Vec<NameCandidate<
             i += 1;
             continue;
         }
-        let (candidate, next) = name_at(doc, i, sentence_end);
+        let (candidate, next) = name_at(doc, i, sentence_end, people);
         out.extend(candidate);
         i = next.max(i + 1);
     }
@@ -643,6 +645,13 @@ fn trim_to_person(doc: &Doc, mut m: Mention, people: &[TextRange]) -> Mention {
         && outside_person_before_one(doc, m.tokens.first(), people)
     {
         m.tokens = TokenSpan::new(m.tokens.first() + 1, m.tokens.last());
+    }
+    // "the editorial board of the Washington Post Trump said": the person
+    // inside the capitals.
+    if m.kind == MentionKind::Name {
+        if let Some(&person) = persons_within(doc, m.tokens, people).first() {
+            m.tokens = person;
+        }
     }
     m
 }
@@ -710,47 +719,100 @@ fn is_headline_sentence(doc: &Doc, sentence: TokenSpan) -> bool {
     crate::ner::features::is_headline(&words)
 }
 
-/// The name starting at the capitalised token `i` (see [`scan_name`];
-/// before `end`, its sentence's end; hyphens splitting), and the token
-/// after it.
-fn name_at<'d>(doc: &'d Doc, i: usize, end: usize) -> (Option<NameCandidate<'d>>, usize) {
+/// The names starting at the capitalised token `i` (see [`scan_name`];
+/// before `end`, its sentence's end; hyphens splitting): one, or the
+/// persons the entity tagger found inside it; and the token after it.
+fn name_at<'d>(
+    doc: &'d Doc,
+    i: usize,
+    end: usize,
+    people: &[TextRange],
+) -> (Vec<NameCandidate<'d>>, usize) {
     let scan = scan_name(doc, i, end, Joined::Split);
     let next = scan.phrase.map_or(i, |p| p.last() + 1);
     let (Some(phrase), Some(name)) = (scan.phrase, scan.name) else {
-        return (None, next);
+        return (Vec::new(), next);
     };
-    let candidate = NameCandidate {
-        words: name
-            .indices()
-            .filter(|&t| !doc.is(t, "."))
-            .map(|t| doc.low(t))
-            .collect(),
-        display: as_written(doc, name),
-        tokens: phrase,
-        gender: scan.gender,
-        // An organisation's word among the name's capitals ("Ministry").
-        is_org: name
-            .indices()
-            .any(|t| doc.is_cap(t) && is_org_word(doc.low(t))),
-        has_title: scan.has_title,
+    let candidate = |phrase: TokenSpan, name: TokenSpan, mut gender: Gender| {
+        let words = name_key(doc, name.indices().filter(|&t| !doc.is(t, ".")));
+        if gender == Gender::Unknown && words.len() > 1 {
+            gender = first_name_gender(words[0]); // "Jennifer Palmieri"
+        }
+        NameCandidate {
+            words,
+            display: without_possessive(&as_written(doc, name)).to_owned(),
+            tokens: phrase,
+            gender,
+            // An organisation's word among the name's capitals ("Ministry").
+            is_org: name
+                .indices()
+                .any(|t| doc.is_cap(t) && is_org_word(doc.low(t))),
+            has_title: scan.has_title,
+        }
     };
-    (Some(candidate), next)
+    // "Donald Trump Is Right", "Washington Post Trump", "Chris Christie
+    // Calls Hillary Clinton": the persons the entity tagger found inside
+    // are the names (a title before the phrase is the first one's).
+    let persons = persons_within(doc, name, people);
+    if persons.is_empty() {
+        return (vec![candidate(phrase, name, scan.gender)], next);
+    }
+    let found = persons
+        .into_iter()
+        .map(|p| {
+            if p.first() == name.first() {
+                candidate(TokenSpan::new(phrase.first(), p.last()), p, scan.gender)
+            } else {
+                candidate(p, p, Gender::Unknown)
+            }
+        })
+        .collect();
+    (found, next)
 }
 
 /// Name words of a mention, lowercased, titles and dots removed.
 fn name_words<'d>(doc: &'d Doc, phrase: TokenSpan) -> Vec<&'d str> {
-    let mut out = Vec::new();
-    for i in phrase.indices() {
-        if !doc.is_word(i) {
-            continue;
-        }
-        let low = doc.low(i);
-        if out.is_empty() && is_title(low) {
-            continue;
-        }
-        out.push(low);
+    let mut words = phrase.indices().filter(|&i| doc.is_word(i)).peekable();
+    while words.next_if(|&i| is_title(doc.low(i))).is_some() {}
+    name_key(doc, words)
+}
+
+/// The lowercase key of the name words `tokens`, the last without its
+/// possessive ending ("Mary J. Blige’s show" is Mary J. Blige's).
+fn name_key<'d>(doc: &'d Doc, tokens: impl Iterator<Item = usize>) -> Vec<&'d str> {
+    let mut out: Vec<&'d str> = tokens.map(|i| doc.low(i)).collect();
+    if let Some(last) = out.last_mut() {
+        *last = without_possessive(last);
     }
     out
+}
+
+/// `name` without a final possessive "’s" or "'s" ("Trump’s" → "Trump").
+fn without_possessive(name: &str) -> &str {
+    ["’s", "'s", "’S", "'S"]
+        .iter()
+        .find_map(|s| name.strip_suffix(s).filter(|rest| !rest.is_empty()))
+        .unwrap_or(name)
+}
+
+/// The persons the entity tagger found inside the capitalised phrase
+/// `span`, when they are not the whole of it.
+fn persons_within(doc: &Doc, span: TokenSpan, people: &[TextRange]) -> Vec<TokenSpan> {
+    let r = doc.range_of(span);
+    let at = people.partition_point(|p| p.start() < r.start());
+    let inside: Vec<TokenSpan> = people[at..]
+        .iter()
+        .take_while(|p| p.end() <= r.end())
+        .filter_map(|p| {
+            let first = doc.token_at(p.start());
+            let last = doc.token_at(p.end()).checked_sub(1)?;
+            (first <= last).then(|| TokenSpan::new(first, last))
+        })
+        .collect();
+    if inside == [span] {
+        return Vec::new();
+    }
+    inside
 }
 
 /// The name of a mention as written, titles before it left out.
@@ -760,7 +822,7 @@ fn display_words(doc: &Doc, phrase: TokenSpan) -> String {
         return String::new();
     };
     let to = words.next_back().unwrap_or(from);
-    as_written(doc, TokenSpan::new(from, to))
+    without_possessive(&as_written(doc, TokenSpan::new(from, to))).to_owned()
 }
 
 /// Tokens as written, with each run of spaces (a line break, a no-break

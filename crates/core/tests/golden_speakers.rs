@@ -68,3 +68,20 @@ fn a_word_the_tagger_leaves_out_of_a_person_is_not_in_the_speaker_name() {
         Some("Marta Quispe")
     );
 }
+
+#[test]
+fn she_is_the_woman_her_first_name_shows_not_the_nearer_man() {
+    // Nothing but the first names (US Census lists) tells who "she" is.
+    let t = "Jennifer Okafor, the mayor, met the planning chief, Peter Lund, on Monday.\n\n\
+             She said the budget was “simply too small” for the city.";
+    assert_eq!(
+        speaker_of(t, "simply too small").as_deref(),
+        Some("Jennifer Okafor")
+    );
+}
+
+#[test]
+fn a_possessive_is_no_part_of_the_name() {
+    let t = "Amara Diallo’s plan drew critics on Monday. “It is a fair plan,” Diallo said.";
+    assert_eq!(speaker_of(t, "fair plan").as_deref(), Some("Amara Diallo"));
+}

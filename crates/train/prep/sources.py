@@ -17,6 +17,7 @@ Writes, under DIR:
                        formation"), ORG ("organization"), PER ("person")
   first_names.txt      US Census 1990 first names (lowercase)
   last_names.txt       US Census 1990 surnames (lowercase, most frequent first)
+and, in the core's lexicon, first_name_genders.tsv (see first_name_genders).
   SOURCES.json         what was fetched: package, version, sha256, licence
 """
 
@@ -148,6 +149,39 @@ def census(cache, unpacked):
     last = [l.split()[0].lower() for l in (data / "dist.all.last").read_text().splitlines() if l.strip()]
     (cache / "first_names.txt").write_text("\n".join(sorted(first)) + "\n")
     (cache / "last_names.txt").write_text("\n".join(last) + "\n")
+    first_name_genders(data)
+
+
+# A first name shows a gender when one of the Census's lists holds it at
+# least this many times as often as the other ...
+GENDER_RATIO = 4
+# ... and it is at least this common (percent of people): rarer names are
+# mostly noise, and the list ships in the page.
+GENDER_MIN_PERCENT = 0.005
+GENDERS_FILE = Path(__file__).resolve().parents[2] / "core/data/lexicon/first_name_genders.tsv"
+
+
+def first_name_genders(data):
+    """Writes the core's list of first names with the gender they usually
+    show (for "he"/"she" agreement in speaker resolution only; never shown)."""
+    def percent(f):
+        rows = (l.split() for l in (data / f).read_text().splitlines() if l.strip())
+        return {r[0].lower(): float(r[1]) for r in rows}
+    female, male = percent("dist.female.first"), percent("dist.male.first")
+    lines = []
+    for name in sorted(set(female) | set(male)):
+        f, m = female.get(name, 0.0), male.get(name, 0.0)
+        if max(f, m) < GENDER_MIN_PERCENT:
+            continue
+        if f >= GENDER_RATIO * m:
+            lines.append(f"{name}\tfemale")
+        elif m >= GENDER_RATIO * f:
+            lines.append(f"{name}\tmale")
+    head = ("# First names and the gender they usually show, from the US Census 1990 name lists\n"
+            "# (PyPI `names` 0.3.0, public domain), written by crates/train/prep/sources.py:\n"
+            f"# names at least {GENDER_MIN_PERCENT}% of people bear, {GENDER_RATIO} times as often with\n"
+            "# one gender as the other. Used only for pronoun agreement (\"she\" and Jennifer).\n")
+    GENDERS_FILE.write_text(head + "\n".join(lines) + "\n", encoding="utf-8")
 
 
 WORDNET = Path("/usr/share/wordnet/data.noun")

@@ -72,6 +72,7 @@ const DETERMINERS: &str = include_str!("../../data/lexicon/determiners.txt");
 const CUE_MODIFIERS: &str = include_str!("../../data/lexicon/cue_modifiers.txt");
 const CUE_CLASSES: &str = include_str!("../../data/lexicon/cue_classes.tsv");
 const DOCUMENT_WORDS: &str = include_str!("../../data/lexicon/document_words.txt");
+const FIRST_NAME_GENDERS: &str = include_str!("../../data/lexicon/first_name_genders.tsv");
 
 /// The rows of a data file: comments ("#" to the line end) and blank lines
 /// dropped, columns split at tabs.
@@ -146,6 +147,7 @@ struct Lexicon {
     cue_modifiers: HashSet<&'static str>,
     cue_classes: HashMap<&'static str, CueClass>,
     document_words: HashSet<&'static str>,
+    first_names: HashMap<&'static str, Gender>,
 }
 
 /// Every form of every reporting verb with its lemma's class (from
@@ -188,6 +190,7 @@ fn lexicon() -> &'static Lexicon {
             cue_modifiers: word_set(CUE_MODIFIERS),
             cue_classes: cue_classes(),
             document_words: word_set(DOCUMENT_WORDS),
+            first_names: gendered(FIRST_NAME_GENDERS),
         }
     })
 }
@@ -246,6 +249,18 @@ lookup! {
 #[must_use]
 pub fn cue_class_of_word(lower: &str) -> Option<CueClass> {
     lexicon().cue_classes.get(lower).copied()
+}
+
+/// The gender a lowercase first name usually shows ("jennifer" female), from
+/// the US Census name lists (`first_name_genders.tsv`); used only to match
+/// "he" and "she" with the people named before them.
+#[must_use]
+pub fn first_name_gender(lower: &str) -> Gender {
+    lexicon()
+        .first_names
+        .get(lower)
+        .copied()
+        .unwrap_or(Gender::Unknown)
 }
 
 /// The gender a title shows ("Mr" male, "Ms" female), if any.

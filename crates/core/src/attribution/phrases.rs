@@ -169,10 +169,11 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
     None
 }
 
-/// The name right after one or two lowercase words ending in a role noun
-/// ("spokesman", "campaign manager"), starting at `i`.
+/// The name right after up to four lowercase words ending in a role noun
+/// ("spokesman", "campaign manager", "conservative talk radio host"),
+/// starting at `i`.
 fn name_after_role_nouns(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
-    let role_end = (i..(i + 2).min(end))
+    let role_end = (i..(i + 4).min(end))
         .take_while(|&k| doc.is_word(k) && !doc.is_cap(k))
         .find(|&k| is_role_word(doc.low(k)))?;
     let name = role_end + 1;

@@ -14,12 +14,21 @@ pub(crate) const RULE: Rule = Rule {
     doc: "“According to X,” opening a sentence, reports the clause after the comma; \
           “…, according to X” closing one reports the clause before it. Not “according to \
           plan” (no source) and not “According to the ministry,” with nothing after.",
-    cases: &[Case::quote(
+    cases: &[
+        Case::quote(
             "According to the World Health Organization, cholera cases rose sharply in the region last month.",
             "cholera cases rose sharply in the region last month",
             Some("According to"),
             Some("World Health Organization"),
-        )],
+        ),
+        // Modifiers before the role noun ("veteran radio host").
+        Case::quote(
+            "According to veteran radio host Nkechi Obi, the council’s plan reeks of “panic” and haste.",
+            "the council’s plan reeks of “panic” and haste",
+            Some("According to"),
+            Some("Nkechi Obi"),
+        ),
+    ],
 };
 
 /// "According to X, CLAUSE." / "CLAUSE, according to X."

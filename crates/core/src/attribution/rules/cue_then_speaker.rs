@@ -42,6 +42,12 @@ pub(crate) fn cue_then_speaker(c: &AfterClose) -> Outcome<Found> {
     match cue_at(c.doc, c.j) {
         Some(cue_end) => {
             let mention = np_right(c.doc, cue_end + 1, c.sent_end + 1);
+            // “unmistakably and wrongfully” suggests that …: quoted words
+            // that run on into a verb without a comma, and nobody after
+            // it, are the subject of the sentence, not a quotation.
+            if mention.is_none() && !c.comma {
+                return Outcome::Skip;
+            }
             Outcome::Found(Found::new(
                 RuleId::CueThenSpeaker,
                 Some(TokenSpan::new(c.j, cue_end)),

@@ -38,6 +38,21 @@ pub(crate) const RULE: Rule = Rule {
             Some("told"),
             Some("Aiyana Redcloud"),
         ),
+        // A naming participle inside the clause is not its cue.
+        Case::quote(
+            "In Lagos, Governor Ada Eze says the singer nicknamed “the Queen of Afrobeat” is a generous patron of the arts.",
+            "the singer nicknamed “the Queen of Afrobeat” is a generous patron of the arts",
+            Some("says"),
+            Some("Ada Eze"),
+        ),
+        // Quoted words running into a verb are the clause's subject, not
+        // a quotation with its cue after it.
+        Case::quote(
+            "City lawyer Amara Osei said in the letter that the advert “unmistakably and wrongfully” suggests that officers back the campaign.",
+            "the advert “unmistakably and wrongfully” suggests that officers back the campaign",
+            Some("said"),
+            Some("Amara Osei"),
+        ),
     ],
 };
 
@@ -87,7 +102,15 @@ pub(crate) fn mixed_clause(doc: &Doc, open: usize) -> Option<Clause> {
         if !is_indirect_cue(low) && !is_characterising_cue(low) && low != "reports" {
             continue;
         }
-        let mention = left_speaker(doc, c, sent_start)?;
+        // "says the Ohio native nicknamed “King James” is …": a naming verb
+        // with no speaker before it is a participle; the clause is an
+        // earlier cue's. (Not ", adding, “…”": that quote is the adding's.)
+        let Some(mention) = left_speaker(doc, c, sent_start) else {
+            if is_characterising_cue(low) && !is_indirect_cue(low) {
+                continue;
+            }
+            return None;
+        };
         // "… said she thought that the bridge was “unsafe”": the outer verb
         // reports the whole clause, "she thought" included.
         if let Some(outer) = outer_cue(doc, mention, sent_start, open) {
