@@ -11,7 +11,7 @@ pub const WORKER_LOADER: &str = "./worker_loader.js";
 pub const NER_MODEL_URL: &str = "./models/ner-v4.bin";
 
 /// The reported-speech model, relative to the worker.
-pub const CLAUSE_MODEL_URL: &str = "./models/clauses-v1.bin";
+pub const CLAUSE_MODEL_URL: &str = "./models/clauses-v2.bin";
 
 /// Whether the worker has its entity model.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

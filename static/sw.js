@@ -4,7 +4,7 @@
 // new file). Nothing but the page's own files is ever requested or cached.
 const CACHE = 'saidwho-v3';
 const SHELL = ['./', './worker.js', './worker_bg.wasm', './worker_loader.js',
-  './models/ner-v4.bin', './models/clauses-v1.bin', './examples/seed.txt', './manifest.webmanifest', './icon.svg'];
+  './models/ner-v4.bin', './models/clauses-v2.bin', './examples/seed.txt', './manifest.webmanifest', './icon.svg'];
 
 async function precache() {
   const cache = await caches.open(CACHE);

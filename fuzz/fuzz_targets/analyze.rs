@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     let analyzer = ANALYZER.get_or_init(|| {
         Analyzer::with_ner_model(include_bytes!("../../static/models/ner-v4.bin"))
             .expect("model loads")
-            .with_clause_model(include_bytes!("../../static/models/clauses-v1.bin"))
+            .with_clause_model(include_bytes!("../../static/models/clauses-v2.bin"))
             .expect("clause model loads")
     });
     let a = analyzer.analyze(text);

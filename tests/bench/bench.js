@@ -31,7 +31,7 @@ function batchFor(fn) {
 async function main() {
   await init();
   const model = new Uint8Array(await (await fetch('./ner-v4.bin')).arrayBuffer());
-  const clauses = new Uint8Array(await (await fetch('./clauses-v1.bin')).arrayBuffer());
+  const clauses = new Uint8Array(await (await fetch('./clauses-v2.bin')).arrayBuffer());
   const bench = new Bench(model, clauses);
   const texts = await (await fetch('./texts.json')).json();
   const rows = [];

@@ -16,7 +16,7 @@ await cp(join(ROOT, 'tests/bench/bench.html'), join(dir, 'index.html'));
 await cp(join(ROOT, 'tests/bench/bench.js'), join(dir, 'bench.js'));
 await cp(join(ROOT, 'target/bench-wasm'), join(dir, 'bench-wasm'), { recursive: true });
 await cp(join(ROOT, 'static/models/ner-v4.bin'), join(dir, 'ner-v4.bin'));
-await cp(join(ROOT, 'static/models/clauses-v1.bin'), join(dir, 'clauses-v1.bin'));
+await cp(join(ROOT, 'static/models/clauses-v2.bin'), join(dir, 'clauses-v2.bin'));
 await cp(join(ROOT, 'tests/e2e/node_modules/compromise/builds/compromise.js'), join(dir, 'compromise.js'));
 const seed = await readFile(join(SHARED, 'data/seed/seed.txt'), 'utf8');
 const dev = (await readFile(join(SHARED, 'data/polnear/dev.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l).text).join('\n\n');

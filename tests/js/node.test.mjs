@@ -15,7 +15,7 @@ test('quotes, speakers and names with UTF-16 offsets', async () => {
   const bytes = (f) => readFile(`${PKG}/${f}`);
   await init({
     wasm: await bytes('saidwho_js_bg.wasm'),
-    models: { ner: await bytes('models/ner-v4.bin'), clauses: await bytes('models/clauses-v1.bin') },
+    models: { ner: await bytes('models/ner-v4.bin'), clauses: await bytes('models/clauses-v2.bin') },
   });
   const text = '😀 “We will rebuild,” said Mayor Keiko Tanaka of Kobe. “Every house.”';
   const r = analyze(text);

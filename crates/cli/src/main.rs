@@ -33,7 +33,7 @@ struct Cli {
     /// Skip entity tagging.
     #[arg(long, global = true)]
     no_entities: bool,
-    /// The reported-speech model (default: `static/models/clauses-v1.bin` of
+    /// The reported-speech model (default: `static/models/clauses-v2.bin` of
     /// this checkout, or $SAIDWHO_CLAUSE_MODEL).
     #[arg(long, global = true)]
     clause_model: Option<PathBuf>,
@@ -100,7 +100,7 @@ const DEFAULT_MODEL: &str = concat!(
 /// Where the reported-speech model is looked for.
 const CLAUSE_MODEL: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../static/models/clauses-v1.bin"
+    "/../../static/models/clauses-v2.bin"
 );
 
 /// The model file named by `flag` or the environment variable `var`, else

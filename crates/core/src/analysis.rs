@@ -70,7 +70,7 @@ impl Analyzer {
     }
 
     /// The analyser, also finding reported speech with the learned model in
-    /// `bytes` (the contents of `static/models/clauses-v1.bin`) where no
+    /// `bytes` (the contents of `static/models/clauses-v2.bin`) where no
     /// rule finds a quote.
     ///
     /// # Errors
@@ -163,7 +163,12 @@ fn analyze_with(
     let doc = Doc::new(text, &tokens, &sentences, &paragraphs);
     let mut attributed = attribute(&doc, &scan);
     if let Some(clauses) = clauses {
-        learned_clauses(&doc, clauses, &mut attributed);
+        // The clause tagger reads the entity model's word clusters.
+        let lexicon: &dyn crate::ner::lexicon::Lexicon = match model {
+            Some(m) => m,
+            None => &(),
+        };
+        learned_clauses(&doc, clauses, lexicon, &mut attributed);
     }
     classify_all(text, &mut attributed);
     let marked: Vec<TextRange> = scan.quotes.iter().map(|q| q.range).collect();

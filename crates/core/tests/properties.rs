@@ -12,7 +12,7 @@ fn analyzer() -> &'static Analyzer {
     A.get_or_init(|| {
         Analyzer::with_ner_model(include_bytes!("../../../static/models/ner-v4.bin"))
             .unwrap()
-            .with_clause_model(include_bytes!("../../../static/models/clauses-v1.bin"))
+            .with_clause_model(include_bytes!("../../../static/models/clauses-v2.bin"))
             .unwrap()
     })
 }

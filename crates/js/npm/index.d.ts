@@ -44,7 +44,7 @@ export interface Analysis {
 }
 
 export interface InitOptions {
-  /** Base URL of ner-v4.bin and clauses-v1.bin, or each as a URL or bytes; null: no models. */
+  /** Base URL of ner-v4.bin and clauses-v2.bin, or each as a URL or bytes; null: no models. */
   models?: string | URL | { ner?: string | URL | Uint8Array; clauses?: string | URL | Uint8Array } | null;
   /** The WebAssembly module: a URL, or its bytes (Node). */
   wasm?: string | URL | Uint8Array;

@@ -27,7 +27,7 @@ export default async function init(options = {}) {
   if (models !== null) {
     const base = models instanceof URL || typeof models === 'string' ? models : null;
     const ner = base ? new URL('ner-v4.bin', base) : models.ner;
-    const clauses = base ? new URL('clauses-v1.bin', base) : models.clauses;
+    const clauses = base ? new URL('clauses-v2.bin', base) : models.clauses;
     if (ner) a.loadEntityModel(await bytesOf(ner));
     if (clauses) a.loadClauseModel(await bytesOf(clauses));
   }

@@ -35,7 +35,7 @@ impl Analyzer {
             .map_err(|e| JsError::new(&e.to_string()))
     }
 
-    /// Loads the reported-speech model (`clauses-v1.bin`).
+    /// Loads the reported-speech model (`clauses-v2.bin`).
     ///
     /// # Errors
     /// When the bytes are not a model this build reads.

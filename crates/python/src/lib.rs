@@ -11,13 +11,13 @@ use pyo3::prelude::*;
 use saidwho_core::output::{OffsetUnit, Prediction, PredictionRecord, Report, Versions};
 
 const NER_MODEL: &[u8] = include_bytes!("../../../static/models/ner-v4.bin");
-const CLAUSE_MODEL: &[u8] = include_bytes!("../../../static/models/clauses-v1.bin");
+const CLAUSE_MODEL: &[u8] = include_bytes!("../../../static/models/clauses-v2.bin");
 
 /// The versioned names of the models inside this build.
 fn models() -> Vec<String> {
     [
         "ner-v4",
-        "clauses-v1",
+        "clauses-v2",
         saidwho_core::stages::ranker::MODEL_NAME,
     ]
     .iter()

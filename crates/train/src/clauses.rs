@@ -11,6 +11,7 @@ use anyhow::{Context, Result};
 use saidwho_core::stages::learned::{
     self, ClauseParts, SentenceView, CONTENT, CUE, MAX_WORDS, N_TAGS, SOURCE,
 };
+use saidwho_core::stages::ner::Lexicon;
 use saidwho_core::stages::{paragraphs, sentences, tokenize, Doc};
 use saidwho_core::{TextRange, TokenSpan};
 use serde::Deserialize;
@@ -38,9 +39,14 @@ const MIN_CUE_COUNT: usize = 2;
 /// See [`MIN_CUE_COUNT`]: one in 5.
 const CUE_RATE: usize = 5;
 
-/// Reads PolNeAR documents and turns every sentence into an example; with
+/// Reads PolNeAR documents and turns every sentence into an example (its
+/// words' clusters from `lexicon`, the entity model's word table); with
 /// them, the keys of the cue words ([`MIN_CUE_COUNT`]).
-pub fn examples(path: &Path, keep: impl Fn(usize) -> bool) -> Result<(Vec<Example>, Vec<u32>)> {
+pub fn examples(
+    path: &Path,
+    keep: impl Fn(usize) -> bool,
+    lexicon: &dyn Lexicon,
+) -> Result<(Vec<Example>, Vec<u32>)> {
     let raw =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut out = Vec::new();
@@ -58,7 +64,7 @@ pub fn examples(path: &Path, keep: impl Fn(usize) -> bool) -> Result<(Vec<Exampl
         {
             *all_words.entry(w.to_lowercase()).or_default() += 1;
         }
-        document_examples(&d, &mut out);
+        document_examples(&d, lexicon, &mut out);
     }
     let mut keys: Vec<u32> = cue_words
         .iter()
@@ -88,7 +94,7 @@ fn count_cue_words(d: &RawDoc, counts: &mut HashMap<String, usize>) {
     }
 }
 
-fn document_examples(d: &RawDoc, out: &mut Vec<Example>) {
+fn document_examples(d: &RawDoc, lexicon: &dyn Lexicon, out: &mut Vec<Example>) {
     let text = &d.text;
     let mut byte_at: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     byte_at.push(text.len());
@@ -117,11 +123,16 @@ fn document_examples(d: &RawDoc, out: &mut Vec<Example>) {
         if sentence.count() > MAX_WORDS {
             continue;
         }
-        out.push(sentence_example(&doc, sentence, &labelled));
+        out.push(sentence_example(&doc, sentence, &labelled, lexicon));
     }
 }
 
-fn sentence_example(doc: &Doc, sentence: TokenSpan, labelled: &[(TextRange, usize)]) -> Example {
+fn sentence_example(
+    doc: &Doc,
+    sentence: TokenSpan,
+    labelled: &[(TextRange, usize)],
+    lexicon: &dyn Lexicon,
+) -> Example {
     let span_of = |i: usize| {
         let start = doc.toks[i].range.start();
         labelled
@@ -140,7 +151,7 @@ fn sentence_example(doc: &Doc, sentence: TokenSpan, labelled: &[(TextRange, usiz
         });
         prev = here;
     }
-    let view = SentenceView::new(doc, sentence);
+    let view = SentenceView::new(doc, sentence, lexicon);
     let feats = (0..view.len())
         .map(|k| {
             let mut f = Vec::with_capacity(24);

@@ -148,7 +148,7 @@ fn cross_validate(train: &[corpus::Doc], o: &Options, outside: &perceptron::Outs
 /// tagger from PolNeAR train, written with its card.
 fn train_clauses() -> Result<()> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let mut out = root.join("static/models/clauses-v1.bin");
+    let mut out = root.join("static/models/clauses-v2.bin");
     let mut epochs = 5;
     let mut min_weight: i8 = 4;
     let mut leave_out: Option<usize> = None;
@@ -170,7 +170,13 @@ fn train_clauses() -> Result<()> {
     // Cross-validation: train on four fifths of the documents (the fold is
     // the document's line number modulo 5).
     let keep = |n: usize| leave_out.is_none_or(|k| n % 5 != k);
-    let (examples, cue_words) = clauses::examples(&data, keep)?;
+    // The tagger reads the entity model's word clusters.
+    let ner_path = root.join("static/models/ner-v4.bin");
+    let ner_bytes =
+        std::fs::read(&ner_path).with_context(|| format!("reading {}", ner_path.display()))?;
+    let ner = saidwho_core::stages::NerModel::from_bytes(&ner_bytes)
+        .context("the entity model does not load")?;
+    let (examples, cue_words) = clauses::examples(&data, keep, &ner)?;
     let parts = clauses::train(&examples, cue_words, epochs, 7);
     let bytes = parts.to_bytes(min_weight);
     saidwho_core::stages::learned::ClauseModel::from_bytes(&bytes)
@@ -226,7 +232,7 @@ fn train_speakers() -> Result<()> {
     let started = Instant::now();
     let read = |p: &str| std::fs::read(root.join(p)).with_context(|| format!("reading {p}"));
     let analyzer = saidwho_core::Analyzer::with_ner_model(&read("static/models/ner-v4.bin")?)?
-        .with_clause_model(&read("static/models/clauses-v1.bin")?)?;
+        .with_clause_model(&read("static/models/clauses-v2.bin")?)?;
     let data = root.join("../shared/data/polnear/train.jsonl");
     let clusters = root.join("../shared/data/polnear/clusters-train.jsonl");
     let all = speakers::examples(&data, &clusters, &analyzer)?;

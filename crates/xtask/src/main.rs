@@ -366,7 +366,7 @@ fn js_package(env: &tools::Env) -> Result<()> {
         std::fs::copy(env.root.join("crates/js/npm").join(f), out.join(f))?;
     }
     std::fs::create_dir_all(out.join("models"))?;
-    for m in ["ner-v4.bin", "clauses-v1.bin"] {
+    for m in ["ner-v4.bin", "clauses-v2.bin"] {
         std::fs::copy(
             env.root.join("static/models").join(m),
             out.join("models").join(m),

@@ -37,7 +37,7 @@ pub fn rules_markdown() -> String {
     let _ = writeln!(
         o,
         "## Learned\n\n### `{}` — {}\n\nWhere no rule above finds a quote, a tagger trained on PolNeAR's human \
-         attributions (`static/models/clauses-v1.bin`, see `crates/core/src/attribution/learned.rs`) \
+         attributions (`static/models/clauses-v2.bin`, see `crates/core/src/attribution/learned.rs`) \
          marks the source, cue and content of a sentence; its clause is kept when it has a source and \
          a cue the model is sure of.\n",
         RuleId::LearnedClause.as_str(),
