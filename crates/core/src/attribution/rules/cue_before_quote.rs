@@ -5,6 +5,7 @@ use super::super::lexicon::is_time_word;
 use super::super::phrases::{np_right, MentionKind};
 use super::super::scan::{cue_ending_at, left_speaker, sentence_start_from};
 use super::{Case, Found, Rule, RuleId, Stage};
+use crate::span::TokenSpan;
 
 /// Most tokens allowed between a cue and the opening mark it introduces.
 const MAX_CUE_GAP: usize = 4;
@@ -46,6 +47,12 @@ pub(crate) const RULE: Rule = Rule {
             Some("Ngozi Adeyemi"),
         ),
         Case::quote(
+            "According to Salma Haddad, “the harbour has never been this busy in winter.”",
+            "“the harbour has never been this busy in winter.”",
+            Some("According to"),
+            Some("Salma Haddad"),
+        ),
+        Case::quote(
             "The coach told reporters “we were simply not good enough in the second half.”",
             "“we were simply not good enough in the second half.”",
             Some("told"),
@@ -58,6 +65,9 @@ pub(crate) const RULE: Rule = Rule {
 pub(crate) fn cue_before_quote(doc: &Doc, open: usize) -> Option<Found> {
     if open == 0 {
         return None;
+    }
+    if let Some(found) = according_to_before(doc, open) {
+        return Some(found);
     }
     let mut j = open - 1;
     // Across a paragraph break after a colon: "X said:\n\n“…”".
@@ -100,6 +110,30 @@ pub(crate) fn cue_before_quote(doc: &Doc, open: usize) -> Option<Found> {
         return Some(Found::new(RuleId::CueBeforeQuote, Some(cue), mention));
     }
     None
+}
+
+/// Most words between the source after "According to" and the comma
+/// before the quote ("According to Limbaugh, a radio host, “…”").
+const MAX_APPOSITION: usize = 8;
+
+/// "According to Limbaugh, “…”": a sentence that opens with its source
+/// and a comma right before the opening mark at `open`.
+fn according_to_before(doc: &Doc, open: usize) -> Option<Found> {
+    let comma = open.checked_sub(1).filter(|&c| doc.is(c, ","))?;
+    let start = sentence_start_from(doc, comma);
+    if doc.low(start) != "according" || !doc.is(start + 1, "to") || start + 2 >= comma {
+        return None;
+    }
+    let m = np_right(doc, start + 2, comma)?;
+    let after = m.tokens.last() + 1;
+    let apposition = (after..comma).all(|i| !doc.is_mark(i)) && comma - after <= MAX_APPOSITION;
+    apposition.then(|| {
+        Found::new(
+            RuleId::CueBeforeQuote,
+            Some(TokenSpan::new(start, start + 1)),
+            Some(m),
+        )
+    })
 }
 
 /// Whether the words between a cue and the opening mark still introduce a
