@@ -35,7 +35,7 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
         }
     }
     if (doc.is(j, ",") && doc.low(cue).ends_with("ing")) || coordinated {
-        let mut start = floor;
+        let mut start = after_dateline(doc, floor, j);
         if doc.is_word(start) && is_discourse_adverb(doc.low(start)) {
             if let Some(comma) = (start..j).find(|&i| doc.is(i, ",")) {
                 start = comma + 1;
@@ -73,6 +73,28 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
     np_left(doc, j, floor)
 }
 
+/// The token after a dateline opening the sentence at `floor` ("WASHINGTON
+/// —", "LONDON (Reuters) –": capitals up to a dash, within a few tokens
+/// before `end`), else `floor`. A dateline is never a speaker.
+pub(crate) fn after_dateline(doc: &Doc, floor: usize, end: usize) -> usize {
+    let dash = (floor..end.min(floor + 8)).find(|&i| matches!(doc.s(i), "—" | "–" | "--"));
+    let Some(dash) = dash.filter(|&d| d > floor) else {
+        return floor;
+    };
+    let upper = |i: usize| {
+        let w = doc.s(i);
+        w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+    };
+    let dateline = (floor..dash)
+        .all(|i| upper(i) || matches!(doc.s(i), "," | "(" | ")" | "." | "AP" | "AFP" | "Reuters"))
+        && upper(floor);
+    if dateline {
+        dash + 1
+    } else {
+        floor
+    }
+}
+
 /// Most tokens of an apposition between a sentence's first name and its
 /// verb ("Rucker Culpepper, who runs Clinton's get-out-the-vote effort for
 /// military veterans' families, said").
@@ -97,6 +119,15 @@ pub(crate) fn skip_modifiers_back(doc: &Doc, cue: usize, floor: usize) -> usize 
     loop {
         while j > floor && (is_cue_modifier(doc.low(j)) || is_manner_adverb(doc, j)) {
             j -= 1;
+        }
+        // "have in the past said", "has in recent weeks said".
+        if j > floor + 2
+            && matches!(doc.low(j), "past" | "days" | "weeks" | "months" | "years")
+            && matches!(doc.low(j - 1), "the" | "recent")
+            && doc.low(j - 2) == "in"
+        {
+            j -= 3;
+            continue;
         }
         // A short parenthesis after the speaker ("Ryan (R-Wis.) said").
         if j > floor + 1 && doc.is(j, ")") {

@@ -19,6 +19,20 @@ pub(crate) const RULE: Rule = Rule {
           “, adding”, “, according to”, “, but” and “, which” (where most human \
           contents in PolNeAR train end).",
     cases: &[
+        // A dateline is never the speaker.
+        Case::quote(
+            "WASHINGTON — Sen. Amara Obi defended the plan, saying the positives would outweigh the costs.",
+            "the positives would outweigh the costs",
+            Some("saying"),
+            Some("Amara Obi"),
+        ),
+        // "in the past" between the auxiliary and the verb.
+        Case::quote(
+            "Her close friends have in the past said she was staying quiet to protect the campaign.",
+            "she was staying quiet to protect the campaign",
+            Some("said"),
+            Some("Her close friends"),
+        ),
         Case::quote(
             "Mayor Lucía Herrera said the bridge would reopen in May, citing new funds from the state.",
             "the bridge would reopen in May",
