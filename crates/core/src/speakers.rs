@@ -740,7 +740,7 @@ fn name_at<'d>(
         }
         NameCandidate {
             words,
-            display: without_possessive(&as_written(doc, name)).to_owned(),
+            display: possessive_dropped(as_written(doc, name)),
             tokens: phrase,
             gender,
             // An organisation's word among the name's capitals ("Ministry").
@@ -787,6 +787,13 @@ fn name_key<'d>(doc: &'d Doc, tokens: impl Iterator<Item = usize>) -> Vec<&'d st
     out
 }
 
+/// `name` without a final possessive, in place.
+fn possessive_dropped(mut name: String) -> String {
+    let keep = without_possessive(&name).len();
+    name.truncate(keep);
+    name
+}
+
 /// `name` without a final possessive "’s" or "'s" ("Trump’s" → "Trump").
 fn without_possessive(name: &str) -> &str {
     ["’s", "'s", "’S", "'S"]
@@ -800,19 +807,20 @@ fn without_possessive(name: &str) -> &str {
 fn persons_within(doc: &Doc, span: TokenSpan, people: &[TextRange]) -> Vec<TokenSpan> {
     let r = doc.range_of(span);
     let at = people.partition_point(|p| p.start() < r.start());
-    let inside: Vec<TokenSpan> = people[at..]
+    let inside = &people[at..];
+    let n = inside.iter().take_while(|p| p.end() <= r.end()).count();
+    // Most names are one person, or none (no allocation then).
+    if n == 0 || (n == 1 && inside[0] == r) {
+        return Vec::new();
+    }
+    inside[..n]
         .iter()
-        .take_while(|p| p.end() <= r.end())
         .filter_map(|p| {
             let first = doc.token_at(p.start());
             let last = doc.token_at(p.end()).checked_sub(1)?;
             (first <= last).then(|| TokenSpan::new(first, last))
         })
-        .collect();
-    if inside == [span] {
-        return Vec::new();
-    }
-    inside
+        .collect()
 }
 
 /// The name of a mention as written, titles before it left out.
@@ -822,7 +830,7 @@ fn display_words(doc: &Doc, phrase: TokenSpan) -> String {
         return String::new();
     };
     let to = words.next_back().unwrap_or(from);
-    without_possessive(&as_written(doc, TokenSpan::new(from, to))).to_owned()
+    possessive_dropped(as_written(doc, TokenSpan::new(from, to)))
 }
 
 /// Tokens as written, with each run of spaces (a line break, a no-break
