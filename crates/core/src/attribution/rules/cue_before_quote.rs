@@ -29,6 +29,12 @@ pub(crate) const RULE: Rule = Rule {
             Some("Moreno"),
         ),
         Case::quote(
+            "Said Okafor, “The thought that we failed them is very painful to us.”",
+            "“The thought that we failed them is very painful to us.”",
+            Some("Said"),
+            Some("Okafor"),
+        ),
+        Case::quote(
             "Dr Chen Wei said on Tuesday: “The vaccine trial has met all of its goals.”",
             "“The vaccine trial has met all of its goals.”",
             Some("said"),
@@ -95,8 +101,10 @@ pub(crate) fn cue_before_quote(doc: &Doc, open: usize) -> Option<Found> {
         let (cue_start, cue_end) = (cue.first(), cue.last());
         // "Said Moreno: “…”": an inverted attribution opening the sentence.
         if cue_start == sent_start {
-            let inverted = np_right(doc, cue_end + 1, open)
-                .filter(|m| m.kind != MentionKind::Pronoun && doc.is(m.tokens.last() + 1, ":"));
+            let inverted = np_right(doc, cue_end + 1, open).filter(|m| {
+                let after = m.tokens.last() + 1;
+                m.kind != MentionKind::Pronoun && (doc.is(after, ":") || doc.is(after, ","))
+            });
             if inverted.is_some() {
                 return Some(Found::new(RuleId::CueBeforeQuote, Some(cue), inverted));
             }

@@ -19,6 +19,13 @@ pub(crate) const RULE: Rule = Rule {
           quote. An intervening clause (“…,” and then he left, saying) is not an \
           attribution: the stage stops.",
     cases: &[
+        // A speech verb the lexicon lacks, ending the sentence.
+        Case::quote(
+            "“Will the ferry ever come back?” the fisherman Tomasz Wolny wondered.",
+            "“Will the ferry ever come back?”",
+            Some("wondered"),
+            Some("Tomasz Wolny"),
+        ),
         Case::quote(
             "“We have never seen floods like this,” Mayor Ana Pereira told reporters on Monday.",
             "“We have never seen floods like this,”",
@@ -63,7 +70,29 @@ pub(crate) fn speaker_then_cue(c: &AfterClose) -> Outcome<Found> {
         }
         k += 1;
     }
-    Outcome::Skip
+    unfamiliar_verb(c)
+}
+
+/// "“…,” the girl whimpered." / "“…?” Beck questioned.": right after the
+/// closing mark a speaker, then one lowercase "-ed" word that ends the
+/// sentence (or meets a comma): a speech verb the lexicon lacks.
+fn unfamiliar_verb(c: &AfterClose) -> Outcome<Found> {
+    let (doc, j) = (c.doc, c.j);
+    let Some(m) = np_right(doc, j, c.sent_end + 1).filter(|m| m.kind != MentionKind::Relative)
+    else {
+        return Outcome::Skip;
+    };
+    let v = m.tokens.last() + 1;
+    let verb = v <= c.sent_end && doc.is_word(v) && !doc.is_cap(v) && doc.low(v).ends_with("ed");
+    let ends = v + 1 > c.sent_end || doc.is_terminal(v + 1) || doc.is(v + 1, ",");
+    if !verb || !ends {
+        return Outcome::Skip;
+    }
+    Outcome::Found(Found::new(
+        RuleId::SpeakerThenCue,
+        Some(TokenSpan::one(v)),
+        Some(m),
+    ))
 }
 
 /// Most words of modifiers before a speaker's name ("retired Air Force
