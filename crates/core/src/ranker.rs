@@ -266,12 +266,18 @@ impl Ranker {
             .sum()
     }
 
-    /// The best candidate for the pronoun, or `None` when leaving it
-    /// unresolved scores higher (ties go to the earlier candidate).
+    /// The best candidate for the pronoun whose gender agrees with it, or
+    /// `None` when leaving it unresolved scores higher (ties go to the
+    /// earlier candidate).
     #[must_use]
     pub fn choose(&self, p: Pronoun, candidates: &[Candidate]) -> Option<usize> {
         let mut best = (self.score(&none_features(p, candidates.len())), None);
-        for (i, c) in candidates.iter().enumerate() {
+        // "he" is never a woman the text shows to be one, nor "she" a man.
+        for (i, c) in candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| p.agrees(c.gender))
+        {
             let s = self.score(&candidate_features(p, c));
             if s > best.0 {
                 best = (s, Some(i));

@@ -145,6 +145,8 @@ pub fn resolve_traced(
         speakers: Vec::new(),
         keys: SpeakerKeys::default(),
         others: rustc_hash::FxHashMap::default(),
+        last_credited: None,
+        unresolved: rustc_hash::FxHashMap::default(),
         last_person: Vec::new(),
         not_people: entities
             .iter()
@@ -246,6 +248,10 @@ struct Resolver<'r, 'd> {
     keys: SpeakerKeys<'d>,
     /// Speakers that are not names ("the spokesman"), by lowercase phrase.
     others: rustc_hash::FxHashMap<String, usize>,
+    /// The speaker credited with the quote before.
+    last_credited: Option<usize>,
+    /// Unresolved-pronoun speakers, with their pronoun (lowercase).
+    unresolved: rustc_hash::FxHashMap<usize, String>,
     /// Speaker index and token position of each resolved person mention, in order.
     last_person: Vec<(usize, usize)>,
     /// Names the entity tagger found to be places, in text order.
@@ -516,11 +522,36 @@ impl<'d> Resolver<'_, 'd> {
     /// per lowercase phrase.
     fn phrase_speaker(&mut self, m: Mention) -> usize {
         let text = self.doc.range_of(m.tokens).slice(self.doc.text);
+        if m.kind == MentionKind::Pronoun {
+            return self.unresolved_pronoun(m, text);
+        }
         let (speakers, keys) = (&mut self.speakers, &mut self.keys);
         *self.others.entry(text.to_lowercase()).or_insert_with(|| {
             speakers.push(new_speaker(text.to_owned(), false));
             keys.push(Vec::new())
         })
+    }
+
+    /// An unresolved pronoun is one speaker with the same pronoun credited
+    /// just before it ("he said … He added …"), and otherwise a speaker of
+    /// its own, named with its paragraph ("he (¶4)"): two unresolved "he"s
+    /// far apart are rarely one person (PolNeAR: B-cubed all 87.9 → 88.7
+    /// dev, 87.6 → 88.2 train).
+    fn unresolved_pronoun(&mut self, m: Mention, text: &str) -> usize {
+        let lower = text.to_lowercase();
+        if let Some(i) = self
+            .last_credited
+            .filter(|i| self.unresolved.get(i) == Some(&lower))
+        {
+            return i;
+        }
+        let paragraph = self.doc.para_of.get(m.tokens.first()).map_or(0, |p| p + 1);
+        let idx = self.speakers.len();
+        self.speakers
+            .push(new_speaker(format!("{text} (¶{paragraph})"), false));
+        self.keys.push(Vec::new());
+        self.unresolved.insert(idx, lower);
+        idx
     }
 
     /// Credits quote `a` to speaker `idx` through mention `m`.
@@ -540,6 +571,7 @@ impl<'d> Resolver<'_, 'd> {
             .map(|p| count_words(self.doc, p))
             .sum::<u32>();
         a.quote.speaker = u32::try_from(idx).ok();
+        self.last_credited = Some(idx);
         a.quote.speaker_by = Some(rule);
         if sp.named && !a_thing {
             self.last_person.push((idx, m.tokens.first()));

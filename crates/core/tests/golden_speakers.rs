@@ -85,3 +85,21 @@ fn a_possessive_is_no_part_of_the_name() {
     let t = "Amara Diallo’s plan drew critics on Monday. “It is a fair plan,” Diallo said.";
     assert_eq!(speaker_of(t, "fair plan").as_deref(), Some("Amara Diallo"));
 }
+
+#[test]
+fn an_unresolved_he_is_one_speaker_per_run_and_never_the_woman_between() {
+    let t = "“We are leaving the valley,” he said. He added that the wells had been dry since June.\n\n\
+             “Nobody has come to help us,” said Maria Santos, a farmer.\n\n\
+             “The rain is late again this year,” he said.";
+    let all = speakers(t);
+    let names: Vec<Option<&str>> = all.iter().map(|(_, who)| who.as_deref()).collect();
+    assert_eq!(
+        names,
+        [
+            Some("he (¶1)"),
+            Some("he (¶1)"),
+            Some("Maria Santos"),
+            Some("he (¶3)")
+        ]
+    );
+}

@@ -219,6 +219,15 @@ impl Weights {
     }
 }
 
+/// Whether option `k` of `e` may be chosen: leaving the pronoun unresolved,
+/// or a candidate whose gender agrees with it (as `Ranker::choose` does).
+fn agrees(e: &Example, k: usize) -> bool {
+    e.trace
+        .candidates
+        .get(k)
+        .is_none_or(|c| e.trace.facts.agrees(c.2.gender))
+}
+
 /// The best option by `score` among those `allowed`.
 fn best(e: &Example, score: impl Fn(&[u32]) -> f32, allowed: impl Fn(usize) -> bool) -> usize {
     let mut top = (f32::NEG_INFINITY, 0);
@@ -241,9 +250,9 @@ pub fn train(examples: &[&Example], epochs: usize, seed: u64) -> Ranker {
         for &i in &order {
             let e = &examples[i];
             w.c += 1.0;
-            let pred = best(e, |f| w.score(f), |_| true);
+            let pred = best(e, |f| w.score(f), |k| agrees(e, k));
             if !e.right[pred] {
-                let gold = best(e, |f| w.score(f), |k| e.right[k]);
+                let gold = best(e, |f| w.score(f), |k| e.right[k] && agrees(e, k));
                 w.add(&e.options[gold], 1.0);
                 w.add(&e.options[pred], -1.0);
             }
@@ -256,7 +265,7 @@ pub fn train(examples: &[&Example], epochs: usize, seed: u64) -> Ranker {
 pub fn accuracy(ranker: &Ranker, examples: &[&Example]) -> f64 {
     let right = examples
         .iter()
-        .filter(|e| e.right[best(e, |f| ranker.score(f), |_| true)])
+        .filter(|e| e.right[best(e, |f| ranker.score(f), |k| agrees(e, k))])
         .count();
     right as f64 / examples.len().max(1) as f64
 }
