@@ -103,3 +103,10 @@ fn an_unresolved_he_is_one_speaker_per_run_and_never_the_woman_between() {
         ]
     );
 }
+
+#[test]
+fn a_question_s_auxiliary_is_no_part_of_a_name() {
+    let t = "Should Mr. Clarke sell it, the town loses its biggest employer.\n\n\
+             “We will not sell,” Clarke said.";
+    assert_eq!(speaker_of(t, "not sell").as_deref(), Some("Clarke"));
+}

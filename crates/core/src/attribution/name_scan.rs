@@ -47,6 +47,12 @@ fn never_starts_a_name(lower: &str) -> bool {
             lower,
             "what" | "why" | "how" | "where" | "whether" | "whose" | "this" | "these" | "those"
         )
+        // A question's auxiliary: "Should Mr. Clarke …", "Did Smith …".
+        || matches!(
+            lower,
+            "should" | "would" | "could" | "will" | "can" | "may" | "might" | "must" | "shall"
+                | "does" | "did" | "do" | "is" | "are" | "was" | "were" | "has" | "have" | "had"
+        )
 }
 
 /// Walks the name starting at token `i`, before `end`: titles first, then
