@@ -209,12 +209,18 @@ pub(crate) fn mixed_end(doc: &Doc, close: usize, end: usize) -> usize {
             && (is_cue_verb(next)
                 || is_indirect_cue(next)
                 || (next.len() > 4 && next.ends_with("ed")));
+        // ", implicitly putting …": an -ly adverb may come first.
+        let verb = if next.len() > 4 && next.ends_with("ly") && i + 1 < end {
+            doc.low(i + 2)
+        } else {
+            next
+        };
         let participle_after_comma = doc.is(i, ",")
             && i < end
             && !doc.is_cap(i + 1)
-            && next.len() > 4
-            && next.ends_with("ing")
-            && !matches!(next, "including" | "according" | "regarding" | "concerning");
+            && verb.len() > 4
+            && verb.ends_with("ing")
+            && !matches!(verb, "including" | "according" | "regarding" | "concerning");
         // "when it comes to" is not a new clause.
         let when_it_comes = low == "when" && next == "it" && doc.low(i + 2).starts_with("come");
         let new_clause = (matches!(

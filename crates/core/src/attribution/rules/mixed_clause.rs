@@ -38,6 +38,13 @@ pub(crate) const RULE: Rule = Rule {
             Some("told"),
             Some("Aiyana Redcloud"),
         ),
+        // A participle after a comma, even behind an adverb, starts a new clause.
+        Case::quote(
+            "Mayor Ines Duarte told residents that the levy was “a fair price” for safety, implicitly blaming the council for the delay.",
+            "the levy was “a fair price” for safety",
+            Some("told"),
+            Some("Ines Duarte"),
+        ),
         // A naming participle inside the clause is not its cue.
         Case::quote(
             "In Lagos, Governor Ada Eze says the singer nicknamed “the Queen of Afrobeat” is a generous patron of the arts.",
