@@ -76,7 +76,7 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
 /// The token after a dateline opening the sentence at `floor` ("WASHINGTON
 /// —", "LONDON (Reuters) –": capitals up to a dash, within a few tokens
 /// before `end`), else `floor`. A dateline is never a speaker.
-pub(crate) fn after_dateline(doc: &Doc, floor: usize, end: usize) -> usize {
+fn after_dateline(doc: &Doc, floor: usize, end: usize) -> usize {
     let dash = (floor..end.min(floor + 8)).find(|&i| matches!(doc.s(i), "—" | "–" | "--"));
     let Some(dash) = dash.filter(|&d| d > floor) else {
         return floor;
@@ -86,7 +86,7 @@ pub(crate) fn after_dateline(doc: &Doc, floor: usize, end: usize) -> usize {
         w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
     };
     let dateline = (floor..dash)
-        .all(|i| upper(i) || matches!(doc.s(i), "," | "(" | ")" | "." | "AP" | "AFP" | "Reuters"))
+        .all(|i| upper(i) || matches!(doc.s(i), "," | "(" | ")" | "." | "Reuters"))
         && upper(floor);
     if dateline {
         dash + 1

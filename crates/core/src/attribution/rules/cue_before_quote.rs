@@ -122,7 +122,7 @@ pub(crate) fn cue_before_quote(doc: &Doc, open: usize) -> Option<Found> {
 
 /// Most words between the source after "According to" and the comma
 /// before the quote ("According to Limbaugh, a radio host, “…”").
-const MAX_APPOSITION: usize = 8;
+const MAX_WORDS_AFTER_SOURCE: usize = 8;
 
 /// "According to Limbaugh, “…”": a sentence that opens with its source
 /// and a comma right before the opening mark at `open`.
@@ -134,7 +134,8 @@ fn according_to_before(doc: &Doc, open: usize) -> Option<Found> {
     }
     let m = np_right(doc, start + 2, comma)?;
     let after = m.tokens.last() + 1;
-    let apposition = (after..comma).all(|i| !doc.is_mark(i)) && comma - after <= MAX_APPOSITION;
+    let apposition =
+        (after..comma).all(|i| !doc.is_mark(i)) && comma - after <= MAX_WORDS_AFTER_SOURCE;
     apposition.then(|| {
         Found::new(
             RuleId::CueBeforeQuote,
