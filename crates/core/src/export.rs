@@ -40,8 +40,9 @@ fn csv_cell(out: &mut String, s: &str) {
 #[must_use]
 pub fn to_csv(text: &str, a: &Analysis) -> String {
     let idx = OffsetIndex::new(text);
-    let mut o =
-        String::from("speaker,role,organization,kind,cue_class,confidence,quote,cue,start,end\r\n");
+    let mut o = String::from(
+        "speaker,role,organization,kind,cue_class,confidence,quote,cue,start,end,origin\r\n",
+    );
     for q in &a.quotes {
         let sp = q.speaker.and_then(|s| a.speakers.get(s as usize));
         let [s, e] = idx.range_to_chars(q.range);
@@ -65,7 +66,8 @@ pub fn to_csv(text: &str, a: &Analysis) -> String {
             }
             csv_cell(&mut o, cell);
         }
-        let _ = write!(o, ",{s},{e}\r\n");
+        let origin = crate::output::quote_origin(q.edited);
+        let _ = write!(o, ",{s},{e},{origin}\r\n");
     }
     o
 }
@@ -157,13 +159,19 @@ pub fn to_markdown(text: &str, a: &Analysis) -> String {
     o
 }
 
-/// "direct", or "direct, stance" for a view or finding.
+/// "direct", or "direct, stance" for a view or finding, with
+/// ", corrected" or ", added by the reader" for the reader's quotes.
 fn kind_label(q: &crate::Quote) -> String {
+    let mut label = q.kind.as_str().to_owned();
     if q.cue_class.is_view() {
-        format!("{}, {}", q.kind.as_str(), q.cue_class.as_str())
-    } else {
-        q.kind.as_str().to_owned()
+        label = format!("{label}, {}", q.cue_class.as_str());
     }
+    if q.edited.added {
+        label.push_str(", added by the reader");
+    } else if q.edited.any() {
+        label.push_str(", corrected by the reader");
+    }
+    label
 }
 
 /// Why quote `i` is a quote by its speaker, in words: "found by: reporting
@@ -185,10 +193,17 @@ pub fn explanation(a: &Analysis, i: usize) -> Option<String> {
         (Some(s), Some(rule)) => format!("speaker: {} → {}", rule.summary(), s.name),
         _ => "speaker not found".to_owned(),
     };
+    let trust = if q.edited.any() {
+        "checked by the reader".to_owned()
+    } else {
+        format!(
+            "quotes found this way were right {}% of the time in training news",
+            q.confidence
+        )
+    };
     Some(format!(
-        "{found}; {speaker}; {}; quotes found this way were right {}% of the time in training news",
-        q.cue_class.as_str(),
-        q.confidence
+        "{found}; {speaker}; {}; {trust}",
+        q.cue_class.as_str()
     ))
 }
 
@@ -292,7 +307,7 @@ mod tests {
         let lines: Vec<_> = csv.split("\r\n").collect();
         assert_eq!(
             lines[0],
-            "speaker,role,organization,kind,cue_class,confidence,quote,cue,start,end"
+            "speaker,role,organization,kind,cue_class,confidence,quote,cue,start,end,origin"
         );
         assert!(lines[1].starts_with("\"Ada Lovelace\",\"Minister of Engines\",\"\",\"direct\",\"speech\",\"0.88\",\"“We won, 100%,”\",\"said\",7,22"), "{}", lines[1]);
         let mut cell = String::new();

@@ -33,6 +33,7 @@ mod analysis;
 mod attribution;
 mod chain;
 mod chunks;
+pub mod corrections;
 pub mod export;
 pub mod extract;
 mod names;
@@ -50,13 +51,13 @@ mod tokens;
 pub use analysis::{analyze, Analysis, Analyzer};
 pub use attribution::learned::ClauseModelError;
 pub use attribution::lexicon::Gender;
-pub use attribution::{CueClass, Quote, QuoteKind};
+pub use attribution::{CueClass, Quote, QuoteEdits, QuoteKind};
 pub use chunks::chunk_ranges;
 pub use names::NameGroup;
 pub use ner::{Entity, EntityLabel, ModelError};
 pub use offsets::OffsetIndex;
 pub use span::{TextRange, TokenSpan};
-pub use speakers::{Speaker, SpeakerRule};
+pub use speakers::{Speaker, SpeakerEdits, SpeakerRule};
 
 /// This version of saidwho, as written in every prediction record.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -131,6 +131,12 @@ pub struct QuoteOut {
     pub found_by: String,
     /// How the speaker was chosen ("pronoun", "fuller-name", …).
     pub speaker_by: Option<String>,
+    /// Whose values these are: "machine" (as found), "edited" (found, then
+    /// corrected by the reader) or "reader" (marked by the reader).
+    pub origin: String,
+    /// The values the reader changed: "span", "speaker" (empty when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edited: Vec<String>,
 }
 
 /// One speaker.
@@ -153,6 +159,10 @@ pub struct SpeakerOut {
     pub views: u32,
     /// Every mention credited with a quote.
     pub mentions: Vec<Span>,
+    /// The values the reader set: "name", "role", "organization", "named"
+    /// (empty when all are the machine's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edited: Vec<String>,
 }
 
 /// One entity.
@@ -216,6 +226,7 @@ impl Report {
                     quoted_words: s.quoted_words,
                     views: s.views,
                     mentions: spans(&s.mentions),
+                    edited: speaker_edits(s.edited),
                 })
                 .collect(),
             entities: a
@@ -261,7 +272,38 @@ fn quote_out(text: &str, a: &Analysis, conv: &Converter, q: &crate::Quote) -> Qu
         speaker_index: q.speaker,
         found_by: q.found_by.as_str().to_owned(),
         speaker_by: q.speaker_by.map(|r| r.as_str().to_owned()),
+        origin: quote_origin(q.edited).to_owned(),
+        edited: [("span", q.edited.span), ("speaker", q.edited.speaker)]
+            .into_iter()
+            .filter(|&(_, edited)| edited)
+            .map(|(field, _)| field.to_owned())
+            .collect(),
     }
+}
+
+/// "machine", "edited" or "reader" (see [`QuoteOut::origin`]).
+#[must_use]
+pub fn quote_origin(e: crate::QuoteEdits) -> &'static str {
+    if e.added {
+        "reader"
+    } else if e.any() {
+        "edited"
+    } else {
+        "machine"
+    }
+}
+
+fn speaker_edits(e: crate::SpeakerEdits) -> Vec<String> {
+    [
+        ("name", e.name),
+        ("role", e.role),
+        ("organization", e.organization),
+        ("named", e.named),
+    ]
+    .into_iter()
+    .filter(|&(_, edited)| edited)
+    .map(|(field, _)| field.to_owned())
+    .collect()
 }
 
 /// One line of predictions in the evaluation format
@@ -419,6 +461,45 @@ mod tests {
         assert_eq!(r.quotes[0].text, "“We will rebuild,” … “Every house.”");
         let json = serde_json::to_string(&Prediction::new("x", t, &a, false)).unwrap();
         assert!(json.contains(r#""span":[[0,18],[59,73]]"#), "{json}");
+    }
+
+    #[test]
+    fn the_report_says_which_values_the_reader_set() {
+        use crate::corrections::{Anchor, Corrections, Edit};
+        let t = "“We will rebuild,” said the mayor. Critics disagree.";
+        let a = crate::analyze(t);
+        let mut c = Corrections::default();
+        let at = |w: &str| {
+            let s = t.find(w).unwrap();
+            Anchor::new(t, TextRange::new(s, s + w.len()))
+        };
+        c.push(vec![Edit::Speaker {
+            quote: at("“We will rebuild,”"),
+            name: "Keiko Tanaka".into(),
+            role: Some("mayor".into()),
+        }]);
+        c.push(vec![Edit::AddQuote {
+            span: at("disagree"),
+            speaker: None,
+        }]);
+        let fixed = c.apply(t, &a).analysis;
+        let r = Report::new(t, &fixed, OffsetUnit::CodePoints, false);
+        let origins: Vec<(&str, &[String])> = r
+            .quotes
+            .iter()
+            .map(|q| (q.origin.as_str(), q.edited.as_slice()))
+            .collect();
+        assert_eq!(
+            origins,
+            [("edited", &["speaker".to_owned()][..]), ("reader", &[][..])]
+        );
+        assert_eq!(r.speakers[0].edited, ["name", "role"]);
+        let json =
+            serde_json::to_string(&Report::new(t, &a, OffsetUnit::CodePoints, false)).unwrap();
+        assert!(
+            json.contains(r#""origin":"machine""#) && !json.contains(r#""edited""#),
+            "{json}"
+        );
     }
 
     #[test]

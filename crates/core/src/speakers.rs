@@ -43,6 +43,30 @@ pub struct Speaker {
     /// evidence) rather than speech.
     #[serde(default)]
     pub views: u32,
+    /// What the reader changed about this speaker (all false: as found).
+    #[serde(default)]
+    pub edited: SpeakerEdits,
+}
+
+/// What the reader changed about a speaker ([`crate::corrections`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeakerEdits {
+    /// The name was typed or chosen by the reader (a new or merged speaker).
+    pub name: bool,
+    /// The role was edited.
+    pub role: bool,
+    /// The organisation was edited.
+    pub organization: bool,
+    /// Marked anonymous (or named) by the reader.
+    pub named: bool,
+}
+
+impl SpeakerEdits {
+    /// Whether anything was edited.
+    #[must_use]
+    pub fn any(self) -> bool {
+        self.name || self.role || self.organization || self.named
+    }
 }
 
 /// How a quote's speaker was chosen (its provenance).
@@ -59,6 +83,8 @@ pub enum SpeakerRule {
     Pronoun,
     /// The phrase itself ("the spokesman", an unresolved pronoun): not a name.
     Phrase,
+    /// Chosen by the reader (a correction, see [`crate::corrections`]).
+    Reader,
 }
 
 impl SpeakerRule {
@@ -71,6 +97,7 @@ impl SpeakerRule {
             Self::Relative => "relative",
             Self::Pronoun => "pronoun",
             Self::Phrase => "phrase",
+            Self::Reader => "reader",
         }
     }
 
@@ -83,6 +110,7 @@ impl SpeakerRule {
             Self::Relative => "“who” → the name before it",
             Self::Pronoun => "pronoun → the likeliest person or organisation before it",
             Self::Phrase => "the phrase itself (no name found)",
+            Self::Reader => "chosen by the reader",
         }
     }
 }
@@ -627,6 +655,7 @@ fn new_speaker(name: String, named: bool) -> Speaker {
         quotes: 0,
         quoted_words: 0,
         views: 0,
+        edited: SpeakerEdits::default(),
     }
 }
 

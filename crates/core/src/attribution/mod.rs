@@ -86,6 +86,28 @@ pub struct Quote {
     /// (Always serialised: the page and its worker exchange analyses in
     /// bincode, which has no optional fields.)
     pub interruptions: Vec<TextRange>,
+    /// What the reader changed about this quote (all false: as found).
+    #[serde(default)]
+    pub edited: QuoteEdits,
+}
+
+/// What the reader changed about a quote ([`crate::corrections`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteEdits {
+    /// The reader marked the quote (the machine did not find it).
+    pub added: bool,
+    /// The reader moved its start or end.
+    pub span: bool,
+    /// The reader chose its speaker.
+    pub speaker: bool,
+}
+
+impl QuoteEdits {
+    /// Whether anything was edited.
+    #[must_use]
+    pub fn any(self) -> bool {
+        self.added || self.span || self.speaker
+    }
 }
 
 impl Quote {

@@ -222,6 +222,7 @@ pub(crate) fn quote(
             cue_class: super::CueClass::Speech,
             confidence: 0,
             interruptions: Vec::new(),
+            edited: super::QuoteEdits::default(),
         },
         mention,
         first_token: first,

@@ -133,6 +133,9 @@ pub enum RuleId {
     /// Not a rule: the learned tagger of reported speech (see
     /// `attribution::learned`), where no rule found a quote.
     LearnedClause,
+    /// Not a rule: a quote the reader marked by hand (a correction, see
+    /// [`crate::corrections`]).
+    Reader,
 }
 
 impl RuleId {
@@ -162,6 +165,7 @@ impl RuleId {
             Self::ReportedClause => "reported-clause",
             Self::FindingThat => "finding-that",
             Self::LearnedClause => "learned-clause",
+            Self::Reader => "reader",
         }
     }
 
@@ -193,6 +197,7 @@ impl RuleId {
             Self::ReportedClause => "a clause reported by a speech verb",
             Self::FindingThat => "a finding or belief reported with “that”",
             Self::LearnedClause => "reported speech found by the trained model",
+            Self::Reader => "marked as a quote by the reader",
         }
     }
 }

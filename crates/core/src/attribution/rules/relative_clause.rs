@@ -51,6 +51,7 @@ pub(crate) fn relative_clause(doc: &Doc, a: &Attributed, m: Mention) -> Option<A
             cue_class: super::super::CueClass::Speech,
             confidence: 0,
             interruptions: Vec::new(),
+            edited: super::super::QuoteEdits::default(),
         },
         mention: Some(m),
         first_token: content,
