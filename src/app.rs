@@ -7,15 +7,19 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::article_view::ArticleView;
+use crate::components::corrections_bar::CorrectionsBar;
 use crate::components::entities_panel::EntitiesPanel;
 use crate::components::input_panel::InputPanel;
 use crate::components::legend::Legend;
+use crate::components::quote_editor::QuoteEditor;
 use crate::components::speakers_panel::SpeakersPanel;
 use crate::components::status_bar::StatusBar;
 use crate::components::toolbar::Toolbar;
 use crate::file_load::read_file;
 use crate::frame::EarlyInput;
-use crate::hooks::{use_analysis_worker, use_example, use_page_drop, use_start, use_toggles};
+use crate::hooks::{
+    use_analysis_worker, use_corrections, use_example, use_page_drop, use_start, use_toggles,
+};
 use crate::state::{Action, AppState};
 
 /// Properties of [`App`].
@@ -45,12 +49,34 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let on_example = use_example(on_load.clone(), on_notice.clone());
+    let on_restore = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |c| dispatcher.dispatch(Action::Restore(c)))
+    };
     use_start(
         props.early.clone(),
         on_load.clone(),
         on_notice.clone(),
         on_example.clone(),
+        on_restore,
     );
+    use_corrections(&state, on_notice.clone());
+    // The quote under review, by a byte offset inside it.
+    let selected = use_state(|| None::<usize>);
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |at: Option<usize>| selected.set(at))
+    };
+    let on_edit = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |step| dispatcher.dispatch(Action::Correct(step)))
+    };
+    let on_undo = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |redo: bool| {
+            dispatcher.dispatch(if redo { Action::Redo } else { Action::Undo });
+        })
+    };
     let on_file = {
         let (on_load, on_notice) = (on_load.clone(), on_notice.clone());
         Callback::from(move |file| read_file(file, on_load.clone(), on_notice.clone()))
@@ -86,10 +112,16 @@ pub fn app(props: &AppProps) -> Html {
                         notice={state.notice.clone()} {on_dismiss} on_accept={on_load.clone()}
                         progress={state.progress} {on_cancel} />
                     if let Some(shown) = state.shown.clone() {
-                        <Toolbar shown={shown.clone()} text={state.text.clone()} on_notice={on_notice.clone()} />
+                        <Toolbar shown={shown.clone()} text={state.text.clone()} on_notice={on_notice.clone()}
+                            corrections={state.corrections.clone()} />
+                        <CorrectionsBar shown={shown.clone()} text={state.text.clone()} corrections={state.corrections.clone()}
+                            on_edit={on_edit.clone()} {on_undo} on_select={on_select.clone()} on_notice={on_notice.clone()} />
+                        if let Some(at) = *selected {
+                            <QuoteEditor shown={shown.clone()} {at} on_edit={on_edit.clone()} on_select={on_select.clone()} />
+                        }
                         <Legend hidden={hidden.clone()} {on_toggle} />
-                        <ArticleView shown={shown.clone()} {hidden} />
-                        <SpeakersPanel shown={shown.clone()} on_notice={on_notice.clone()} />
+                        <ArticleView shown={shown.clone()} {hidden} on_select={on_select.clone()} />
+                        <SpeakersPanel shown={shown.clone()} on_notice={on_notice.clone()} {on_edit} {on_select} />
                         <EntitiesPanel {shown} />
                     } else if !state.text.is_empty() && state.text.trim().is_empty() {
                         <p class="placeholder" role="status">{ "The text is only spaces and line breaks: there is nothing to analyse yet." }</p>

@@ -146,3 +146,93 @@ pub fn focus_editor(start: u32, end: u32) {
         let _ = area.set_selection_range(start, end);
     }
 }
+
+/// Key under which the corrections of the kept text are kept.
+pub const CORRECTIONS_KEY: &str = "saidwho.corrections.v1";
+
+/// A fingerprint of a text (FNV-1a, 64 bits): which text kept corrections
+/// belong to, without storing the text twice.
+#[must_use]
+pub fn fingerprint(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}:{}", text.len())
+}
+
+/// Keeps the corrections of `text` for the next visit (none: forgets them).
+///
+/// # Errors
+/// When the browser refuses to store them (storage full or switched off).
+pub fn save_corrections(
+    text: &str,
+    corrections: &saidwho_core::corrections::Corrections,
+) -> Result<(), String> {
+    let s = storage().ok_or("this browser keeps no data for pages")?;
+    if corrections.is_empty() && corrections.undone.is_empty() {
+        return s.remove_item(CORRECTIONS_KEY).map_err(describe);
+    }
+    let value = format!("{}\n{}", fingerprint(text), corrections.to_json());
+    s.set_item(CORRECTIONS_KEY, &value).map_err(describe)
+}
+
+/// The corrections kept for `text`, if any.
+#[must_use]
+pub fn load_corrections(text: &str) -> Option<saidwho_core::corrections::Corrections> {
+    let value = storage()?.get_item(CORRECTIONS_KEY).ok().flatten()?;
+    let (print, json) = value.split_once('\n')?;
+    if print != fingerprint(text) {
+        return None;
+    }
+    saidwho_core::corrections::Corrections::from_json(json).ok()
+}
+
+/// The article text box's selection, in UTF-16 units, when it has one.
+#[must_use]
+pub fn editor_selection() -> Option<(u32, u32)> {
+    let area = window()
+        .ok()?
+        .document()?
+        .get_element_by_id("article-text")?
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .ok()?;
+    let (start, end) = (area.selection_start().ok()??, area.selection_end().ok()??);
+    (end > start).then_some((start, end))
+}
+
+/// The page's text selection inside the article view, as (paragraph index,
+/// UTF-16 start, UTF-16 end) within that paragraph's text; `None` when
+/// nothing is selected there or the selection spans paragraphs.
+#[must_use]
+pub fn article_selection() -> Option<(usize, u32, u32)> {
+    let w = window().ok()?;
+    let doc = w.document()?;
+    let sel = w.get_selection().ok()??;
+    if sel.is_collapsed() || sel.range_count() == 0 {
+        return None;
+    }
+    let range = sel.get_range_at(0).ok()?;
+    let para_of = |node: web_sys::Node| -> Option<web_sys::Element> {
+        let el = match node.dyn_into::<web_sys::Element>() {
+            Ok(e) => e,
+            Err(n) => n.parent_element()?,
+        };
+        el.closest("[data-para]").ok()?
+    };
+    let start_para = para_of(range.start_container().ok()?)?;
+    let end_para = para_of(range.end_container().ok()?)?;
+    if start_para != end_para {
+        return None;
+    }
+    let index: usize = start_para.get_attribute("data-para")?.parse().ok()?;
+    // UTF-16 length of the paragraph's text before each end of the selection.
+    let before = |node: web_sys::Node, offset: u32| -> Option<u32> {
+        let r = doc.create_range().ok()?;
+        r.set_start(&start_para, 0).ok()?;
+        r.set_end(&node, offset).ok()?;
+        u32::try_from(String::from(r.to_string()).encode_utf16().count()).ok()
+    };
+    let start = before(range.start_container().ok()?, range.start_offset().ok()?)?;
+    let end = before(range.end_container().ok()?, range.end_offset().ok()?)?;
+    (end > start).then_some((index, start, end))
+}

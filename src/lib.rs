@@ -7,6 +7,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod editing;
 pub mod file_load;
 pub mod file_text;
 pub mod frame;

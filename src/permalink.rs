@@ -1,12 +1,16 @@
-//! Permalinks that carry the article in the URL fragment (`#text=…`):
-//! deflate-compressed, base64url-encoded. A fragment is never sent to a
-//! server.
+//! Permalinks that carry the article in the URL fragment (`#text=…`), and
+//! the reader's corrections after it (`&edits=…`): deflate-compressed,
+//! base64url-encoded. A fragment is never sent to a server.
+
+use saidwho_core::corrections::Corrections;
 
 use miniz_oxide::deflate::compress_to_vec;
 use miniz_oxide::inflate::decompress_to_vec_with_limit;
 
 /// Fragment key of the text.
 pub const KEY: &str = "text=";
+/// Fragment key of the corrections (after the text; base64url has no `&`).
+pub const EDITS_KEY: &str = "&edits=";
 /// Links longer than this may be cut by mail clients and chat apps.
 pub const WARN_LENGTH: usize = 8_000;
 /// Largest text a link may unpack to (defends against deflate bombs).
@@ -45,10 +49,28 @@ fn b64_decode(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The fragment (without `#`) that carries `text`.
+/// The fragment (without `#`) that carries `text` and the corrections
+/// made to its analysis (none: the text alone).
 #[must_use]
-pub fn encode(text: &str) -> String {
-    format!("{KEY}{}", b64_encode(&compress_to_vec(text.as_bytes(), 9)))
+pub fn encode(text: &str, corrections: &Corrections) -> String {
+    let mut f = format!("{KEY}{}", b64_encode(&compress_to_vec(text.as_bytes(), 9)));
+    if !corrections.is_empty() {
+        let json = corrections.to_json();
+        f.push_str(EDITS_KEY);
+        f.push_str(&b64_encode(&compress_to_vec(json.as_bytes(), 9)));
+    }
+    f
+}
+
+/// What a link carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The article.
+    pub text: String,
+    /// The reader's corrections, when the link has them.
+    pub corrections: Option<Corrections>,
+    /// Whether the link had corrections that could not be read.
+    pub edits_damaged: bool,
 }
 
 /// Why a link's text could not be restored.
@@ -62,17 +84,32 @@ pub enum LinkError {
     Damaged,
 }
 
-/// The text carried by a fragment (with or without `#`).
+/// The text (and corrections) carried by a fragment (with or without `#`).
 ///
 /// # Errors
-/// When the fragment carries no text or a damaged one.
-pub fn decode(fragment: &str) -> Result<String, LinkError> {
+/// When the fragment carries no text or a damaged one. Damaged corrections
+/// are no error: the text comes back, with `edits_damaged` set.
+pub fn decode(fragment: &str) -> Result<Link, LinkError> {
     let f = fragment.strip_prefix('#').unwrap_or(fragment);
     let data = f.strip_prefix(KEY).ok_or(LinkError::NotALink)?;
-    let bytes = b64_decode(data).ok_or(LinkError::Damaged)?;
-    let raw =
-        decompress_to_vec_with_limit(&bytes, MAX_TEXT_BYTES).map_err(|_| LinkError::Damaged)?;
-    String::from_utf8(raw).map_err(|_| LinkError::Damaged)
+    let (text_part, edits_part) = match data.split_once(EDITS_KEY) {
+        Some((t, e)) => (t, Some(e)),
+        None => (data, None),
+    };
+    let text = unpack(text_part).ok_or(LinkError::Damaged)?;
+    let corrections = edits_part.map(|e| unpack(e).and_then(|j| Corrections::from_json(&j).ok()));
+    Ok(Link {
+        text,
+        edits_damaged: matches!(corrections, Some(None)),
+        corrections: corrections.flatten(),
+    })
+}
+
+/// The UTF-8 text in one base64url, deflated part of a link.
+fn unpack(part: &str) -> Option<String> {
+    let bytes = b64_decode(part)?;
+    let raw = decompress_to_vec_with_limit(&bytes, MAX_TEXT_BYTES).ok()?;
+    String::from_utf8(raw).ok()
 }
 
 #[cfg(test)]
@@ -89,22 +126,55 @@ mod tests {
             "“Ça va?” 😀 東京 — said Ms Kaori.\n\nSecond",
             &"long text ".repeat(500),
         ] {
-            let f = encode(t);
+            let f = encode(t, &Corrections::default());
             assert!(
                 f.bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b"=-_".contains(&b)),
                 "{f}"
             );
-            assert_eq!(decode(&format!("#{f}")).unwrap(), t);
+            let link = decode(&format!("#{f}")).unwrap();
+            assert_eq!((link.text.as_str(), link.corrections), (t, None));
         }
-        assert!(encode(&"long text ".repeat(500)).len() < 200, "compressed");
+        let none = Corrections::default();
+        assert!(
+            encode(&"long text ".repeat(500), &none).len() < 200,
+            "compressed"
+        );
+    }
+
+    #[test]
+    fn corrections_travel_with_the_text() {
+        use saidwho_core::corrections::{Anchor, Edit};
+        let t = "“Yes,” he said. ‘No’ & more";
+        let mut c = Corrections::default();
+        c.push(vec![Edit::NotAQuote {
+            quote: Anchor::new(t, saidwho_core::TextRange::new(0, 8)),
+        }]);
+        c.push(vec![Edit::Merge {
+            from: "he".into(),
+            into: "Ann & Bo".into(),
+        }]);
+        let f = encode(t, &c);
+        let link = decode(&f).unwrap();
+        assert_eq!(link.text, t);
+        assert_eq!(link.corrections.as_ref(), Some(&c));
+        assert!(!link.edits_damaged);
+        // Cut inside the corrections: the text still comes back.
+        let cut = decode(&f[..f.len() - 4]).unwrap();
+        assert_eq!(
+            (cut.text.as_str(), cut.corrections, cut.edits_damaged),
+            (t, None, true)
+        );
     }
 
     #[test]
     fn bad_links_are_errors() {
         assert_eq!(decode("#other"), Err(LinkError::NotALink));
         assert_eq!(decode("#text=!!!"), Err(LinkError::Damaged));
-        let f = encode("some article text that is long enough");
+        let f = encode(
+            "some article text that is long enough",
+            &Corrections::default(),
+        );
         assert_eq!(decode(&f[..f.len() - 5]), Err(LinkError::Damaged));
     }
 }

@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use saidwho_core::corrections::{Corrections, Edit};
 use saidwho_core::Analysis;
 use yew::Reducible;
 
@@ -18,8 +19,12 @@ pub struct Shown {
     /// shows it as `data-analysed-length`, so tests can wait for the
     /// analysis of their own text).
     pub utf16_len: usize,
-    /// What the analyser found in it.
-    pub analysis: Analysis,
+    /// What is shown: the analyser's findings with the reader's corrections.
+    pub analysis: Rc<Analysis>,
+    /// What the analyser found, before the reader's corrections.
+    pub machine: Rc<Analysis>,
+    /// Bumped whenever the corrections shown change (views redraw).
+    pub edits_version: u64,
     /// Time the worker spent in `analyze`, in milliseconds.
     pub elapsed_ms: f64,
     /// Whether the entity model was there for this analysis.
@@ -36,20 +41,46 @@ impl Shown {
         elapsed_ms: f64,
         model: ModelState,
     ) -> Self {
+        let machine = Rc::new(analysis);
         Self {
             id,
             utf16_len: text.encode_utf16().count(),
             text,
-            analysis,
+            analysis: machine.clone(),
+            machine,
+            edits_version: 0,
             elapsed_ms,
             model,
         }
+    }
+
+    /// The same analysis with `corrections` applied to the machine's.
+    fn corrected(&self, corrections: &Corrections) -> (Self, Vec<Edit>, Corrections) {
+        let (analysis, dropped, kept) = if corrections.is_empty() {
+            (self.machine.clone(), Vec::new(), corrections.clone())
+        } else {
+            let c = corrections.apply(&self.text, &self.machine);
+            (Rc::new(c.analysis), c.dropped, c.corrections)
+        };
+        let shown = Self {
+            id: self.id,
+            text: self.text.clone(),
+            utf16_len: self.utf16_len,
+            analysis,
+            machine: self.machine.clone(),
+            edits_version: self.edits_version + 1,
+            elapsed_ms: self.elapsed_ms,
+            model: self.model.clone(),
+        };
+        (shown, dropped, kept)
     }
 }
 
 impl PartialEq for Shown {
     fn eq(&self, other: &Self) -> bool {
-        self.id == other.id && self.model == other.model
+        self.id == other.id
+            && self.model == other.model
+            && self.edits_version == other.edits_version
     }
 }
 
@@ -106,6 +137,8 @@ pub struct AppState {
     /// example, a link): the editor then shows it. Typing never bumps it, so
     /// a long text is never written back into the editor.
     pub text_version: u64,
+    /// The reader's corrections of the text shown.
+    pub corrections: Rc<Corrections>,
 }
 
 impl AppState {
@@ -145,6 +178,14 @@ pub enum Action {
     Progress(u64, usize, usize),
     /// The analysis of request `id` was stopped.
     Cancelled(u64),
+    /// The reader corrected the analysis (one undoable step).
+    Correct(Vec<Edit>),
+    /// Take back the last correction.
+    Undo,
+    /// Make the last correction taken back again.
+    Redo,
+    /// Corrections kept for this text (from a link or the last visit).
+    Restore(Corrections),
 }
 
 impl Reducible for AppState {
@@ -159,10 +200,15 @@ impl Reducible for AppState {
             worker_generation: self.worker_generation,
             progress: self.progress,
             text_version: self.text_version,
+            corrections: self.corrections.clone(),
         };
         match action {
             Action::Edit(text) => next.text = Rc::from(text),
-            Action::Loaded => next.text_version += 1,
+            Action::Loaded => {
+                // Another article: the corrections of the last one go.
+                next.text_version += 1;
+                next.corrections = Rc::default();
+            }
             Action::Sent(id, text) => next.pending.push((id, text)),
             Action::Clear => {
                 next.pending.clear();
@@ -177,14 +223,9 @@ impl Reducible for AppState {
                     Rc::try_unwrap(resp).map_or_else(|rc| rc.analysis.clone(), |r| r.analysis);
                 // The same request answered again once the entity model arrived.
                 if let Some(shown) = next.shown.clone().filter(|s| s.id == id) {
-                    next.shown = Some(Rc::new(Shown {
-                        id,
-                        text: shown.text.clone(),
-                        utf16_len: shown.utf16_len,
-                        analysis,
-                        elapsed_ms,
-                        model,
-                    }));
+                    let again = Shown::new(id, shown.text.clone(), analysis, elapsed_ms, model);
+                    next.shown = Some(Rc::new(again));
+                    next.apply_corrections();
                     return Rc::new(next);
                 }
                 let Some(pos) = next.pending.iter().position(|(p, _)| *p == id) else {
@@ -195,6 +236,7 @@ impl Reducible for AppState {
                 next.progress = None;
                 if next.shown.as_ref().is_none_or(|s| s.id < id) {
                     next.shown = Some(Rc::new(Shown::new(id, text, analysis, elapsed_ms, model)));
+                    next.apply_corrections();
                 }
             }
             Action::Progress(id, done, total) => {
@@ -205,6 +247,25 @@ impl Reducible for AppState {
             Action::Cancelled(id) => {
                 next.pending.retain(|(p, _)| *p != id);
                 next.progress = None;
+            }
+            Action::Correct(step) => {
+                let mut c = (*next.corrections).clone();
+                c.push(step);
+                next.corrections = Rc::new(c);
+                next.apply_corrections();
+            }
+            Action::Undo | Action::Redo => {
+                let mut c = (*next.corrections).clone();
+                let undo = matches!(action, Action::Undo);
+                if !(if undo { c.undo() } else { c.redo() }) {
+                    return self;
+                }
+                next.corrections = Rc::new(c);
+                next.apply_corrections();
+            }
+            Action::Restore(c) => {
+                next.corrections = Rc::new(c);
+                next.apply_corrections();
             }
             Action::Notify(n) => next.notice = Some(n),
             Action::Dismiss => next.notice = None,
@@ -233,6 +294,33 @@ impl Reducible for AppState {
             }
         }
         Rc::new(next)
+    }
+}
+
+impl AppState {
+    /// Shows the machine's analysis with the corrections applied; the
+    /// corrections whose words are gone are removed, and the reader told.
+    fn apply_corrections(&mut self) {
+        let Some(shown) = self.shown.clone() else {
+            return;
+        };
+        let (corrected, dropped, kept) = shown.corrected(&self.corrections);
+        self.shown = Some(Rc::new(corrected));
+        if dropped.is_empty() {
+            return;
+        }
+        self.corrections = Rc::new(kept);
+        let what: Vec<String> = dropped.iter().take(3).map(Edit::describe).collect();
+        let more = dropped.len().saturating_sub(3);
+        self.notice = Some(Notice::info(format!(
+            "{} of your corrections no longer {} because the text under {} changed, so {} removed: {}{}.",
+            dropped.len(),
+            if dropped.len() == 1 { "applies" } else { "apply" },
+            if dropped.len() == 1 { "it" } else { "them" },
+            if dropped.len() == 1 { "it was" } else { "they were" },
+            what.join("; "),
+            if more > 0 { format!(" and {more} more") } else { String::new() },
+        )));
     }
 }
 
@@ -275,6 +363,58 @@ mod tests {
         // A late "stalled" for an answered request changes nothing.
         let s2 = s.reduce(Action::Stalled(7));
         assert_eq!(s2.worker_generation, 1);
+    }
+
+    fn not_a_quote(text: &str, words: &str) -> Vec<Edit> {
+        let at = text.find(words).unwrap();
+        let range = saidwho_core::TextRange::new(at, at + words.len());
+        vec![Edit::NotAQuote {
+            quote: saidwho_core::corrections::Anchor::new(text, range),
+        }]
+    }
+
+    #[test]
+    fn corrections_apply_undo_redo_and_go_with_the_article() {
+        let t = "“a b c,” he said. “d e f,” she said.";
+        let s = Rc::new(AppState::default()).reduce(Action::Sent(1, t.into()));
+        let s = s.reduce(response(1, t));
+        assert_eq!(s.shown.as_ref().unwrap().analysis.quotes.len(), 2);
+        let s = s.reduce(Action::Correct(not_a_quote(t, "“a b c,”")));
+        let shown = s.shown.clone().unwrap();
+        assert_eq!(shown.analysis.quotes.len(), 1);
+        assert_eq!(shown.machine.quotes.len(), 2, "the machine's analysis is kept");
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.shown.as_ref().unwrap().analysis.quotes.len(), 2);
+        assert_ne!(s.shown.as_ref(), Some(&shown), "views redraw");
+        let s = s.reduce(Action::Redo);
+        assert_eq!(s.shown.as_ref().unwrap().analysis.quotes.len(), 1);
+        // A new analysis of the same text keeps them.
+        let s = s.reduce(Action::Sent(2, t.into())).reduce(response(2, t));
+        assert_eq!(s.shown.as_ref().unwrap().analysis.quotes.len(), 1);
+        assert!(s.notice.is_none());
+        // Another article drops them.
+        let s = s.reduce(Action::Loaded);
+        assert!(s.corrections.is_empty());
+    }
+
+    #[test]
+    fn corrections_whose_words_changed_are_dropped_with_a_notice() {
+        let t = "“a b c,” he said. “d e f,” she said.";
+        let s = Rc::new(AppState::default()).reduce(Action::Sent(1, t.into()));
+        let s = s.reduce(response(1, t));
+        let s = s.reduce(Action::Correct(not_a_quote(t, "“a b c,”")));
+        let edited = "“a b x,” he said. “d e f,” she said.";
+        let s = s.reduce(Action::Sent(2, edited.into())).reduce(response(2, edited));
+        assert_eq!(s.shown.as_ref().unwrap().analysis.quotes.len(), 2);
+        assert!(s.corrections.is_empty());
+        let n = s.notice.as_ref().unwrap();
+        assert!(!n.is_error);
+        assert!(
+            n.text.starts_with("1 of your corrections no longer applies")
+                && n.text.contains("“a b c,”"),
+            "{}",
+            n.text
+        );
     }
 
     #[test]

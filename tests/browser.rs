@@ -33,6 +33,7 @@ async fn render(text: &str) -> web_sys::Element {
         ArticleViewProps {
             shown,
             hidden: Vec::new(),
+            on_select: yew::Callback::noop(),
         },
     )
     .render();

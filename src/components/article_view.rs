@@ -32,6 +32,9 @@ pub struct ArticleViewProps {
     /// Highlight kinds switched off ("quotes", "PERSON", …).
     #[prop_or_default]
     pub hidden: Vec<&'static str>,
+    /// Selects a quote for review (by a byte offset inside it).
+    #[prop_or_default]
+    pub on_select: Callback<Option<usize>>,
 }
 
 /// Renders the analysed text. User text is only ever inserted as text nodes.
@@ -72,11 +75,29 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         let drawn = drawn.clone();
         Callback::from(move |_| drawn.set((id, usize::MAX)))
     };
+    // A click on a quote (not a drag that selects words) opens its review.
+    let on_click = {
+        let (on_select, shown) = (props.on_select.clone(), shown.clone());
+        Callback::from(move |e: MouseEvent| {
+            let selecting = web_sys::window()
+                .and_then(|w| w.get_selection().ok().flatten())
+                .is_some_and(|s| !s.is_collapsed());
+            let quote = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|t| t.closest("[data-quote]").ok().flatten())
+                .and_then(|m| m.get_attribute("data-quote"))
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| shown.analysis.quotes.get(i));
+            if let (Some(q), false) = (quote, selecting) {
+                on_select.emit(Some(q.range.start()));
+            }
+        })
+    };
     html! {
         <article class={classes!("article", props.hidden.iter().map(|h| format!("hide-{h}")).collect::<Vec<_>>())}
-            aria-label="Article with quotes and names highlighted">
-            { for paragraphs.iter().map(|pieces| html! {
-                <p>
+            aria-label="Article with quotes and names highlighted" onclick={on_click}>
+            { for paragraphs.iter().enumerate().map(|(para, pieces)| html! {
+                <p data-para={para.to_string()}>
                     { for pieces.iter().map(|seg| {
                         let piece = seg.range.slice(text).to_owned();
                         let inner = match seg.entity {
@@ -99,7 +120,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                             let why = saidwho_core::export::explanation(analysis, i).unwrap_or_default();
                             let label = match speaker {
                                 Some(s) => format!("{} quote ({}) by {} — {why}", q.kind.as_str(), q.cue_class.as_str(), s.name),
-                                None => format!("{} quote ({}), speaker unknown — {why}", q.kind.as_str(), q.cue_class.as_str()),
+                                None => format!("{} quote ({}), speaker not found — {why}", q.kind.as_str(), q.cue_class.as_str()),
                             };
                             let style = q.speaker.map_or_else(
                                 || "speaker-none".to_owned(),
@@ -113,6 +134,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                                     data-quote={i.to_string()} {id} tabindex="-1"
                                     data-found-by={q.found_by.as_str()}
                                     data-cue-class={q.cue_class.as_str()}
+                                    data-edited={q.edited.any().then_some("")}
                                     title={label}>
                                     { inner }
                                 </mark>

@@ -1,5 +1,7 @@
 //! One card per speaker: name, role, how much they are quoted, and their
-//! quotes; choosing a quote scrolls the article to it.
+//! quotes; choosing a quote scrolls the article to it, "Review" opens its
+//! evidence and corrections. "Unsure first" lists every quote, those without
+//! a speaker and the least sure first.
 
 use std::rc::Rc;
 
@@ -9,7 +11,9 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::article_view::SPEAKER_STYLES;
 use crate::components::deferred::{use_ready, DEFER_ITEMS};
+use crate::components::speaker_editor::SpeakerEditor;
 use crate::state::{Notice, Shown};
+use saidwho_core::corrections::Edit;
 
 /// Most quotes listed in one card (the exports have them all).
 const MAX_LISTED: usize = 50;
@@ -30,6 +34,10 @@ pub struct SpeakersPanelProps {
     pub shown: Rc<Shown>,
     /// Tells the user whether a copy worked.
     pub on_notice: Callback<Notice>,
+    /// Makes a correction (one undoable step).
+    pub on_edit: Callback<Vec<Edit>>,
+    /// Selects a quote for review (by a byte offset inside it).
+    pub on_select: Callback<Option<usize>>,
 }
 
 /// The speakers, most quoted first, then quotes with no known speaker.
@@ -46,6 +54,7 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
     // "Show all" holds for the analysis it was pressed on.
     let all_for = use_state(|| None::<u64>);
     let all = &(*all_for == Some(shown.id));
+    let unsure_first = use_state(|| false);
     let ready = use_ready(shown.id, a.quotes.len() + a.entities.len() > DEFER_ITEMS);
     let mut order: Vec<usize> = (0..a.speakers.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(a.speakers[i].quoted_words));
@@ -71,9 +80,16 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
     let unattributed: Vec<usize> = (0..a.quotes.len())
         .filter(|&i| a.quotes[i].speaker.is_none())
         .collect();
-    let quote_button = |i: usize| {
+    let quote_button = |i: usize, note: Option<String>| {
         let q = &a.quotes[i];
         let onclick = Callback::from(move |_| reveal(i));
+        let on_review = {
+            let (on_select, at) = (props.on_select.clone(), q.range.start());
+            Callback::from(move |_| {
+                on_select.emit(Some(at));
+                reveal_element("quote-editor-title");
+            })
+        };
         let on_copy = {
             let (shown, on_notice) = (shown.clone(), props.on_notice.clone());
             Callback::from(move |_| {
@@ -93,7 +109,10 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
             })
         };
         html! {
-            <li>
+            <li data-list-quote={i.to_string()}>
+                if let Some(note) = note {
+                    <span class="unsure-who">{ note }</span>
+                }
                 <button type="button" class="quote-link" {onclick} title="Show this quote in the article">
                     <span class="kind">{ q.kind.as_str() }</span>
                     if q.cue_class.is_view() {
@@ -103,6 +122,11 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
                 </button>
                 <button type="button" class="copy" data-copy-quote={i.to_string()} onclick={on_copy}
                     aria-label={format!("Copy quote {} with its attribution", i + 1)}>{ "Copy" }</button>
+                <button type="button" class="copy" data-review-quote={i.to_string()} onclick={on_review}
+                    aria-label={format!("Review or correct quote {}", i + 1)}>{ "Review" }</button>
+                if q.edited.any() {
+                    <span class="kind edited-tag" data-edited="">{ if q.edited.added { "added" } else { "edited" } }</span>
+                }
                 <details class="why" data-evidence="">
                     <summary>{ "Why?" }</summary>
                     { saidwho_core::export::explanation(a, i).unwrap_or_default() }
@@ -117,11 +141,40 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
             </section>
         };
     }
+    let on_unsure = {
+        let unsure_first = unsure_first.clone();
+        Callback::from(move |_| unsure_first.set(!*unsure_first))
+    };
+    let mut unsure: Vec<usize> = (0..a.quotes.len()).collect();
+    unsure.sort_by_key(|&i| {
+        let q = &a.quotes[i];
+        (q.speaker.is_some(), q.edited.any(), q.confidence)
+    });
     html! {
         <section class="speakers" aria-label="Speakers">
             <h2>{ format!("Speakers ({})", a.speakers.len()) }</h2>
             if a.quotes.is_empty() {
                 <p class="placeholder">{ "No quotes found in this text." }</p>
+            } else {
+                <p class="more-row">
+                    <button type="button" class="tool" data-unsure-first="" aria-pressed={unsure_first.to_string()} onclick={on_unsure}>
+                        { "Unsure quotes first" }
+                    </button>
+                </p>
+            }
+            if *unsure_first {
+                <h3>{ "All quotes, least sure first" }</h3>
+                <ol class="quotes unsure" data-unsure-list="">
+                    { for unsure.iter().copied().take(MAX_LISTED).map(|i| {
+                        let q = &a.quotes[i];
+                        let who = q.speaker.and_then(|s| a.speakers.get(s as usize)).map_or_else(
+                            || "speaker not found".to_owned(),
+                            |s| s.name.clone(),
+                        );
+                        let trust = if q.edited.any() { "checked".to_owned() } else { format!("{}%", q.confidence) };
+                        quote_button(i, Some(format!("{who} · {trust}")))
+                    }) }
+                </ol>
             }
             <ul class="speaker-cards">
                 { for order.iter().map(|&si| {
@@ -130,7 +183,8 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
                     let quotes = &by_speaker[si];
                     let details = [s.role.clone(), s.organization.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ");
                     html! {
-                        <li class={classes!("speaker-card", format!("speaker-{}", si % SPEAKER_STYLES))} data-speaker={s.name.clone()}>
+                        <li class={classes!("speaker-card", format!("speaker-{}", si % SPEAKER_STYLES))} data-speaker={s.name.clone()}
+                            data-quotes={s.quotes.to_string()} data-edited={s.edited.any().then_some("")}>
                             <h3>{ s.name.clone() }</h3>
                             if !details.is_empty() {
                                 <p class="role">{ details }</p>
@@ -140,10 +194,11 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
                             </p>
                             <progress class="bar" max="100" value={format!("{share:.1}")}
                                 aria-label={format!("{share:.0}% of quoted words")}></progress>
-                            <ol class="quotes">{ for quotes.iter().copied().take(listed).map(quote_button) }</ol>
+                            <ol class="quotes">{ for quotes.iter().copied().take(listed).map(|i| quote_button(i, None)) }</ol>
                             if quotes.len() > listed {
                                 <p class="more">{ format!("and {} more quotes — all are in the exports", quotes.len() - listed) }</p>
                             }
+                            <SpeakerEditor shown={shown.clone()} speaker={si} on_edit={props.on_edit.clone()} />
                         </li>
                     }
                 }) }
@@ -160,8 +215,8 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
                 </p>
             }
             if !unattributed.is_empty() {
-                <h3 class="unattributed">{ format!("Speaker unknown ({})", unattributed.len()) }</h3>
-                <ol class="quotes">{ for unattributed.iter().copied().take(MAX_LISTED).map(quote_button) }</ol>
+                <h3 class="unattributed" data-speaker-unknown="">{ format!("Speaker not found ({})", unattributed.len()) }</h3>
+                <ol class="quotes">{ for unattributed.iter().copied().take(MAX_LISTED).map(|i| quote_button(i, None)) }</ol>
                 if unattributed.len() > MAX_LISTED {
                     <p class="more">{ format!("and {} more — all are in the exports", unattributed.len() - MAX_LISTED) }</p>
                 }

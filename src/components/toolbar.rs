@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use saidwho_core::corrections::Corrections;
 use saidwho_core::export;
 use yew::prelude::*;
 
@@ -19,6 +20,9 @@ pub struct ToolbarProps {
     pub text: Rc<str>,
     /// Tells the user how it went.
     pub on_notice: Callback<Notice>,
+    /// The reader's corrections (a share link carries them with the text
+    /// they were made on).
+    pub corrections: Rc<Corrections>,
 }
 
 /// Buttons that save or share the analysis.
@@ -43,8 +47,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     };
     let on_share = {
         let (text, on_notice) = (props.text.clone(), props.on_notice.clone());
+        // Corrections travel only with the text they were made on.
+        let corrections = if props.shown.text == props.text {
+            props.corrections.clone()
+        } else {
+            Rc::default()
+        };
         Callback::from(move |_| {
-            let fragment = permalink::encode(&text);
+            let fragment = permalink::encode(&text, &corrections);
             let on_notice = on_notice.clone();
             let url = match browser::url_with_fragment(&fragment) {
                 Ok(u) => u,

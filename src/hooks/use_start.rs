@@ -1,7 +1,9 @@
 //! What the page starts with: what the person did before the app was
-//! ready, else the text of a shared link, else the text of the last visit.
+//! ready, else the text of a shared link, else the text of the last visit
+//! (each with the reader's corrections, when there are some).
 
 use gloo_timers::callback::Timeout;
+use saidwho_core::corrections::Corrections;
 use yew::prelude::*;
 
 use crate::browser;
@@ -37,10 +39,11 @@ pub fn use_start(
     on_load: Callback<String>,
     on_notice: Callback<Notice>,
     on_example: Callback<()>,
+    on_restore: Callback<Corrections>,
 ) {
     use_effect_with((), move |()| {
         browser::register_service_worker();
-        start_with(&early, &on_load, &on_notice, &on_example);
+        start_with(&early, &on_load, &on_notice, &on_example, &on_restore);
     });
 }
 
@@ -52,6 +55,7 @@ fn start_with(
     on_load: &Callback<String>,
     on_notice: &Callback<Notice>,
     on_example: &Callback<()>,
+    on_restore: &Callback<Corrections>,
 ) {
     if let Some(file) = early.file.clone() {
         read_file(file, on_load.clone(), on_notice.clone());
@@ -61,11 +65,26 @@ fn start_with(
         on_load.emit(early.text.clone());
     } else if browser::fragment().len() > 1 {
         match permalink::decode(&browser::fragment()) {
-            Ok(text) => on_load.emit(text),
+            Ok(link) => {
+                on_load.emit(link.text);
+                if let Some(c) = link.corrections {
+                    on_restore.emit(c);
+                }
+                if link.edits_damaged {
+                    on_notice.emit(Notice::error(
+                        "This link's corrections are damaged (was it cut short?): the article is \
+                         shown as the machine analysed it.",
+                    ));
+                }
+            }
             Err(e) => on_notice.emit(Notice::error(e.to_string())),
         }
     } else if let Some(text) = browser::load_text() {
+        let kept = browser::load_corrections(&text);
         on_load.emit(text);
+        if let Some(c) = kept {
+            on_restore.emit(c);
+        }
     }
     if let Some((start, end)) = early.focus {
         // After the editor shows its text: the focus and caret where they were.

@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 
 pub use anchor::Anchor;
 pub use apply::Corrected;
-pub use gold::{compare, gold_record, Comparison, GoldAttribution, GoldRecord};
+pub use gold::{compare, gold_record, Comparison, GoldAttribution, GoldRecord, Prf, Track};
 
 use crate::analysis::Analysis;
 
