@@ -382,7 +382,11 @@ mod tests {
         let s = s.reduce(Action::Correct(not_a_quote(t, "“a b c,”")));
         let shown = s.shown.clone().unwrap();
         assert_eq!(shown.analysis.quotes.len(), 1);
-        assert_eq!(shown.machine.quotes.len(), 2, "the machine's analysis is kept");
+        assert_eq!(
+            shown.machine.quotes.len(),
+            2,
+            "the machine's analysis is kept"
+        );
         let s = s.reduce(Action::Undo);
         assert_eq!(s.shown.as_ref().unwrap().analysis.quotes.len(), 2);
         assert_ne!(s.shown.as_ref(), Some(&shown), "views redraw");
@@ -404,13 +408,16 @@ mod tests {
         let s = s.reduce(response(1, t));
         let s = s.reduce(Action::Correct(not_a_quote(t, "“a b c,”")));
         let edited = "“a b x,” he said. “d e f,” she said.";
-        let s = s.reduce(Action::Sent(2, edited.into())).reduce(response(2, edited));
+        let s = s
+            .reduce(Action::Sent(2, edited.into()))
+            .reduce(response(2, edited));
         assert_eq!(s.shown.as_ref().unwrap().analysis.quotes.len(), 2);
         assert!(s.corrections.is_empty());
         let n = s.notice.as_ref().unwrap();
         assert!(!n.is_error);
         assert!(
-            n.text.starts_with("1 of your corrections no longer applies")
+            n.text
+                .starts_with("1 of your corrections no longer applies")
                 && n.text.contains("“a b c,”"),
             "{}",
             n.text

@@ -46,37 +46,47 @@ pub fn corrections_bar(props: &CorrectionsBarProps) -> Html {
     let speaker_ref = use_node_ref();
     let shown = &props.shown;
     let c = &props.corrections;
-    // What is selected now: in the article view, else in the text box.
+    // What is selected now, in the article view or in the text box (when
+    // it holds the text shown); `editor_first` for the keyboard, whose
+    // selection is made in the text box.
     let selection = {
         let (shown, text) = (shown.clone(), props.text.clone());
-        move || {
-            browser::article_selection()
-                .and_then(|s| paragraph_range(&shown.text, &shown.analysis, s))
-                .or_else(|| {
-                    let same = *text == *shown.text;
-                    browser::editor_selection()
-                        .filter(|_| same)
-                        .and_then(|s| editor_range(&shown.text, s))
-                })
+        move |editor_first: bool| {
+            let in_article = || {
+                browser::article_selection()
+                    .and_then(|s| paragraph_range(&shown.text, &shown.analysis, s))
+            };
+            let in_editor = || {
+                browser::editor_selection()
+                    .filter(|_| *text == *shown.text)
+                    .and_then(|s| editor_range(&shown.text, s))
+            };
+            if editor_first {
+                in_editor().or_else(in_article)
+            } else {
+                in_article().or_else(in_editor)
+            }
         }
     };
     // Pressing a button may clear the page's selection: keep it on press.
     let on_press = {
         let (grabbed, selection) = (grabbed.clone(), selection.clone());
-        Callback::from(move |_: MouseEvent| *grabbed.borrow_mut() = selection())
+        Callback::from(move |_: MouseEvent| *grabbed.borrow_mut() = selection(false))
     };
     let on_add = {
         let (adding, id, on_notice) = (adding.clone(), shown.id, props.on_notice.clone());
-        Callback::from(
-            move |_: MouseEvent| match grabbed.borrow_mut().take().or_else(&selection) {
+        Callback::from(move |_: MouseEvent| {
+            // No press before the click: the keyboard chose the button.
+            let pressed = grabbed.borrow_mut().take();
+            match pressed.or_else(|| selection(true)) {
                 Some(r) => adding.set(Some((id, r))),
                 None => on_notice.emit(Notice::info(
                     "Select the words of the quote first — with the mouse in the article, or \
                      with Shift and the arrow keys in the text box — then choose “Add quote from \
                      selection”.",
                 )),
-            },
-        )
+            }
+        })
     };
     let adding_now = (*adding).filter(|&(id, _)| id == shown.id).map(|(_, r)| r);
     let on_confirm = {

@@ -2,7 +2,7 @@
 //! from the keyboard (Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y; Cmd on a Mac) when
 //! the focus is not in a text field, which has its own undo.
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -37,7 +37,9 @@ pub fn use_corrections(state: &UseReducerHandle<AppState>, on_notice: Callback<N
     let dispatcher = state.dispatcher();
     use_effect_with((), move |()| {
         let listener = web_sys::window().map(|w| {
-            EventListener::new(&w, "keydown", move |e| {
+            // Not passive: the browser's own undo must not run as well.
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&w, "keydown", options, move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };

@@ -159,8 +159,9 @@ pub struct SpeakerOut {
     pub views: u32,
     /// Every mention credited with a quote.
     pub mentions: Vec<Span>,
-    /// The values the reader set: "name", "role", "organization", "named"
-    /// (empty when all are the machine's).
+    /// The values the reader set: "name", "role", "organization", "named",
+    /// "merged" (another speaker merged in; empty when all are the
+    /// machine's).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub edited: Vec<String>,
 }
@@ -299,6 +300,7 @@ fn speaker_edits(e: crate::SpeakerEdits) -> Vec<String> {
         ("role", e.role),
         ("organization", e.organization),
         ("named", e.named),
+        ("merged", e.merged),
     ]
     .into_iter()
     .filter(|&(_, edited)| edited)

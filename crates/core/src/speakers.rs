@@ -59,13 +59,16 @@ pub struct SpeakerEdits {
     pub organization: bool,
     /// Marked anonymous (or named) by the reader.
     pub named: bool,
+    /// Another speaker was merged into this one.
+    #[serde(default)]
+    pub merged: bool,
 }
 
 impl SpeakerEdits {
     /// Whether anything was edited.
     #[must_use]
     pub fn any(self) -> bool {
-        self.name || self.role || self.organization || self.named
+        self.name || self.role || self.organization || self.named || self.merged
     }
 }
 

@@ -40,6 +40,7 @@ struct Override {
     organization: Option<Option<String>>,
     anonymous: Option<bool>,
     chosen: bool,
+    merged: bool,
 }
 
 struct State<'t> {
@@ -160,7 +161,8 @@ impl State<'_> {
                         w.quote.edited.speaker = true;
                     }
                 }
-                self.overrides.entry(into.clone()).or_default().chosen = true;
+                let o = self.overrides.entry(into.clone()).or_default();
+                (o.chosen, o.merged) = (true, true);
                 Some(edit.clone())
             }
             Edit::Anonymous { speaker, anonymous } => {
@@ -352,6 +354,7 @@ fn start_speaker(machine: &Analysis, name: &str, o: Option<&Override>) -> Speake
     };
     let Some(o) = o else { return s };
     s.edited.name |= o.chosen && found.is_none();
+    s.edited.merged = o.merged;
     if let Some(role) = &o.role {
         s.role.clone_from(role);
         s.edited.role = true;
@@ -498,6 +501,7 @@ mod tests {
         assert_eq!(s.role.as_deref(), Some("mayor"));
         assert_eq!(s.organization.as_deref(), Some("Town of Ise"));
         assert!(!s.named && s.edited.role && s.edited.organization && s.edited.named);
+        assert!(s.edited.merged && !s.edited.name);
         // Mayor Keiko Tanaka, he, Tom Reed.
         assert_eq!(s.mentions.len(), 3);
     }
