@@ -1,7 +1,7 @@
 //! Pure helpers behind the correction controls: where a selection is in the
 //! text, and a quote's extent moved by one word.
 
-use saidwho_core::{Analysis, TextRange, TokenKind};
+use saidwho_core::{Analysis, TextRange};
 
 /// The byte offset of UTF-16 offset `units` in `s` (`None` past its end or
 /// inside a character).
@@ -60,23 +60,43 @@ pub enum Edge {
     End,
 }
 
+/// The words of `para` (runs of letters and digits), as ranges of `text`.
+fn words_of(text: &str, para: TextRange) -> Vec<TextRange> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (at, c) in para.slice(text).char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                out.push(TextRange::new(para.start() + s, para.start() + at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(TextRange::new(para.start() + s, para.end()));
+    }
+    out
+}
+
 /// `r` with one end moved by one word (`later`: towards the end of the
 /// text), never empty and never past the paragraph; `None` when it cannot
 /// move that way.
 #[must_use]
-pub fn moved_by_a_word(a: &Analysis, r: TextRange, edge: Edge, later: bool) -> Option<TextRange> {
+pub fn moved_by_a_word(
+    text: &str,
+    a: &Analysis,
+    r: TextRange,
+    edge: Edge,
+    later: bool,
+) -> Option<TextRange> {
     let para = a
         .paragraphs
         .iter()
         .find(|p| p.start() <= r.start() && r.start() < p.end().max(p.start() + 1))?;
-    // Words and numbers are steps; punctuation and marks go with them.
-    let stops: Vec<TextRange> = a
-        .tokens
-        .iter()
-        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-        .map(|t| t.range)
-        .filter(|t| para.contains_range(*t))
-        .collect();
+    // Words are steps; punctuation and marks go with them.
+    let stops = words_of(text, *para);
     let moved = match (edge, later) {
         (Edge::Start, false) => stops
             .iter()
@@ -121,7 +141,7 @@ mod tests {
         let a = saidwho_core::analyze(t);
         let r = paragraph_range(t, &a, (1, 3, 10)).unwrap();
         assert_eq!(r.slice(t), "“two”");
-        let r = editor_range(t, (9, 15)).unwrap();
+        let r = editor_range(t, (10, 17)).unwrap();
         assert_eq!(r.slice(t), "“two”");
         assert_eq!(editor_range(t, (3, 3)), None);
         assert_eq!(paragraph_range(t, &a, (9, 0, 2)), None);
@@ -130,18 +150,22 @@ mod tests {
     #[test]
     fn a_quote_end_moves_a_word_at_a_time() {
         let t = "He said we will rebuild every house, today.";
-        let a = saidwho_core::analyze(t);
+        // The page's analyses come without tokens.
+        let a = saidwho_core::Analysis {
+            tokens: Vec::new(),
+            ..saidwho_core::analyze(t)
+        };
         let at = |w: &str| t.find(w).unwrap();
         let r = TextRange::new(at("we"), at(" every"));
-        let grow = moved_by_a_word(&a, r, Edge::End, true).unwrap();
+        let grow = moved_by_a_word(t, &a, r, Edge::End, true).unwrap();
         assert_eq!(grow.slice(t), "we will rebuild every");
-        let shrink = moved_by_a_word(&a, r, Edge::End, false).unwrap();
+        let shrink = moved_by_a_word(t, &a, r, Edge::End, false).unwrap();
         assert_eq!(shrink.slice(t), "we will");
-        let earlier = moved_by_a_word(&a, r, Edge::Start, false).unwrap();
+        let earlier = moved_by_a_word(t, &a, r, Edge::Start, false).unwrap();
         assert_eq!(earlier.slice(t), "said we will rebuild");
-        let later = moved_by_a_word(&a, r, Edge::Start, true).unwrap();
+        let later = moved_by_a_word(t, &a, r, Edge::Start, true).unwrap();
         assert_eq!(later.slice(t), "will rebuild");
         let one = TextRange::new(at("we"), at(" will"));
-        assert_eq!(moved_by_a_word(&a, one, Edge::Start, true), None);
+        assert_eq!(moved_by_a_word(t, &a, one, Edge::Start, true), None);
     }
 }

@@ -90,7 +90,7 @@ pub fn quote_editor(props: &QuoteEditorProps) -> Html {
         })
     };
     let extent_button = |label: &'static str, edge: Edge, later: bool, hook: &'static str| {
-        let moved = moved_by_a_word(a, q.range, edge, later);
+        let moved = moved_by_a_word(text, a, q.range, edge, later);
         let onclick = {
             let (on_edit, on_select, anchor) = (
                 props.on_edit.clone(),

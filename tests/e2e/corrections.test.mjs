@@ -181,7 +181,26 @@ test('the reader fixes a speaker, a false quote, missed quotes and a split sourc
   const { page, problems, close } = await openArticle();
   assert.deepEqual(await cards(page), { 'Sam Ruiz': 2, 'The council': 1, 'Lena Ortiz': 1 });
   await correct(page);
+  assert.match(await page.locator('[data-speaker="Lena Ortiz"] .stats').innerText(), /^2 quotes · 10 words/);
+
+  // A quote's extent, a word at a time, by keyboard.
+  await page.locator('[data-speaker="Officials"] [data-review-quote]').click();
+  const editor = page.locator('[data-quote-editor]');
+  await editor.locator('blockquote', { hasText: /^the bridge to reopen on Monday$/ }).waitFor();
   await page.screenshot({ path: join(ARTIFACTS, 'corrections-evidence.png'), fullPage: true });
+  await editor.locator('[data-extent="start-earlier"]').focus();
+  await page.keyboard.press('Enter');
+  await editor.locator('blockquote', { hasText: /^expect the bridge to reopen on Monday$/ }).waitFor();
+  await page.keyboard.press('Enter'); // the button keeps the focus: once more
+  await editor.locator('blockquote', { hasText: /^Officials expect the bridge to reopen on Monday$/ }).waitFor();
+  await editor.locator('[data-extent="end-earlier"]').click();
+  await mark(page, 'Officials expect the bridge to reopen on').waitFor();
+  assert.equal(await mark(page, 'Officials expect').innerText(), 'Officials expect the bridge to reopen on');
+  assert.equal(await corrections(page), 8);
+  for (let k = 0; k < 3; k++) await page.click('[data-undo]');
+  await page.locator('mark.quote', { hasText: 'Officials' }).waitFor({ state: 'detached' });
+  assert.equal(await corrections(page), 5);
+  assert.equal(await page.locator('[data-speaker="Officials"] .quote-link').innerText(), 'INDIRECTthe bridge to reopen on Monday');
 
   // Undo and redo, by button and by keyboard.
   await page.click('[data-undo]');
