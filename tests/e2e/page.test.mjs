@@ -190,7 +190,7 @@ test('exports: JSON, CSV and Markdown files with the analysis; copy one quote', 
 
   const csv = await save('csv');
   const lines = csv.trim().split('\r\n');
-  assert.equal(lines[0], 'speaker,role,organization,kind,cue_class,confidence,quote,cue,start,end,origin');
+  assert.equal(lines[0], 'speaker,role,organization,kind,cue_class,confidence,quote,cue,origin,start,end');
   assert.equal(lines.length, 10);
   assert.match(lines[1], /^"Somkeo Sylavong","Minister of Public Security","","direct","speech","0\.\d\d","“Human trafficking/);
 

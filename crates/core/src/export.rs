@@ -34,14 +34,14 @@ fn csv_cell(out: &mut String, s: &str) {
 }
 
 /// One row per quote: speaker, role, organisation, kind, cue class,
-/// confidence, quote (an
-/// interrupted quote's parts joined by " … "), cue and position (code points,
-/// from the quote's first word to its last).
+/// confidence, quote (an interrupted quote's parts joined by " … "), cue,
+/// origin ("machine", "edited" or "reader": who set the row's values) and
+/// position (code points, from the quote's first word to its last).
 #[must_use]
 pub fn to_csv(text: &str, a: &Analysis) -> String {
     let idx = OffsetIndex::new(text);
     let mut o = String::from(
-        "speaker,role,organization,kind,cue_class,confidence,quote,cue,start,end,origin\r\n",
+        "speaker,role,organization,kind,cue_class,confidence,quote,cue,origin,start,end\r\n",
     );
     for q in &a.quotes {
         let sp = q.speaker.and_then(|s| a.speakers.get(s as usize));
@@ -67,7 +67,7 @@ pub fn to_csv(text: &str, a: &Analysis) -> String {
             csv_cell(&mut o, cell);
         }
         let origin = crate::output::quote_origin(q.edited);
-        let _ = write!(o, ",{s},{e},{origin}\r\n");
+        let _ = write!(o, ",{origin},{s},{e}\r\n");
     }
     o
 }
@@ -307,9 +307,9 @@ mod tests {
         let lines: Vec<_> = csv.split("\r\n").collect();
         assert_eq!(
             lines[0],
-            "speaker,role,organization,kind,cue_class,confidence,quote,cue,start,end,origin"
+            "speaker,role,organization,kind,cue_class,confidence,quote,cue,origin,start,end"
         );
-        assert!(lines[1].starts_with("\"Ada Lovelace\",\"Minister of Engines\",\"\",\"direct\",\"speech\",\"0.88\",\"“We won, 100%,”\",\"said\",7,22"), "{}", lines[1]);
+        assert!(lines[1].starts_with("\"Ada Lovelace\",\"Minister of Engines\",\"\",\"direct\",\"speech\",\"0.88\",\"“We won, 100%,”\",\"said\",machine,7,22"), "{}", lines[1]);
         let mut cell = String::new();
         csv_cell(&mut cell, "=SUM(A1) \"x\"");
         assert_eq!(cell, "\"'=SUM(A1) \"\"x\"\"\"");
