@@ -15,6 +15,10 @@ export interface Quote {
   speaker_index: number | null;
   found_by: string;
   speaker_by: string | null;
+  /** Who set the values: the machine, or the reader (see saidwho's corrections). */
+  origin: 'machine' | 'edited' | 'reader';
+  /** The values the reader changed ("span", "speaker"); absent when none. */
+  edited?: string[];
 }
 
 export interface Speaker {
@@ -26,6 +30,8 @@ export interface Speaker {
   quoted_words: number;
   views: number;
   mentions: Span[];
+  /** The values the reader set ("name", "role", "organization", "named", "merged"); absent when none. */
+  edited?: string[];
 }
 
 export interface Entity {
