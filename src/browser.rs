@@ -172,7 +172,8 @@ pub fn save_corrections(
     if corrections.is_empty() && corrections.undone.is_empty() {
         return s.remove_item(CORRECTIONS_KEY).map_err(describe);
     }
-    let value = format!("{}\n{}", fingerprint(text), corrections.to_json());
+    let packed = crate::permalink::pack_corrections(corrections);
+    let value = format!("{}\n{packed}", fingerprint(text));
     s.set_item(CORRECTIONS_KEY, &value).map_err(describe)
 }
 
@@ -180,11 +181,11 @@ pub fn save_corrections(
 #[must_use]
 pub fn load_corrections(text: &str) -> Option<saidwho_core::corrections::Corrections> {
     let value = storage()?.get_item(CORRECTIONS_KEY).ok().flatten()?;
-    let (print, json) = value.split_once('\n')?;
+    let (print, packed) = value.split_once('\n')?;
     if print != fingerprint(text) {
         return None;
     }
-    saidwho_core::corrections::Corrections::from_json(json).ok()
+    crate::permalink::unpack_corrections(packed)
 }
 
 /// The article text box's selection, in UTF-16 units, when it has one.

@@ -55,11 +55,26 @@ fn b64_decode(s: &str) -> Option<Vec<u8>> {
 pub fn encode(text: &str, corrections: &Corrections) -> String {
     let mut f = format!("{KEY}{}", b64_encode(&compress_to_vec(text.as_bytes(), 9)));
     if !corrections.is_empty() {
-        let json = corrections.to_json();
         f.push_str(EDITS_KEY);
-        f.push_str(&b64_encode(&compress_to_vec(json.as_bytes(), 9)));
+        f.push_str(&pack_corrections(corrections));
     }
     f
+}
+
+/// Corrections as short, URL-safe text: bincode (the codec the page and its
+/// worker already share; a JSON reader would add tens of KB to the page),
+/// deflated, base64url.
+#[must_use]
+pub fn pack_corrections(corrections: &Corrections) -> String {
+    let bytes = bincode::serialize(corrections).unwrap_or_default();
+    b64_encode(&compress_to_vec(&bytes, 9))
+}
+
+/// The corrections [`pack_corrections`] wrote (`None` when damaged).
+#[must_use]
+pub fn unpack_corrections(packed: &str) -> Option<Corrections> {
+    let bytes = decompress_to_vec_with_limit(&b64_decode(packed)?, MAX_TEXT_BYTES).ok()?;
+    bincode::deserialize(&bytes).ok()
 }
 
 /// What a link carries.
@@ -97,7 +112,7 @@ pub fn decode(fragment: &str) -> Result<Link, LinkError> {
         None => (data, None),
     };
     let text = unpack(text_part).ok_or(LinkError::Damaged)?;
-    let corrections = edits_part.map(|e| unpack(e).and_then(|j| Corrections::from_json(&j).ok()));
+    let corrections = edits_part.map(unpack_corrections);
     Ok(Link {
         text,
         edits_damaged: matches!(corrections, Some(None)),

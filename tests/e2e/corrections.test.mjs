@@ -183,6 +183,30 @@ test('the reader fixes a speaker, a false quote, missed quotes and a split sourc
   await correct(page);
   assert.match(await page.locator('[data-speaker="Lena Ortiz"] .stats').innerText(), /^2 quotes · 10 words/);
 
+  // A speaker's role and organisation, an anonymous source, a split.
+  const baker = page.locator('[data-speaker="Tom Baker"]');
+  await baker.locator('.edit-speaker summary').click();
+  await baker.locator('[data-role]').fill('engineer');
+  await baker.locator('[data-organization]').fill('Riverton Water');
+  await baker.locator('[data-save-details]').click();
+  await baker.locator('.role', { hasText: 'engineer, Riverton Water' }).waitFor();
+  const officials = page.locator('[data-speaker="Officials"]');
+  await officials.locator('.edit-speaker summary').click();
+  await officials.locator('[data-anonymous]').check();
+  await page.locator('[data-speaker="Officials"] [data-anonymous]:checked').waitFor();
+  const lena = page.locator('[data-speaker="Lena Ortiz"]');
+  await lena.locator('.edit-speaker summary').click();
+  await lena.locator('.split-quote', { hasText: 'The river rose' }).locator('input').check();
+  await lena.locator('[data-split-name]').fill('a neighbour');
+  await lena.locator('[data-split]').click();
+  await page.locator('[data-speaker="a neighbour"]').waitFor();
+  assert.deepEqual(await cards(page), { ...CORRECTED, 'Lena Ortiz': 1, 'a neighbour': 1 });
+  assert.equal(await corrections(page), 8);
+  for (let k = 0; k < 3; k++) await page.click('[data-undo]');
+  await page.locator('[data-speaker="a neighbour"]').waitFor({ state: 'detached' });
+  assert.equal(await corrections(page), 5);
+  assert.equal(await page.locator('[data-speaker="Tom Baker"] .role').count(), 0);
+
   // A quote's extent, a word at a time, by keyboard.
   await page.locator('[data-speaker="Officials"] [data-review-quote]').click();
   const editor = page.locator('[data-quote-editor]');

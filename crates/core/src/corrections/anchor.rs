@@ -15,7 +15,6 @@ pub struct Anchor {
     /// The words it covered.
     pub text: String,
     /// Which copy of those words it was (0: the first in the text).
-    #[serde(default)]
     pub nth: usize,
 }
 

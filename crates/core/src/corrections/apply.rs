@@ -2,15 +2,12 @@
 //! removal, addition, extent, merges, in the order made), then the speakers
 //! are counted again from the quotes they hold.
 
-use std::collections::HashMap;
-
 use super::{Anchor, Corrections, Edit};
 use crate::analysis::Analysis;
 use crate::attribution::rules::RuleId;
 use crate::attribution::{CueClass, Quote, QuoteEdits, QuoteKind};
 use crate::span::TextRange;
 use crate::speakers::{Speaker, SpeakerEdits, SpeakerRule};
-use crate::tokens::TokenKind;
 
 /// A machine analysis with the reader's edits applied.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +44,8 @@ struct State<'t> {
     text: &'t str,
     machine: &'t Analysis,
     work: Vec<Work>,
-    overrides: HashMap<String, Override>,
+    /// The reader's settings, by speaker name (few: a list).
+    overrides: Vec<(String, Override)>,
 }
 
 pub(super) fn apply(c: &Corrections, text: &str, machine: &Analysis) -> Corrected {
@@ -65,7 +63,7 @@ pub(super) fn apply(c: &Corrections, text: &str, machine: &Analysis) -> Correcte
                     .map(|s| s.name.clone()),
             })
             .collect(),
-        overrides: HashMap::new(),
+        overrides: Vec::new(),
     };
     let mut dropped = Vec::new();
     let mut kept = Corrections {
@@ -102,7 +100,7 @@ impl State<'_> {
                 let (k, r) = self.quote_at(quote)?;
                 let name = clean(name)?;
                 self.credit(k, &name);
-                let o = self.overrides.entry(name.clone()).or_default();
+                let o = self.set(&name);
                 o.chosen = true;
                 if let Some(role) = role.as_deref().and_then(clean) {
                     o.role = Some(Some(role));
@@ -127,7 +125,7 @@ impl State<'_> {
                 self.work.insert(at, self.added(r));
                 if let Some(name) = speaker.as_deref().and_then(clean) {
                     self.credit(at, &name);
-                    self.overrides.entry(name).or_default().chosen = true;
+                    self.set(&name).chosen = true;
                 }
                 Some(Edit::AddQuote {
                     span: span.at(r),
@@ -161,13 +159,13 @@ impl State<'_> {
                         w.quote.edited.speaker = true;
                     }
                 }
-                let o = self.overrides.entry(into.clone()).or_default();
+                let o = self.set(into);
                 (o.chosen, o.merged) = (true, true);
                 Some(edit.clone())
             }
             Edit::Anonymous { speaker, anonymous } => {
                 self.has_speaker(speaker)?;
-                self.overrides.entry(speaker.clone()).or_default().anonymous = Some(*anonymous);
+                self.set(speaker).anonymous = Some(*anonymous);
                 Some(edit.clone())
             }
             Edit::Details {
@@ -176,12 +174,24 @@ impl State<'_> {
                 organization,
             } => {
                 self.has_speaker(speaker)?;
-                let o = self.overrides.entry(speaker.clone()).or_default();
+                let o = self.set(speaker);
                 o.role = Some(role.as_deref().and_then(clean));
                 o.organization = Some(organization.as_deref().and_then(clean));
                 Some(edit.clone())
             }
         }
+    }
+
+    /// The reader's settings for speaker `name`.
+    fn set(&mut self, name: &str) -> &mut Override {
+        let k = match self.overrides.iter().position(|(n, _)| n == name) {
+            Some(k) => k,
+            None => {
+                self.overrides.push((name.to_owned(), Override::default()));
+                self.overrides.len() - 1
+            }
+        };
+        &mut self.overrides[k].1
     }
 
     fn has_speaker(&self, name: &str) -> Option<()> {
@@ -297,14 +307,18 @@ impl State<'_> {
             overrides,
         } = self;
         let mut speakers: Vec<Speaker> = Vec::new();
-        let mut index: HashMap<String, u32> = HashMap::new();
+        // Each speaker's index, by name (in order of first quote).
+        let mut index: Vec<String> = Vec::new();
         let mut quotes = Vec::with_capacity(work.len());
         for Work { mut quote, name } in work {
             quote.speaker = name.map(|name| {
-                *index.entry(name.clone()).or_insert_with(|| {
-                    speakers.push(start_speaker(machine, &name, overrides.get(&name)));
-                    u32::try_from(speakers.len() - 1).unwrap_or(u32::MAX)
-                })
+                let k = index.iter().position(|n| *n == name).unwrap_or_else(|| {
+                    let set = overrides.iter().find(|(n, _)| *n == name).map(|(_, o)| o);
+                    speakers.push(start_speaker(machine, &name, set));
+                    index.push(name);
+                    index.len() - 1
+                });
+                u32::try_from(k).unwrap_or(u32::MAX)
             });
             if let Some(s) = quote.speaker.and_then(|s| speakers.get_mut(s as usize)) {
                 s.quotes += 1;
@@ -370,14 +384,28 @@ fn start_speaker(machine: &Analysis, name: &str, o: Option<&Override>) -> Speake
     s
 }
 
-/// Words (tokens with a letter) inside `r`, counted as the machine counts
-/// them (the analysis may come without its tokens: the page drops them).
+/// Words inside `r`: runs of letters and digits with a letter, an
+/// apostrophe or a dot between two letters joining them ("don’t", "U.N") —
+/// the tokenizer's words for news copy, without its Unicode tables (the page
+/// gets analyses without tokens, and its bundle has no tokenizer).
 fn words_in(text: &str, r: TextRange) -> u32 {
-    let n = crate::tokens::tokenize(r.slice(text))
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .count();
-    u32::try_from(n).unwrap_or(u32::MAX)
+    let chars: Vec<char> = r.slice(text).chars().collect();
+    let (mut words, mut in_run, mut has_letter) = (0u32, false, false);
+    for (k, &c) in chars.iter().enumerate() {
+        let joins = matches!(c, '\'' | '’' | '‘' | '.' | ':')
+            && in_run
+            && k > 0
+            && chars[k - 1].is_alphabetic()
+            && chars.get(k + 1).is_some_and(|n| n.is_alphabetic());
+        if c.is_alphanumeric() || joins {
+            in_run = true;
+            has_letter |= c.is_alphabetic();
+        } else {
+            words += u32::from(in_run && has_letter);
+            (in_run, has_letter) = (false, false);
+        }
+    }
+    words + u32::from(in_run && has_letter)
 }
 
 /// A name or role as typed, spaces tidied; `None` when empty.
@@ -535,6 +563,19 @@ mod tests {
         assert!(matches!(fixed.dropped[0], Edit::Speaker { .. }));
         assert_eq!(fixed.corrections.len(), 1);
         assert!(fixed.analysis.speakers.iter().all(|s| s.name != "Ann Lee"));
+    }
+
+    #[test]
+    fn words_are_counted_as_the_tokenizer_counts_them() {
+        let t = "“Don’t cut the U.N. budget by 20% in 2025 — COVID-19 cost us,” she said.";
+        let machine = crate::stages::tokenize(t)
+            .iter()
+            .filter(|tok| tok.kind == crate::TokenKind::Word)
+            .count();
+        assert_eq!(
+            super::words_in(t, TextRange::new(0, t.len())) as usize,
+            machine
+        );
     }
 
     #[test]

@@ -2,8 +2,6 @@
 //! gold record (`shared/eval/SCHEMA.md`), and the machine's analysis scored
 //! against it the way `shared/eval/score.py quotes` scores predictions.
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
@@ -193,37 +191,48 @@ fn track(text: &str, machine: &Analysis, reader: &Analysis, direct: bool) -> Tra
 
 /// The quote's word tokens as `score.py` finds them: maximal runs of
 /// letters and digits inside each part, by position.
-fn word_tokens(text: &str, q: &Quote) -> BTreeSet<(usize, usize)> {
-    let mut out = BTreeSet::new();
+fn word_tokens(text: &str, q: &Quote) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
     for part in q.parts() {
         let mut start = None;
         for (at, c) in part.slice(text).char_indices() {
             match (c.is_alphanumeric(), start) {
                 (true, None) => start = Some(at),
                 (false, Some(s)) => {
-                    out.insert((part.start() + s, part.start() + at));
+                    out.push((part.start() + s, part.start() + at));
                     start = None;
                 }
                 _ => {}
             }
         }
         if let Some(s) = start {
-            out.insert((part.start() + s, part.end()));
+            out.push((part.start() + s, part.end()));
         }
     }
+    // Parts are in text order: the tokens are sorted and distinct.
     out
+}
+
+/// Tokens in both sorted lists.
+fn common(a: &[(usize, usize)], b: &[(usize, usize)]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => (i, j, n) = (i + 1, j + 1, n + 1),
+        }
+    }
+    n
 }
 
 /// One-to-one matching by best token Jaccard ≥ 0.5 (ties: earlier gold,
 /// then earlier prediction), as `score.py`'s `greedy_match`.
-fn greedy_match(
-    gold: &[BTreeSet<(usize, usize)>],
-    pred: &[BTreeSet<(usize, usize)>],
-) -> Vec<(usize, usize)> {
+fn greedy_match(gold: &[Vec<(usize, usize)>], pred: &[Vec<(usize, usize)>]) -> Vec<(usize, usize)> {
     let mut cands = Vec::new();
     for (g, gt) in gold.iter().enumerate() {
         for (p, pt) in pred.iter().enumerate() {
-            let inter = gt.intersection(pt).count();
+            let inter = common(gt, pt);
             let union = gt.len() + pt.len() - inter;
             if inter > 0 && 2 * inter >= union {
                 // Exact comparison of inter/union as a fraction: sort by
@@ -331,7 +340,7 @@ mod tests {
         let q = &analyze("“A b_c d,” he said.").quotes[0];
         let toks = word_tokens(t, q);
         assert_eq!(toks.len(), 4, "{toks:?}"); // A, b, c, d: '_' splits words
-        let set = |v: &[(usize, usize)]| v.iter().copied().collect::<BTreeSet<_>>();
+        let set = |v: &[(usize, usize)]| v.to_vec();
         let g = [set(&[(0, 1), (2, 3)]), set(&[(4, 5)])];
         let p = [set(&[(0, 1), (2, 3), (4, 5)]), set(&[(0, 1), (2, 3)])];
         // Best Jaccard first: gold 0 takes prediction 1 (1.0), gold 1 none (1/3).

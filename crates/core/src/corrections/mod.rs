@@ -34,9 +34,11 @@ pub use gold::{compare, gold_record, Comparison, GoldAttribution, GoldRecord, Pr
 
 use crate::analysis::Analysis;
 
-/// One change the reader made.
+/// One change the reader made. (Serialised with every field and an
+/// external tag, so that compact binary formats such as bincode, which the
+/// page uses for storage and links, can hold it.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "edit", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Edit {
     /// The quote at `quote` was said by `name` (an existing speaker or a new
     /// one, with an optional role).
@@ -46,7 +48,6 @@ pub enum Edit {
         /// Who said it.
         name: String,
         /// Their role, for a new speaker.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         role: Option<String>,
     },
     /// The quote at `quote` is not a quote.
@@ -59,7 +60,6 @@ pub enum Edit {
         /// The quote's words.
         span: Anchor,
         /// Who said it.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         speaker: Option<String>,
     },
     /// The quote at `quote` covers `to` instead.
@@ -117,7 +117,6 @@ pub struct Corrections {
     /// Steps in force, oldest first.
     pub steps: Vec<Vec<Edit>>,
     /// Steps undone, most recently undone last (cleared by a new step).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub undone: Vec<Vec<Edit>>,
 }
 
@@ -224,7 +223,7 @@ mod tests {
         }]);
         c.undo();
         let json = c.to_json();
-        assert!(json.contains(r#""edit":"merge""#), "{json}");
+        assert!(json.contains(r#"{"merge":{"from":"he""#), "{json}");
         assert_eq!(Corrections::from_json(&json).unwrap(), c);
         assert!(Corrections::from_json("{\"steps\":[[{\"edit\":\"x\"}]]}").is_err());
     }
