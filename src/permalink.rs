@@ -2,6 +2,7 @@
 //! the reader's corrections after it (`&edits=…`): deflate-compressed,
 //! base64url-encoded. A fragment is never sent to a server.
 
+use bincode::Options;
 use saidwho_core::corrections::Corrections;
 
 use miniz_oxide::deflate::compress_to_vec;
@@ -61,12 +62,18 @@ pub fn encode(text: &str, corrections: &Corrections) -> String {
     f
 }
 
-/// Corrections as short, URL-safe text: bincode (the codec the page and its
+/// The binary codec of corrections: bincode (the codec the page and its
 /// worker already share; a JSON reader would add tens of KB to the page),
-/// deflated, base64url.
+/// never reading more than a link may unpack to — a damaged or hostile link
+/// that announces a huge list gets an error, not an allocation.
+fn codec() -> impl bincode::Options {
+    bincode::DefaultOptions::new().with_limit(MAX_TEXT_BYTES as u64)
+}
+
+/// Corrections as short, URL-safe text: bincode, deflated, base64url.
 #[must_use]
 pub fn pack_corrections(corrections: &Corrections) -> String {
-    let bytes = bincode::serialize(corrections).unwrap_or_default();
+    let bytes = codec().serialize(corrections).unwrap_or_default();
     b64_encode(&compress_to_vec(&bytes, 9))
 }
 
@@ -74,7 +81,7 @@ pub fn pack_corrections(corrections: &Corrections) -> String {
 #[must_use]
 pub fn unpack_corrections(packed: &str) -> Option<Corrections> {
     let bytes = decompress_to_vec_with_limit(&b64_decode(packed)?, MAX_TEXT_BYTES).ok()?;
-    bincode::deserialize(&bytes).ok()
+    codec().deserialize(&bytes).ok()
 }
 
 /// What a link carries.
@@ -174,6 +181,11 @@ mod tests {
         assert_eq!(link.text, t);
         assert_eq!(link.corrections.as_ref(), Some(&c));
         assert!(!link.edits_damaged);
+        // A hostile list length is refused without allocating it.
+        let mut huge = vec![0xfd];
+        huge.extend_from_slice(&u64::MAX.to_le_bytes());
+        let hostile = b64_encode(&compress_to_vec(&huge, 9));
+        assert_eq!(unpack_corrections(&hostile), None);
         // Cut inside the corrections: the text still comes back.
         let cut = decode(&f[..f.len() - 4]).unwrap();
         assert_eq!(

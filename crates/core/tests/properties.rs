@@ -172,3 +172,123 @@ fn fuzz_regressions_do_not_panic() {
     }
     assert!(n >= 3, "the regression inputs are there");
 }
+
+/// An edit anchored anywhere in `text` (or outside it: a stored or linked
+/// edit may come from another version of the text, or be forged).
+fn edits(text_len: usize) -> impl Strategy<Value = Vec<saidwho_core::corrections::Edit>> {
+    use saidwho_core::corrections::{Anchor, Edit};
+    let anchor = (0..text_len + 4, 0..24usize, "\\PC{0,6}", 0..3usize).prop_map(
+        |(start, len, words, nth)| Anchor {
+            start,
+            end: start + len,
+            text: words,
+            nth,
+        },
+    );
+    let name = prop_oneof![
+        Just("Ms Kaori".to_owned()),
+        Just("he".to_owned()),
+        "\\PC{0,8}"
+    ];
+    let edit = prop_oneof![
+        (anchor.clone(), name.clone()).prop_map(|(quote, name)| Edit::Speaker {
+            quote,
+            name,
+            role: None
+        }),
+        anchor.clone().prop_map(|quote| Edit::NotAQuote { quote }),
+        (anchor.clone(), prop::option::of(name.clone()))
+            .prop_map(|(span, speaker)| Edit::AddQuote { span, speaker }),
+        (anchor.clone(), anchor).prop_map(|(quote, to)| Edit::Extent { quote, to }),
+        (name.clone(), name.clone()).prop_map(|(from, into)| Edit::Merge { from, into }),
+        (name, any::<bool>())
+            .prop_map(|(speaker, anonymous)| Edit::Anonymous { speaker, anonymous }),
+    ];
+    prop::collection::vec(edit, 0..8)
+}
+
+/// Edits anchored to real quotes and words of `text`, so that most apply.
+fn anchored(
+    text: &str,
+    a: &saidwho_core::Analysis,
+    picks: &[(usize, u8)],
+) -> Vec<saidwho_core::corrections::Edit> {
+    use saidwho_core::corrections::{Anchor, Edit};
+    let words: Vec<TextRange> = a.tokens.iter().map(|t| t.range).collect();
+    picks
+        .iter()
+        .filter_map(|&(k, kind)| {
+            let quote = a
+                .quotes
+                .get(k % a.quotes.len().max(1))
+                .map(|q| Anchor::new(text, q.range));
+            let word = words
+                .get(k % words.len().max(1))
+                .map(|&w| Anchor::new(text, w));
+            Some(match kind % 4 {
+                0 => Edit::Speaker {
+                    quote: quote?,
+                    name: "Ann Lee".into(),
+                    role: Some("mayor".into()),
+                },
+                1 => Edit::NotAQuote { quote: quote? },
+                2 => Edit::AddQuote {
+                    span: word?,
+                    speaker: Some("Bo".into()),
+                },
+                _ => Edit::Extent {
+                    quote: quote?,
+                    to: word?,
+                },
+            })
+        })
+        .collect()
+}
+
+/// The corrected analysis keeps the analysis' invariants.
+fn check_corrected(text: &str, a: &saidwho_core::Analysis) -> Result<(), TestCaseError> {
+    let mut end = 0;
+    for q in &a.quotes {
+        prop_assert!(in_bounds(text, q.range));
+        prop_assert!(q.range.start() >= end, "corrected quotes overlap");
+        end = q.range.end();
+        if let Some(s) = q.speaker {
+            prop_assert!((s as usize) < a.speakers.len());
+        }
+    }
+    let credited: u32 = a.speakers.iter().map(|s| s.quotes).sum();
+    prop_assert_eq!(
+        credited as usize,
+        a.quotes.iter().filter(|q| q.speaker.is_some()).count()
+    );
+    prop_assert!(a.speakers.iter().all(|s| s.quotes > 0));
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Any edits, on any text — forged, stale or real — apply without a
+    /// panic, keep the invariants, and what was kept applies again unchanged.
+    #[test]
+    fn corrections_never_break_an_analysis(
+        text in texty(),
+        forged in edits(80),
+        picks in prop::collection::vec((0..50usize, any::<u8>()), 0..8),
+    ) {
+        use saidwho_core::corrections::Corrections;
+        let a = analyzer().analyze(&text);
+        let mut c = Corrections::default();
+        c.push(forged);
+        c.push(anchored(&text, &a, &picks));
+        let fixed = c.apply(&text, &a);
+        check_corrected(&text, &fixed.analysis)?;
+        prop_assert_eq!(fixed.dropped.len() + fixed.corrections.len(), c.len());
+        let again = fixed.corrections.apply(&text, &a);
+        prop_assert!(again.dropped.is_empty());
+        prop_assert_eq!(again.analysis, fixed.analysis);
+        // The same edits on an edited text: never a panic.
+        let edited = format!("x{}", text.replacen('a', "b", 1));
+        check_corrected(&edited, &c.apply(&edited, &analyzer().analyze(&edited)).analysis)?;
+    }
+}
