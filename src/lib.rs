@@ -8,6 +8,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod editing;
+pub mod excerpt;
 pub mod file_load;
 pub mod file_text;
 pub mod frame;

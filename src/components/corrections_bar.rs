@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::editing::{editor_range, paragraph_range};
+use crate::excerpt::excerpt;
 use crate::state::{Notice, Shown};
 
 /// The id of a document in the gold export.
@@ -156,7 +157,7 @@ pub fn corrections_bar(props: &CorrectionsBarProps) -> Html {
             </div>
             if let Some(r) = adding_now {
                 <form class="add-quote edit-row" data-add-quote="" onsubmit={on_confirm}>
-                    <p class="adding">{ "New quote: " }<q>{ excerpt(r.slice(&shown.text)) }</q></p>
+                    <p class="adding">{ "New quote: " }<q>{ excerpt(r.slice(&shown.text), 200) }</q></p>
                     <label>{ "Speaker " }
                         <input ref={speaker_ref} list="add-speakers" data-add-speaker="" autocomplete="off" placeholder="unknown" />
                     </label>
@@ -214,14 +215,4 @@ fn comparison(c: &Comparison) -> Html {
             </table>
         </>
     }
-}
-
-fn excerpt(s: &str) -> String {
-    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= 200 {
-        return flat;
-    }
-    let mut cut: String = flat.chars().take(199).collect();
-    cut.push('…');
-    cut
 }

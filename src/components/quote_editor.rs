@@ -10,6 +10,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::editing::{moved_by_a_word, Edge};
+use crate::excerpt::excerpt;
 use crate::state::Shown;
 
 /// Properties of [`QuoteEditor`].
@@ -129,7 +130,7 @@ pub fn quote_editor(props: &QuoteEditorProps) -> Html {
     html! {
         <section class="quote-editor" aria-labelledby="quote-editor-title" data-quote-editor={i.to_string()}>
             <h2 id="quote-editor-title">{ "Selected quote" }</h2>
-            <blockquote>{ excerpt(&q.words(text)) }</blockquote>
+            <blockquote>{ excerpt(&q.words(text), 300) }</blockquote>
             <p class="speaker-line">{ speaker_line }{ " · " }{ trust }</p>
             <p class="evidence" data-evidence="">{ export::explanation(a, i).unwrap_or_default() }</p>
             <form class="edit-row" onsubmit={on_speaker}>
@@ -156,15 +157,4 @@ pub fn quote_editor(props: &QuoteEditorProps) -> Html {
             </div>
         </section>
     }
-}
-
-/// The quote's words, cut to 300 characters.
-fn excerpt(s: &str) -> String {
-    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= 300 {
-        return flat;
-    }
-    let mut cut: String = flat.chars().take(299).collect();
-    cut.push('…');
-    cut
 }

@@ -7,6 +7,7 @@ use saidwho_core::corrections::{Anchor, Edit};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::excerpt::excerpt;
 use crate::state::Shown;
 
 /// Properties of [`SpeakerEditor`].
@@ -98,7 +99,7 @@ pub fn speaker_editor(props: &SpeakerEditorProps) -> Html {
         .iter()
         .enumerate()
         .filter(|(_, q)| q.speaker == u32::try_from(props.speaker).ok())
-        .map(|(i, q)| (i, short(&q.words(&shown.text))))
+        .map(|(i, q)| (i, excerpt(&q.words(&shown.text), 80)))
         .collect();
     let on_split = {
         let (on_edit, shown, split_ref, checks) = (
@@ -173,14 +174,4 @@ pub fn speaker_editor(props: &SpeakerEditorProps) -> Html {
             }
         </details>
     }
-}
-
-fn short(s: &str) -> String {
-    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= 80 {
-        return flat;
-    }
-    let mut cut: String = flat.chars().take(79).collect();
-    cut.push('…');
-    cut
 }

@@ -12,6 +12,7 @@ use crate::browser;
 use crate::components::article_view::SPEAKER_STYLES;
 use crate::components::deferred::{use_ready, DEFER_ITEMS};
 use crate::components::speaker_editor::SpeakerEditor;
+use crate::excerpt::excerpt;
 use crate::state::{Notice, Shown};
 use saidwho_core::corrections::Edit;
 
@@ -118,7 +119,7 @@ pub fn speakers_panel(props: &SpeakersPanelProps) -> Html {
                     if q.cue_class.is_view() {
                         <span class="kind" data-cue-class={q.cue_class.as_str()}>{ q.cue_class.as_str() }</span>
                     }
-                    { excerpt(&q.words(&shown.text)) }
+                    { excerpt(&q.words(&shown.text), EXCERPT_CHARS) }
                 </button>
                 <button type="button" class="copy" data-copy-quote={i.to_string()} onclick={on_copy}
                     aria-label={format!("Copy quote {} with its attribution", i + 1)}>{ "Copy" }</button>
@@ -284,14 +285,4 @@ fn stats_line(s: &saidwho_core::Speaker, share: f64) -> String {
         plural(s.quotes, "quote", "quotes"),
         s.quoted_words
     )
-}
-
-fn excerpt(s: &str) -> String {
-    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= EXCERPT_CHARS {
-        return flat;
-    }
-    let mut cut: String = flat.chars().take(EXCERPT_CHARS - 1).collect();
-    cut.push('…');
-    cut
 }
