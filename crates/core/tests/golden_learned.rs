@@ -72,3 +72,17 @@ fn a_capitalised_common_noun_opening_the_sentence_is_no_name() {
         .collect();
     assert_eq!(cards, [("Doctors", false), ("Amina Yusuf", true)]);
 }
+
+#[test]
+fn a_short_reported_clause_with_a_common_noun_speaker() {
+    let t = "The mayor insists crime is falling.";
+    let a = analyze(t);
+    let found: Vec<_> = a
+        .quotes
+        .iter()
+        .map(|q| (q.range.slice(t), q.found_by))
+        .collect();
+    assert_eq!(found, [("crime is falling", RuleId::LearnedClause)]);
+    let cards: Vec<_> = a.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(cards, ["The mayor"], "a sentence-opening determiner is no name");
+}

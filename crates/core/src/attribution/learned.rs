@@ -43,7 +43,7 @@ pub const FORMAT_VERSION: u16 = 2;
 /// Sentences longer than this are not tagged (tables, lists).
 pub const MAX_WORDS: usize = 120;
 /// Shortest content taken, in tokens.
-const MIN_CONTENT: usize = 4;
+const MIN_CONTENT: usize = 2;
 /// How far below another tag the model may score a cue word on its own
 /// (in the model's score units) and still report its clause. Without a
 /// limit, five-fold cross-validation on PolNeAR train scores best (all

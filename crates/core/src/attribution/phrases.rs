@@ -3,8 +3,8 @@
 
 use super::doc::Doc;
 use super::lexicon::{
-    is_cue_verb, is_determiner, is_discourse_adverb, is_name_particle, is_role_word, is_time_word,
-    pronoun_gender, title_gender, Gender,
+    is_cue_modifier, is_cue_verb, is_determiner, is_discourse_adverb, is_name_particle,
+    is_role_word, is_time_word, pronoun_gender, title_gender, Gender,
 };
 use super::name_scan::{abbreviation_dot, glued3, scan_name, Joined};
 use crate::span::TokenSpan;
@@ -131,7 +131,9 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
     if let Some(gender) = pronoun_gender(low) {
         return Some(Mention::single(i, MentionKind::Pronoun, gender));
     }
-    if doc.is_cap(i) {
+    // "The mayor insists …": a capitalised determiner opening the
+    // sentence starts a common noun phrase, not a name.
+    if doc.is_cap(i) && !is_determiner(low) {
         return name_right(doc, i, end);
     }
     // "said spokesman Tom Reed", "said campaign manager Robby Mook": the
@@ -155,6 +157,7 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
             && doc.is_word(j)
             && !is_clause_word(doc.low(j))
             && !is_cue_verb(doc.low(j))
+            && !is_cue_modifier(doc.low(j))
         {
             j += 1;
         }
