@@ -283,7 +283,25 @@ impl Ranker {
                 best = (s, Some(i));
             }
         }
-        best.1
+        best.1.or_else(|| only_one_of_its_gender(p, candidates))
+    }
+}
+
+/// The one candidate whose gender is known to be the pronoun's when every
+/// other candidate is known to differ ("Jennifer Okafor … met … Peter Lund.
+/// She said …"): the text leaves no one else the pronoun could be.
+fn only_one_of_its_gender(p: Pronoun, candidates: &[Candidate]) -> Option<usize> {
+    let own = p.gender();
+    if own == Gender::Unknown {
+        return None;
+    }
+    let mut agreeing = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| p.agrees(c.gender));
+    match (agreeing.next(), agreeing.next()) {
+        (Some((i, c)), None) if c.gender == own => Some(i),
+        _ => None,
     }
 }
 

@@ -84,5 +84,37 @@ fn a_short_reported_clause_with_a_common_noun_speaker() {
         .collect();
     assert_eq!(found, [("crime is falling", RuleId::LearnedClause)]);
     let cards: Vec<_> = a.speakers.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(cards, ["The mayor"], "a sentence-opening determiner is no name");
+    assert_eq!(
+        cards,
+        ["The mayor"],
+        "a sentence-opening determiner is no name"
+    );
+}
+
+/// Each quote's text and speaker card name.
+fn quotes_and_speakers(a: &Analysis, t: &str) -> Vec<(String, String)> {
+    a.quotes
+        .iter()
+        .map(|q| {
+            let speaker = q
+                .speaker
+                .and_then(|s| a.speakers.get(s as usize))
+                .map_or(String::new(), |s| s.name.clone());
+            (q.range.slice(t).to_string(), speaker)
+        })
+        .collect()
+}
+
+#[test]
+fn two_reported_clauses_in_one_sentence() {
+    let t = "Doctors fear the virus is spreading faster and officials concede testing has lagged.";
+    let a = analyze(t);
+    assert_eq!(
+        quotes_and_speakers(&a, t),
+        [
+            ("the virus is spreading faster".into(), "Doctors".into()),
+            ("testing has lagged".into(), "officials".into()),
+        ]
+    );
+    assert!(a.quotes.iter().all(|q| q.found_by == RuleId::LearnedClause));
 }
