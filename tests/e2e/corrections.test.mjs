@@ -26,7 +26,7 @@ const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ARTICLE = [
   'Flood defences hold in Riverton',
   '“The walls held,” said Mayor Sam Ruiz. “We were lucky this time.”',
-  'Engineer Tom Baker, who designed the barrier, was at the river all night. Mayor Ruiz praised his work. “We were not lucky, we were prepared,” he said.',
+  'Engineer Tom Baker, who designed the barrier, was at the river all night. Mayor Ruiz stood beside him. “We were not lucky, we were prepared,” he said.',
   'The council called the barrier “a sensible investment” in its budget.',
   'Some residents were less sure. The river rose faster than ever before, a neighbour told reporters.',
   '“I was scared,” admitted Lena Ortiz, who lives by the bridge.',
@@ -40,7 +40,12 @@ before(async () => {
   server = await serveDir(DIST, ['/']);
 });
 
+// Every browser a test opened, closed after the last test even when a test
+// failed before closing its own (an open browser would keep node running).
+const browsers = new Set();
+
 after(async () => {
+  await Promise.all([...browsers].map((context) => context.close().catch(() => {})));
   await server?.close();
 });
 
@@ -109,11 +114,16 @@ async function dragSelect(page, words) {
  */
 async function openArticle() {
   const context = await launch({ acceptDownloads: true });
+  browsers.add(context);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   const opened = await openPage(context, server.origin + '/');
   await opened.page.locator('#article-text').fill(ARTICLE);
   await waitForNamesOf(opened.page, ARTICLE);
-  return { ...opened, close: () => context.close() };
+  const close = async () => {
+    browsers.delete(context);
+    await context.close();
+  };
+  return { ...opened, close };
 }
 
 /** Makes the four corrections of the article, checking each. */

@@ -47,5 +47,11 @@ export async function serveDir(root, mounts = ['/']) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(r)) };
+  // Closing also ends kept-alive connections: a browser a failed test left
+  // open must not keep the test file from finishing.
+  const close = () => new Promise((r) => {
+    server.close(r);
+    server.closeAllConnections();
+  });
+  return { origin: `http://127.0.0.1:${port}`, requests, close };
 }
