@@ -16,15 +16,19 @@ fn analyze(text: &str) -> Analysis {
         .analyze(text)
 }
 
+/// Each quote's words and the rule that found it.
+fn found_by<'t>(a: &Analysis, t: &'t str) -> Vec<(&'t str, RuleId)> {
+    a.quotes
+        .iter()
+        .map(|q| (q.range.slice(t), q.found_by))
+        .collect()
+}
+
 #[test]
 fn a_reporting_verb_the_rules_do_not_read() {
     let t = "Critics argue the plan is a giveaway to developers and will raise rents.";
     let a = analyze(t);
-    let found: Vec<_> = a
-        .quotes
-        .iter()
-        .map(|q| (q.range.slice(t), q.found_by))
-        .collect();
+    let found = found_by(&a, t);
     assert_eq!(
         found,
         [(
@@ -77,11 +81,7 @@ fn a_capitalised_common_noun_opening_the_sentence_is_no_name() {
 fn a_short_reported_clause_with_a_common_noun_speaker() {
     let t = "The mayor insists crime is falling.";
     let a = analyze(t);
-    let found: Vec<_> = a
-        .quotes
-        .iter()
-        .map(|q| (q.range.slice(t), q.found_by))
-        .collect();
+    let found = found_by(&a, t);
     assert_eq!(found, [("crime is falling", RuleId::LearnedClause)]);
     let cards: Vec<_> = a.speakers.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(
