@@ -79,7 +79,16 @@ pub(crate) fn scan_name(doc: &Doc, i: usize, end: usize, joined: Joined) -> Name
                 scan.gender = g;
             }
         } else if doc.is_cap(j) {
-            if in_name && is_role_word(doc.low(j)) {
+            // "Italian Prime Minister Matteo Renzi", "German Chancellor
+            // Angela Merkel": words before a title and a name describe the
+            // name; the name starts after the titles.
+            if in_name && title_at(doc, j) && name_after_titles(doc, j, end) {
+                scan.name = None;
+                continue;
+            }
+            // A role word after the name ends it ("Somkeo Sylavong Minister
+            // of …"), unless the name ends there: "Charlie King, a …".
+            if in_name && is_role_word(doc.low(j)) && (j + 1 < end && doc.is_word(j + 1)) {
                 break;
             }
             if !in_name && !scan.has_title && never_starts_a_name(doc.low(j)) {
@@ -89,6 +98,15 @@ pub(crate) fn scan_name(doc: &Doc, i: usize, end: usize, joined: Joined) -> Name
         } else if in_name && j + 1 < end && is_name_particle(doc.low(j)) && doc.is_cap(j + 1) {
             extend(&mut scan.name, j);
             j += 1;
+            continue;
+        } else if let Some(name) = (in_name && joined == Joined::Keep)
+            .then(|| name_after_role_noun(doc, j, end))
+            .flatten()
+        {
+            // "MSNBC host Chris Matthews said": the speaker is the person,
+            // the words before the role noun say where they work.
+            scan.name = None;
+            j = name;
             continue;
         } else if in_name && joined == Joined::Keep && joins_capitals(doc, j, end) {
             j += 1;
@@ -103,6 +121,25 @@ pub(crate) fn scan_name(doc: &Doc, i: usize, end: usize, joined: Joined) -> Name
     }
     scan.phrase = (j > i).then(|| TokenSpan::new(i, j - 1));
     scan
+}
+
+/// The capitalised word after up to three lowercase words ending in a role
+/// noun, starting at token `j` ("host Chris", "campaign manager Kellyanne").
+fn name_after_role_noun(doc: &Doc, j: usize, end: usize) -> Option<usize> {
+    let role = (j..(j + 3).min(end))
+        .take_while(|&k| doc.is_word(k) && !doc.is_cap(k))
+        .find(|&k| is_role_word(doc.low(k)))?;
+    let name = role + 1;
+    (name < end && doc.is_cap(name) && !never_starts_a_name(doc.low(name))).then_some(name)
+}
+
+/// Whether a capitalised word that is no title follows the titles starting
+/// at token `j` (and their dots).
+fn name_after_titles(doc: &Doc, mut j: usize, end: usize) -> bool {
+    while j < end && (title_at(doc, j) || abbreviation_dot(doc, j)) {
+        j += 1;
+    }
+    j < end && doc.is_cap(j) && !never_starts_a_name(doc.low(j))
 }
 
 /// Whether token `j` is a hyphen or apostrophe glued between a name word
@@ -164,6 +201,24 @@ mod tests {
         assert_eq!(
             scan("Somkeo Sylavong Minister of", Joined::Keep).0,
             "Somkeo Sylavong"
+        );
+        let (name, phrase, _) = scan("Italian Prime Minister Matteo Renzi said", Joined::Keep);
+        assert_eq!(
+            (name.as_str(), phrase.as_str()),
+            ("Matteo Renzi", "Italian Prime Minister Matteo Renzi")
+        );
+        assert_eq!(
+            scan("German Chancellor Angela Merkel told", Joined::Keep).0,
+            "Angela Merkel"
+        );
+        assert_eq!(
+            scan("MSNBC host Chris Matthews said", Joined::Keep).0,
+            "Chris Matthews"
+        );
+        assert_eq!(scan("MSNBC host Chris Matthews", Joined::Split).0, "MSNBC");
+        assert_eq!(
+            scan("Charlie King, a Democrat", Joined::Keep).0,
+            "Charlie King"
         );
     }
 
