@@ -835,10 +835,12 @@ fn name_at<'d>(
 }
 
 /// Name words of a mention, lowercased, titles and dots removed.
+/// The last word stays: "Mr. King" is King.
 fn name_words<'d>(doc: &'d Doc, phrase: TokenSpan) -> Vec<&'d str> {
-    let mut words = phrase.indices().filter(|&i| doc.is_word(i)).peekable();
-    while words.next_if(|&i| is_title(doc.low(i))).is_some() {}
-    name_key(doc, words)
+    let words: Vec<usize> = phrase.indices().filter(|&i| doc.is_word(i)).collect();
+    let titles = words.iter().take_while(|&&i| is_title(doc.low(i))).count();
+    let skip = titles.min(words.len().saturating_sub(1));
+    name_key(doc, words.into_iter().skip(skip))
 }
 
 /// The lowercase key of the name words `tokens`, the last without its
@@ -889,11 +891,16 @@ fn persons_within(doc: &Doc, span: TokenSpan, people: &[TextRange]) -> Vec<Token
 
 /// The name of a mention as written, titles before it left out.
 fn display_words(doc: &Doc, phrase: TokenSpan) -> String {
-    let mut words = phrase.indices().filter(|&i| doc.is_word(i));
-    let Some(from) = words.find(|&i| !is_title(doc.low(i))) else {
+    let words: Vec<usize> = phrase.indices().filter(|&i| doc.is_word(i)).collect();
+    // "Mr. King": the last word stays, title or not.
+    let Some(&from) = words
+        .iter()
+        .find(|&&i| !is_title(doc.low(i)))
+        .or(words.last().filter(|_| words.len() > 1))
+    else {
         return String::new();
     };
-    let to = words.next_back().unwrap_or(from);
+    let to = words.last().copied().unwrap_or(from);
     possessive_dropped(as_written(doc, TokenSpan::new(from, to)))
 }
 

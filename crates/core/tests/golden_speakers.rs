@@ -110,3 +110,32 @@ fn a_question_s_auxiliary_is_no_part_of_a_name() {
              “We will not sell,” Clarke said.";
     assert_eq!(speaker_of(t, "not sell").as_deref(), Some("Clarke"));
 }
+
+#[test]
+fn a_title_that_is_also_a_surname_after_an_honorific_joins_the_full_name() {
+    let t = "“Turnout makes a difference,” said Charlie King, a prominent Democrat.\n\n\
+             Mr. King and Ms. Ode are also campaigning.\n\n\
+             “It is about enthusiasm,” Mr. King added.";
+    let names: Vec<_> = speakers(t).into_iter().map(|(_, who)| who).collect();
+    assert_eq!(
+        names,
+        [
+            Some("Charlie King".to_string()),
+            Some("Charlie King".to_string())
+        ]
+    );
+}
+
+#[test]
+fn words_before_a_title_or_role_noun_are_not_the_speaker() {
+    let t = "“We are not united,” Italian Prime Minister Matteo Renzi said after the meeting.\n\n\
+             “He did everything right,” said MSNBC host Chris Matthews.";
+    let names: Vec<_> = speakers(t).into_iter().map(|(_, who)| who).collect();
+    assert_eq!(
+        names,
+        [
+            Some("Matteo Renzi".to_string()),
+            Some("Chris Matthews".to_string())
+        ]
+    );
+}

@@ -120,7 +120,18 @@ pub(crate) fn scan_name(doc: &Doc, i: usize, end: usize, joined: Joined) -> Name
         }
     }
     scan.phrase = (j > i).then(|| TokenSpan::new(i, j - 1));
+    // "Mr. King", "Dr. Bishop": after an honorific, a last word that could
+    // be a title is the surname.
+    if scan.name.is_none() && j > i + 1 && is_honorific(doc.low(i)) {
+        let last = (i + 1..j).rev().find(|&k| doc.is_cap(k));
+        scan.name = last.filter(|&k| k > i).map(TokenSpan::one);
+    }
     scan
+}
+
+/// Titles that stand only before a person's name.
+fn is_honorific(lower: &str) -> bool {
+    matches!(lower, "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame")
 }
 
 /// The capitalised word after up to three lowercase words ending in a role
@@ -220,6 +231,8 @@ mod tests {
             scan("Charlie King, a Democrat", Joined::Keep).0,
             "Charlie King"
         );
+        assert_eq!(scan("Mr. King added", Joined::Keep).0, "King");
+        assert_eq!(scan("Prime Minister said", Joined::Keep).0, "");
     }
 
     #[test]
