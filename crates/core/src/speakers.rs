@@ -84,6 +84,9 @@ pub enum SpeakerRule {
     Relative,
     /// A pronoun → the nearest person of compatible gender before it.
     Pronoun,
+    /// "the judge", "the fund" → the speaker before it that the noun
+    /// describes.
+    Description,
     /// The phrase itself ("the spokesman", an unresolved pronoun): not a name.
     Phrase,
     /// Chosen by the reader (a correction, see [`crate::corrections`]).
@@ -99,6 +102,7 @@ impl SpeakerRule {
             Self::FullerName => "fuller-name",
             Self::Relative => "relative",
             Self::Pronoun => "pronoun",
+            Self::Description => "description",
             Self::Phrase => "phrase",
             Self::Reader => "reader",
         }
@@ -112,6 +116,7 @@ impl SpeakerRule {
             Self::FullerName => "partial name → fullest name in the article",
             Self::Relative => "“who” → the name before it",
             Self::Pronoun => "pronoun → the likeliest person or organisation before it",
+            Self::Description => "“the judge” → the speaker before it called a judge",
             Self::Phrase => "the phrase itself (no name found)",
             Self::Reader => "chosen by the reader",
         }
@@ -291,6 +296,12 @@ struct Resolver<'r, 'd> {
     entities: Vec<TextRange>,
 }
 
+/// The words of `s`: its runs of letters and digits.
+fn words_of(s: &str) -> impl DoubleEndedIterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
 /// Whether `r` overlaps one of `sorted` (disjoint ranges in text order).
 fn overlaps_any(sorted: &[TextRange], r: TextRange) -> bool {
     let at = sorted.partition_point(|e| e.end() <= r.start());
@@ -306,7 +317,9 @@ impl<'d> Resolver<'_, 'd> {
             MentionKind::Name => Some(self.by_name(m, words)),
             MentionKind::Relative => self.by_relative(m).map(|i| (i, SpeakerRule::Relative)),
             MentionKind::Pronoun => self.by_pronoun(m).map(|i| (i, SpeakerRule::Pronoun)),
-            _ => None,
+            MentionKind::Nominal => self
+                .described_speaker(m)
+                .map(|i| (i, SpeakerRule::Description)),
         }
     }
 
@@ -561,6 +574,48 @@ impl<'d> Resolver<'_, 'd> {
             speakers.push(new_speaker(text.to_owned(), false));
             keys.push(Vec::new())
         })
+    }
+
+    /// The speaker a definite description refers back to: "the judge" is
+    /// the latest speaker before it with a mention ending in "judge" ("A
+    /// New York judge") or a role holding it ("Frank Nervo, a state judge").
+    fn described_speaker(&self, m: Mention) -> Option<usize> {
+        let (doc, t) = (self.doc, m.tokens);
+        let head = t.last();
+        if t.count() != 2 || doc.low(t.first()) != "the" || doc.is_cap(head) || !doc.is_word(head) {
+            return None;
+        }
+        // The same phrase again is the same card ("the minister" twice).
+        let phrase = doc.range_of(t);
+        if self
+            .others
+            .contains_key(&phrase.slice(doc.text).to_lowercase())
+        {
+            return None;
+        }
+        let noun = doc.low(head);
+        let start = phrase.start();
+        let is_noun = |w: &str| w.eq_ignore_ascii_case(noun);
+        // A phrase's last word is its noun: "A Bloomberg poll" is a poll,
+        // "the state's campaign chairman" no campaign.
+        let ends_with = |s: &str| words_of(s).next_back().is_some_and(is_noun);
+        let holds = |s: &str| words_of(s).any(is_noun);
+        self.speakers
+            .iter()
+            .enumerate()
+            .filter(|(i, sp)| {
+                !self.unresolved.contains_key(i)
+                    && sp.mentions.first().is_some_and(|r| r.start() < start)
+            })
+            .filter(|(i, sp)| {
+                sp.mentions.iter().any(|r| ends_with(r.slice(doc.text)))
+                    || (sp.named
+                        && role_and_org(doc, self.names, self.keys.get(*i))
+                            .0
+                            .is_some_and(|role| holds(&role)))
+            })
+            .max_by_key(|(_, sp)| sp.mentions.last().map(|r| r.start()))
+            .map(|(i, _)| i)
     }
 
     /// An unresolved pronoun is one speaker with the same pronoun credited

@@ -139,3 +139,13 @@ fn words_before_a_title_or_role_noun_are_not_the_speaker() {
         ]
     );
 }
+
+#[test]
+fn the_judge_is_the_judge_quoted_before() {
+    let t = "A state judge rejected the request on Friday, saying the courts have no business \
+             deciding what is useful to voters.\n\n\
+             The judge added that the order would stand until an appeal was heard.";
+    let names: Vec<_> = speakers(t).into_iter().map(|(_, who)| who).collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert_eq!(names[0], names[1], "one card for the judge: {names:?}");
+}

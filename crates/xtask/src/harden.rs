@@ -58,10 +58,14 @@ pub fn harden(dist: &Path) -> Result<()> {
         html = html[close + 9..].to_owned();
     }
     let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">");
-    let Some(charset) = out.find("<meta charset=\"utf-8\">") else {
+    // As written, or as Trunk's minifier writes it.
+    let Some((charset, tag)) = ["<meta charset=\"utf-8\">", "<meta charset=utf-8>"]
+        .iter()
+        .find_map(|tag| out.find(tag).map(|at| (at, tag)))
+    else {
         bail!("dist/index.html has no <meta charset=\"utf-8\">");
     };
-    let at = charset + "<meta charset=\"utf-8\">".len();
+    let at = charset + tag.len();
     out.insert_str(at, &format!("\n  {meta}"));
     check(&out)?;
     std::fs::write(&path, out)?;

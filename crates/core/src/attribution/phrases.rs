@@ -158,6 +158,9 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
             && !is_clause_word(doc.low(j))
             && !is_cue_verb(doc.low(j))
             && !is_cue_modifier(doc.low(j))
+            // "A state judge rejected the request": a word before a
+            // determiner is a verb with its object.
+            && !(j > i + 1 && j + 1 < end && is_determiner(doc.low(j + 1)))
         {
             j += 1;
         }

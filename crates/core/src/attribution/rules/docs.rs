@@ -51,6 +51,7 @@ pub fn rules_markdown() -> String {
         SpeakerRule::FullerName,
         SpeakerRule::Relative,
         SpeakerRule::Pronoun,
+        SpeakerRule::Description,
         SpeakerRule::Phrase,
     ] {
         let _ = writeln!(o, "- `{}`: {}", rule.as_str(), rule.summary());
