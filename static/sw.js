@@ -15,7 +15,9 @@ async function precache() {
   // The hashed files the page names (styles, icons, its start script), and
   // those its start script names (the app's script and wasm, loaded after
   // the first paint).
-  const names = (text) => [...text.matchAll(/["'](\.\/[^"'#?]+\.(?:js|wasm|css|svg|webmanifest))["']/g)].map((m) => m[1]);
+  // Quoted, or unquoted as the release build's minified page writes them
+  // (href=./style-….css).
+  const names = (text) => [...text.matchAll(/["'=](\.\/[^"'#?\s>]+\.(?:js|wasm|css|svg|webmanifest))(?=["'\s>])/g)].map((m) => m[1]);
   const named = names(html);
   for (const start of named.filter((url) => url.startsWith('./init-'))) {
     try {
