@@ -136,7 +136,29 @@ fn build_dist(env: &tools::Env) -> Result<()> {
     step("trunk build --release");
     env.run(Command::new("trunk").args(["build", "--release", "--offline"]))?;
     step("moving inline scripts out and adding the Content Security Policy");
-    harden::harden(&env.root.join("dist"))
+    harden::harden(&env.root.join("dist"))?;
+    minify_scripts(env, &env.root.join("dist"))
+}
+
+/// Minifies wasm-bindgen's scripts in `dist` (the app's and the worker's),
+/// which Trunk leaves as they are: about 3 KB less on a first visit.
+fn minify_scripts(env: &tools::Env, dist: &Path) -> Result<()> {
+    step("minifying wasm-bindgen's scripts (terser)");
+    let terser = env.tools_dir.join("node_modules/.bin/terser");
+    for entry in std::fs::read_dir(dist)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        let glue = (name.starts_with("app-") && name.ends_with(".js")) || name == "worker.js";
+        if glue {
+            let file = dist.join(&name);
+            env.run(
+                Command::new(&terser)
+                    .arg(&file)
+                    .args(["--compress", "--mangle", "--output"])
+                    .arg(&file),
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn bench_web(env: &tools::Env) -> Result<()> {

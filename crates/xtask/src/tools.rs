@@ -12,6 +12,8 @@ use crate::step;
 const TRUNK_VERSION: &str = "0.21.14";
 /// Binaryen (wasm-opt) from npm; Debian's is too old.
 const BINARYEN_VERSION: &str = "132.0.0";
+/// Terser (npm), which minifies wasm-bindgen's scripts in release builds.
+const TERSER_VERSION: &str = "5.51.4";
 /// Debian's ChromeDriver.
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Debian's Chromium.
@@ -87,7 +89,7 @@ impl Env {
         self.ensure_wasm_target()?;
         self.ensure_trunk()?;
         self.ensure_wasm_bindgen()?;
-        self.ensure_wasm_opt()
+        self.ensure_npm_tools()
     }
 
     fn ensure_wasm_target(&self) -> Result<()> {
@@ -163,18 +165,25 @@ impl Env {
         Ok(rest[..rest.find('"').unwrap_or(0)].to_owned())
     }
 
-    fn ensure_wasm_opt(&self) -> Result<()> {
+    /// wasm-opt (npm binaryen) and Terser in `.tools`, installed together
+    /// (an `npm install --no-save` of one would remove the other).
+    fn ensure_npm_tools(&self) -> Result<()> {
         let want = format!(
             "wasm-opt version {}",
             BINARYEN_VERSION.split('.').next().unwrap_or("")
         );
-        let bin = self.tools_dir.join("node_modules/.bin/wasm-opt");
-        let have = self.output_line(bin.to_str().unwrap_or("wasm-opt"), &["--version"]);
-        if have.is_some_and(|v| v.starts_with(&want)) {
+        let bin = |name: &str| self.tools_dir.join("node_modules/.bin").join(name);
+        let have_wasm_opt = self
+            .output_line(bin("wasm-opt").to_str().unwrap_or("wasm-opt"), &["--version"])
+            .is_some_and(|v| v.starts_with(&want));
+        let have_terser = self
+            .output_line(bin("terser").to_str().unwrap_or("terser"), &["--version"])
+            .is_some_and(|v| v == format!("terser {TERSER_VERSION}"));
+        if have_wasm_opt && have_terser {
             return Ok(());
         }
         step(&format!(
-            "installing wasm-opt (npm binaryen@{BINARYEN_VERSION})"
+            "installing wasm-opt (npm binaryen@{BINARYEN_VERSION}) and terser@{TERSER_VERSION}"
         ));
         std::fs::create_dir_all(&self.tools_dir)?;
         self.run(
@@ -187,7 +196,8 @@ impl Env {
                     "--prefix",
                 ])
                 .arg(&self.tools_dir)
-                .arg(format!("binaryen@{BINARYEN_VERSION}")),
+                .arg(format!("binaryen@{BINARYEN_VERSION}"))
+                .arg(format!("terser@{TERSER_VERSION}")),
         )
     }
 
