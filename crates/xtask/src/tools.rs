@@ -174,7 +174,10 @@ impl Env {
         );
         let bin = |name: &str| self.tools_dir.join("node_modules/.bin").join(name);
         let have_wasm_opt = self
-            .output_line(bin("wasm-opt").to_str().unwrap_or("wasm-opt"), &["--version"])
+            .output_line(
+                bin("wasm-opt").to_str().unwrap_or("wasm-opt"),
+                &["--version"],
+            )
             .is_some_and(|v| v.starts_with(&want));
         let have_terser = self
             .output_line(bin("terser").to_str().unwrap_or("terser"), &["--version"])
