@@ -65,6 +65,14 @@ impl TextRange {
         self.start.max(other.start) < self.end.min(other.end)
     }
 
+    /// Whether it overlaps one of `sorted` (disjoint ranges in text order;
+    /// a binary search).
+    #[must_use]
+    pub fn overlaps_any(self, sorted: &[TextRange]) -> bool {
+        let at = sorted.partition_point(|e| e.end() <= self.start());
+        sorted.get(at).is_some_and(|e| e.overlaps(self))
+    }
+
     /// The range moved `by` bytes later (a piece's range in the whole text).
     #[must_use]
     pub fn shifted(self, by: usize) -> Self {

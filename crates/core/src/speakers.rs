@@ -12,7 +12,7 @@ use crate::attribution::doc::Doc;
 use crate::attribution::lexicon::{
     first_name_gender, is_cue_verb, is_org_word, is_role_word, is_title, Gender,
 };
-use crate::attribution::name_scan::{scan_name, Joined};
+use crate::attribution::name_scan::{is_honorific, scan_name, Joined};
 use crate::attribution::phrases::{Mention, MentionKind};
 use crate::attribution::Attributed;
 use crate::names::contains_all;
@@ -300,12 +300,6 @@ struct Resolver<'r, 'd> {
 fn words_of(s: &str) -> impl DoubleEndedIterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-}
-
-/// Whether `r` overlaps one of `sorted` (disjoint ranges in text order).
-fn overlaps_any(sorted: &[TextRange], r: TextRange) -> bool {
-    let at = sorted.partition_point(|e| e.end() <= r.start());
-    sorted.get(at).is_some_and(|e| e.overlaps(r))
 }
 
 impl<'d> Resolver<'_, 'd> {
@@ -673,7 +667,7 @@ impl<'d> Resolver<'_, 'd> {
         let lone = m.kind == MentionKind::Name && m.tokens.count() == 1 && opens_sentence;
         // No entity at all: no model ran (or the text names nothing).
         let untagged = self.entities.is_empty();
-        if !lone || untagged || overlaps_any(&self.entities, self.doc.range_of(m.tokens)) {
+        if !lone || untagged || self.doc.range_of(m.tokens).overlaps_any(&self.entities) {
             return m;
         }
         Mention {
@@ -686,7 +680,7 @@ impl<'d> Resolver<'_, 'd> {
     /// Marshall Islands"; not "Pennsylvania Gov. Ed Rendell").
     fn is_not_person(&self, r: TextRange) -> bool {
         let last = r.end().saturating_sub(1);
-        overlaps_any(&self.not_people, TextRange::new(last, last + 1))
+        TextRange::new(last, last + 1).overlaps_any(&self.not_people)
     }
 
     /// The speakers, with the roles and organisations of the named ones.
@@ -788,7 +782,7 @@ fn outside_person_before_one(doc: &Doc, i: usize, people: &[TextRange]) -> bool 
         let at = doc.toks[t].range.start();
         people.binary_search_by_key(&at, |r| r.start()).is_ok()
     };
-    let inside_person = |t: usize| overlaps_any(people, doc.toks[t].range);
+    let inside_person = |t: usize| doc.toks[t].range.overlaps_any(people);
     doc.same_sentence(i, next) && starts_person(next) && !inside_person(i)
 }
 
@@ -889,13 +883,21 @@ fn name_at<'d>(
     (found, next)
 }
 
-/// Name words of a mention, lowercased, titles and dots removed.
-/// The last word stays: "Mr. King" is King.
-fn name_words<'d>(doc: &'d Doc, phrase: TokenSpan) -> Vec<&'d str> {
-    let words: Vec<usize> = phrase.indices().filter(|&i| doc.is_word(i)).collect();
+/// The word tokens of a mention's name: from the first word that is no
+/// title; after an honorific, the last word even when it could be a title
+/// ("Mr. King", as `scan_name` reads it). Empty when only titles remain.
+fn name_token_indices(doc: &Doc, phrase: TokenSpan) -> Vec<usize> {
+    let mut words: Vec<usize> = phrase.indices().filter(|&i| doc.is_word(i)).collect();
     let titles = words.iter().take_while(|&&i| is_title(doc.low(i))).count();
-    let skip = titles.min(words.len().saturating_sub(1));
-    name_key(doc, words.into_iter().skip(skip))
+    let honorific_first = words.first().is_some_and(|&i| is_honorific(doc.low(i)));
+    let keep_last = titles == words.len() && words.len() > 1 && honorific_first;
+    words.drain(..titles.min(words.len() - usize::from(keep_last)));
+    words
+}
+
+/// Name words of a mention, lowercased, titles and dots removed.
+fn name_words<'d>(doc: &'d Doc, phrase: TokenSpan) -> Vec<&'d str> {
+    name_key(doc, name_token_indices(doc, phrase).into_iter())
 }
 
 /// The lowercase key of the name words `tokens`, the last without its
@@ -946,16 +948,10 @@ fn persons_within(doc: &Doc, span: TokenSpan, people: &[TextRange]) -> Vec<Token
 
 /// The name of a mention as written, titles before it left out.
 fn display_words(doc: &Doc, phrase: TokenSpan) -> String {
-    let words: Vec<usize> = phrase.indices().filter(|&i| doc.is_word(i)).collect();
-    // "Mr. King": the last word stays, title or not.
-    let Some(&from) = words
-        .iter()
-        .find(|&&i| !is_title(doc.low(i)))
-        .or(words.last().filter(|_| words.len() > 1))
-    else {
+    let words = name_token_indices(doc, phrase);
+    let (Some(&from), Some(&to)) = (words.first(), words.last()) else {
         return String::new();
     };
-    let to = words.last().copied().unwrap_or(from);
     possessive_dropped(as_written(doc, TokenSpan::new(from, to)))
 }
 

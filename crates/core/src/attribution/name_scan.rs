@@ -100,8 +100,9 @@ pub(crate) fn scan_name(doc: &Doc, i: usize, end: usize, joined: Joined) -> Name
             j += 1;
             continue;
         } else if let Some(name) = (in_name && joined == Joined::Keep)
-            .then(|| name_after_role_noun(doc, j, end))
+            .then(|| capital_after_role_nouns(doc, j, end))
             .flatten()
+            .filter(|&name| !never_starts_a_name(doc.low(name)))
         {
             // "MSNBC host Chris Matthews said": the speaker is the person,
             // the words before the role noun say where they work.
@@ -130,18 +131,19 @@ pub(crate) fn scan_name(doc: &Doc, i: usize, end: usize, joined: Joined) -> Name
 }
 
 /// Titles that stand only before a person's name.
-fn is_honorific(lower: &str) -> bool {
+pub(crate) fn is_honorific(lower: &str) -> bool {
     matches!(lower, "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame")
 }
 
-/// The capitalised word after up to three lowercase words ending in a role
-/// noun, starting at token `j` ("host Chris", "campaign manager Kellyanne").
-fn name_after_role_noun(doc: &Doc, j: usize, end: usize) -> Option<usize> {
-    let role = (j..(j + 3).min(end))
+/// The capitalised word right after up to four lowercase words ending in
+/// a role noun, starting at token `j` ("spokesman Tom", "campaign manager
+/// Robby", "conservative talk radio host Rush"), before `end`.
+pub(crate) fn capital_after_role_nouns(doc: &Doc, j: usize, end: usize) -> Option<usize> {
+    let role = (j..(j + 4).min(end))
         .take_while(|&k| doc.is_word(k) && !doc.is_cap(k))
         .find(|&k| is_role_word(doc.low(k)))?;
     let name = role + 1;
-    (name < end && doc.is_cap(name) && !never_starts_a_name(doc.low(name))).then_some(name)
+    (name < end && doc.is_cap(name)).then_some(name)
 }
 
 /// Whether a capitalised word that is no title follows the titles starting

@@ -4,9 +4,9 @@
 use super::doc::Doc;
 use super::lexicon::{
     is_cue_modifier, is_cue_verb, is_determiner, is_discourse_adverb, is_name_particle,
-    is_role_word, is_time_word, pronoun_gender, title_gender, Gender,
+    is_time_word, pronoun_gender, title_gender, Gender,
 };
-use super::name_scan::{abbreviation_dot, glued3, scan_name, Joined};
+use super::name_scan::{abbreviation_dot, capital_after_role_nouns, glued3, scan_name, Joined};
 use crate::span::TokenSpan;
 
 /// What kind of phrase names the speaker.
@@ -179,14 +179,8 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
 /// ("spokesman", "campaign manager", "conservative talk radio host"),
 /// starting at `i`.
 fn name_after_role_nouns(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
-    let role_end = (i..(i + 4).min(end))
-        .take_while(|&k| doc.is_word(k) && !doc.is_cap(k))
-        .find(|&k| is_role_word(doc.low(k)))?;
-    let name = role_end + 1;
-    (name < end && doc.is_cap(name))
-        .then(|| name_right(doc, name, end))
-        .flatten()
-        .filter(|m| m.kind == MentionKind::Name)
+    let name = capital_after_role_nouns(doc, i, end)?;
+    name_right(doc, name, end).filter(|m| m.kind == MentionKind::Name)
 }
 
 /// A capitalised name starting at `i` (see [`scan_name`]); titles alone
