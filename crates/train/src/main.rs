@@ -14,6 +14,7 @@
 mod averaged;
 mod clauses;
 mod clusters;
+mod coref;
 mod corpus;
 mod lists;
 mod perceptron;
@@ -235,7 +236,8 @@ fn train_speakers() -> Result<()> {
         .with_clause_model(&read("static/models/clauses-v2.bin")?)?;
     let data = root.join("../shared/data/polnear/train.jsonl");
     let clusters = root.join("../shared/data/polnear/clusters-train.jsonl");
-    let all = speakers::examples(&data, &clusters, &analyzer)?;
+    let chains = coref::read(&root.join("../shared/data/polnear-corenlp/coref-train.jsonl.gz"))?;
+    let all = speakers::examples(&data, &clusters, &chains, &analyzer)?;
     let every: Vec<&speakers::Example> = all.examples.iter().collect();
     let mut fold_accuracy = Vec::new();
     for k in 0..5 {
@@ -254,8 +256,8 @@ fn train_speakers() -> Result<()> {
         "model": out.file_name().map(|n| n.to_string_lossy().into_owned()),
         "format_version": saidwho_core::stages::ranker::FORMAT_VERSION,
         "kind": "averaged perceptron ranking a pronoun speaker's candidates (speakers already quoted, names before it) against leaving it unresolved",
-        "training_data": "shared/data/polnear/train.jsonl with clusters-train.jsonl (PolNeAR train, 840 articles; silver speaker clusters from CoreNLP coreference)",
-        "labels": "a speaker already quoted is right when its latest mention is a source in the pronoun's cluster (wrong when another cluster's); a name when its surname is a capitalised word of a named source in the cluster; unresolved when no candidate is right",
+        "training_data": "shared/data/polnear/train.jsonl with clusters-train.jsonl and polnear-corenlp/coref-train.jsonl.gz (PolNeAR train, 840 articles; silver speaker clusters and coreference chains from CoreNLP)",
+        "labels": "a speaker already quoted is right when its latest mention is a source in the pronoun's cluster (wrong when another cluster's); a name when its surname is a capitalised word of a named source in the cluster, or when the pronoun's CoreNLP coreference chain holds it (a mention overlaps it or ends with its surname); unresolved when no candidate is right",
         "command": format!("cargo run --release -p saidwho-train -- speakers --epochs {epochs}"),
         "epochs": epochs,
         "pronouns": all.pronouns,

@@ -8,7 +8,10 @@
 //! source (`clusters-train.jsonl`, from CoreNLP coreference). A speaker
 //! already quoted is right when its latest mention is a source in that
 //! cluster (and wrong when it is another cluster's source); a name is right
-//! when its surname is a capitalised word of a named source in the cluster;
+//! when its surname is a capitalised word of a named source in the cluster,
+//! or when CoreNLP's coreference chain of the pronoun holds it
+//! (`coref-train.jsonl.gz`: the cluster of a pronoun no named source joins
+//! says nothing of who it is; 968 → 704 examples labelled "unresolved");
 //! leaving the pronoun unresolved is right when no candidate is. An averaged
 //! perceptron learns to rank a right option first.
 
@@ -22,6 +25,7 @@ use saidwho_core::Analyzer;
 use serde::Deserialize;
 
 use crate::averaged::Rng;
+use crate::coref::{self, Chains};
 
 #[derive(Deserialize)]
 struct RawDoc {
@@ -63,7 +67,12 @@ pub struct Examples {
 
 /// The training examples of every article of `data` (PolNeAR JSON lines),
 /// each analysed once; folds are chosen by [`Example::line`].
-pub fn examples(data: &Path, clusters: &Path, analyzer: &Analyzer) -> Result<Examples> {
+pub fn examples(
+    data: &Path,
+    clusters: &Path,
+    chains: &Chains,
+    analyzer: &Analyzer,
+) -> Result<Examples> {
     let raw = std::fs::read_to_string(clusters)
         .with_context(|| format!("reading {}", clusters.display()))?;
     let mut cluster_of: HashMap<String, HashMap<usize, usize>> = HashMap::new();
@@ -89,9 +98,10 @@ pub fn examples(data: &Path, clusters: &Path, analyzer: &Analyzer) -> Result<Exa
             .with_context(|| format!("{}, line {}", data.display(), n + 1))?;
         let empty = HashMap::new();
         let clusters = cluster_of.get(&d.id).unwrap_or(&empty);
+        let doc_chains = chains.get(&d.id).map_or(&[][..], Vec::as_slice);
         for t in analyzer.pronoun_traces(&d.text) {
             out.pronouns += 1;
-            if let Some(e) = example(&d, clusters, &t, n) {
+            if let Some(e) = example(&d, clusters, doc_chains, &t, n) {
                 out.examples.push(e);
             }
         }
@@ -103,6 +113,7 @@ pub fn examples(data: &Path, clusters: &Path, analyzer: &Analyzer) -> Result<Exa
 fn example(
     d: &RawDoc,
     clusters: &HashMap<usize, usize>,
+    chains: &[Vec<coref::Mention>],
     t: &PronounTrace,
     line: usize,
 ) -> Option<Example> {
@@ -150,13 +161,16 @@ fn example(
             })
             .and_then(|k| clusters.get(&k).copied())
     };
+    let in_chain = pronoun_chain(&d.text, chains, t);
     let mut right: Vec<bool> = t
         .candidates
         .iter()
         .map(
             |(mention, words, c)| match cluster_at(*mention).filter(|_| c.is_speaker) {
                 Some(k) => k == cluster,
-                None => words.last().is_some_and(|w| names.contains(w)),
+                None => {
+                    words.last().is_some_and(|w| names.contains(w)) || in_chain(*mention, words)
+                }
             },
         )
         .collect();
@@ -178,6 +192,56 @@ fn example(
         right,
         trace: t.clone(),
     })
+}
+
+/// Whether a candidate (its latest mention, its lowercase name words) is
+/// in the pronoun's CoreNLP coreference chain: a mention of the chain
+/// overlaps it, or a capitalised mention ends with its last name word ("Ms.
+/// Malik" for "Tashfeen Malik"). Where the pronoun's attribution has no
+/// named source (CoreNLP put it with no other source), this says who it is.
+fn pronoun_chain(
+    text: &str,
+    chains: &[Vec<coref::Mention>],
+    t: &PronounTrace,
+) -> impl Fn(saidwho_core::TextRange, &[String]) -> bool {
+    let char_of = char_offsets(text);
+    let at = move |b: usize| char_of[b.min(char_of.len() - 1)];
+    let chain = coref::chain_at(chains, at(t.pronoun.start()), at(t.pronoun.end()));
+    let mentions: Vec<(usize, usize, Option<String>)> = chain
+        .unwrap_or(&[])
+        .iter()
+        .map(|m| (m.start_char, m.end_char, last_name_word(&m.text)))
+        .collect();
+    move |r: saidwho_core::TextRange, words: &[String]| {
+        let (s, e) = (at(r.start()), at(r.end()));
+        mentions.iter().any(|(ms, me, last)| {
+            (*ms < e && s < *me) || last.is_some() && words.last() == last.as_ref()
+        })
+    }
+}
+
+/// A mention's last word, lowercase, when it is capitalised ("Ms. Malik 's"
+/// → "malik"; "the senator" → none).
+fn last_name_word(mention: &str) -> Option<String> {
+    let mut words = mention.split(' ').rev();
+    let last = match words.next()? {
+        "'s" | "’s" | "'" | "’" => words.next()?,
+        w => w,
+    };
+    last.chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then(|| last.to_lowercase())
+}
+
+/// The code-point offset of each byte of `text` (and of its end).
+fn char_offsets(text: &str) -> Vec<usize> {
+    let mut out = vec![0; text.len() + 1];
+    for (n, (b, c)) in text.char_indices().enumerate() {
+        out[b..b + c.len_utf8()].fill(n);
+    }
+    out[text.len()] = text.chars().count();
+    out
 }
 
 /// The byte offset of each code point of `text` (and of its end).
