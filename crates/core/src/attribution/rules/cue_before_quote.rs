@@ -19,8 +19,8 @@ pub(crate) const RULE: Rule = Rule {
           X said on Monday, “…” / X, who runs …, said, “…” (a long apposition after the \
           sentence's first name). At most four words between the cue and the mark, and only \
           punctuation, a listener after “told”/“asked”, or when and where it was said. \
-          Not “said that X’s “…”” nor “told the forum he was “…””: a reported clause \
-          around the quote makes a mixed quote.",
+          Not “said that X’s “…””, “said the “…” of …” nor “told the forum he was “…””: a \
+          reported clause around the quote makes a mixed quote.",
     cases: &[
         Case::quote(
             "Said Moreno: “We will stay until the end of the season.”",
@@ -167,6 +167,13 @@ fn gap_allows_direct(doc: &Doc, cue_start: usize, cue_end: usize, open: usize) -
             return !doc.is_mark(i);
         }
         let low = doc.low(i);
+        // "said the “old model” of … is in decline": an article opens a
+        // noun phrase of the reported clause, unless a preposition came
+        // first ("said in a statement, “…”").
+        let preposition_before = (cue_end + 1..i).any(|k| matches!(doc.low(k), "on" | "in" | "at"));
+        if matches!(low, "a" | "an" | "the") && !preposition_before && !tell {
+            return false;
+        }
         // "told the forum he was “…”": a subject after the listener starts a
         // reported clause the quote is part of (a mixed quote).
         let clause_subject = matches!(low, "that" | "he" | "she" | "they" | "we" | "i" | "it");

@@ -20,6 +20,13 @@ pub(crate) const RULE: Rule = Rule {
           quote. X said the deal was “a disaster” for farmers. A title in marks earlier in \
           the sentence is passed over; another quote stops the search.",
     cases: &[
+        // An article before the mark: the quoted words are part of a clause.
+        Case::quote(
+            "Lena Park, a senior planner at the city housing office, said the ''old model'' of cheap rentals is in decline.",
+            "the ''old model'' of cheap rentals is in decline",
+            Some("said"),
+            Some("Lena Park"),
+        ),
         Case::quote(
             "Finance minister Sipho Ndlovu said the new tax was “fair and overdue” and would fund clinics.",
             "the new tax was “fair and overdue” and would fund clinics",
