@@ -26,7 +26,8 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
     // the subject of the main clause, after an introductory phrase
     // ("Meanwhile, it attacked Trump, saying").
     let coordinated = matches!(doc.low(j), "and" | "but") && j > floor && !doc.is(j - 1, ",");
-    if coordinated && j >= floor + 2 {
+    // Not after a name: "said the move was made by Bill Bratton and said".
+    if coordinated && j >= floor + 2 && !doc.is_cap(j - 1) {
         // "I laughed and said": the subject right before the first verb.
         if let Some(m) = np_left(doc, j - 2, floor)
             .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
@@ -325,8 +326,22 @@ pub(crate) fn indirect_clause_end(doc: &Doc, from: usize, b: usize) -> usize {
             matches!(doc.s(i), "—" | "–" | ";")
                 || (doc.is(i, "-") && i < e && doc.is(i + 1, "-"))
                 || (i > from && doc.is(i, ",") && ends_reported_clause(doc.low(i + 1)))
+                || (i > from + 1 && second_report(doc, i))
         })
         .map_or(e, |d| d.saturating_sub(1).max(from))
+}
+
+/// "… and said, “…”": a conjunction and a speech verb start the subject's
+/// second report, which the first reported clause does not hold (at a
+/// comma before the conjunction, or at the conjunction).
+fn second_report(doc: &Doc, i: usize) -> bool {
+    let at = if doc.is(i, ",") { i + 1 } else { i };
+    let before_comma = at != i || !doc.is(i - 1, ",");
+    before_comma
+        && matches!(doc.low(at), "and" | "but")
+        && doc.is_word(at + 1)
+        && !doc.is_cap(at + 1)
+        && is_cue_verb(doc.low(at + 1))
 }
 
 /// Words after a comma where a reported clause ends, from PolNeAR train's

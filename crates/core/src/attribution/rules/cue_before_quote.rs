@@ -22,6 +22,13 @@ pub(crate) const RULE: Rule = Rule {
           Not “said that X’s “…””, “said the “…” of …” nor “told the forum he was “…””: a \
           reported clause around the quote makes a mixed quote.",
     cases: &[
+        // "and said" after a name: the subject is the sentence's, not that name.
+        Case::quote(
+            "Mayor Ines Duarte said the order was signed by Police Chief Tom Brandt and said, “We stand by it.”",
+            "“We stand by it.”",
+            Some("said"),
+            Some("Ines Duarte"),
+        ),
         Case::quote(
             "Said Moreno: “We will stay until the end of the season.”",
             "“We will stay until the end of the season.”",

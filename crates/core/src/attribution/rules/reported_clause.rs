@@ -17,8 +17,15 @@ pub(crate) const RULE: Rule = Rule {
           “CLAUSE, X said, CLAUSE.” (the whole sentence). Needs a speaker; “wanted to say” and \
           “did not say” report nothing. The clause ends before “, citing”, “, saying”, \
           “, adding”, “, according to”, “, but” and “, which” (where most human \
-          contents in PolNeAR train end).",
+          contents in PolNeAR train end), and before a second report (“and said, “…””).",
     cases: &[
+        // "and said" starts a second report: the first clause ends before it.
+        Case::quote(
+            "Mayor Ines Duarte said the order was signed by Police Chief Tom Brandt and said, “We stand by it.”",
+            "the order was signed by Police Chief Tom Brandt",
+            Some("said"),
+            Some("Ines Duarte"),
+        ),
         // A dateline is never the speaker.
         Case::quote(
             "WASHINGTON — Sen. Amara Obi defended the plan, saying the positives would outweigh the costs.",
