@@ -51,12 +51,7 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
         });
     }
     if doc.is(j, ",") && j > floor {
-        // Appositive: find the comma that opens it.
-        let mut k = j - 1;
-        while k > floor && j - k < 14 && !doc.is(k, ",") && !doc.is_mark(k) {
-            k -= 1;
-        }
-        if k > floor && doc.is(k, ",") {
+        if let Some(k) = apposition_open(doc, floor, j) {
             return np_left(doc, k - 1, floor);
         }
         return sentence_subject_before_apposition(doc, floor, j);
@@ -72,6 +67,33 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
         });
     }
     np_left(doc, j, floor)
+}
+
+/// Most tokens in an apposition between commas before a cue ("Rex Early,
+/// a former state party chairman, said"); one with a relative clause may
+/// be longer, up to [`MAX_RELATIVE_APPOSITION`].
+const MAX_SHORT_APPOSITION: usize = 14;
+/// Most tokens in an apposition holding "who", "whose" or "which" ("X, a
+/// former chairman who just signed on to the team last weekend, said").
+const MAX_RELATIVE_APPOSITION: usize = 30;
+
+/// The comma opening the apposition that the comma at `j` closes, if any.
+fn apposition_open(doc: &Doc, floor: usize, j: usize) -> Option<usize> {
+    let mut relative = false;
+    let mut k = j - 1;
+    while k > floor && !doc.is(k, ",") && !doc.is_mark(k) && !doc.is_terminal(k) {
+        relative |= matches!(doc.low(k), "who" | "whose" | "which");
+        let limit = if relative {
+            MAX_RELATIVE_APPOSITION
+        } else {
+            MAX_SHORT_APPOSITION
+        };
+        if j - k >= limit {
+            return None;
+        }
+        k -= 1;
+    }
+    (k > floor && doc.is(k, ",")).then_some(k)
 }
 
 /// The token after a dateline opening the sentence at `floor` ("WASHINGTON

@@ -19,6 +19,20 @@ pub(crate) const RULE: Rule = Rule {
           “, adding”, “, according to”, “, but” and “, which” (where most human \
           contents in PolNeAR train end), and before a second report (“and said, “…””).",
     cases: &[
+        // A long apposition with a relative clause between name and verb.
+        Case::quote(
+            "Tomas Reyes, a former state party chairman who signed on to the campaign only last weekend, said he had not yet studied the delegate rules.",
+            "he had not yet studied the delegate rules",
+            Some("said"),
+            Some("Tomas Reyes"),
+        ),
+        // When and where it was said may follow the verb.
+        Case::quote(
+            "The old jet, built in 1991 for about 200 passengers, is still his favourite, Karim Haddad said in an interview on Monday.",
+            "The old jet, built in 1991 for about 200 passengers, is still his favourite",
+            Some("said"),
+            Some("Karim Haddad"),
+        ),
         // "and said" starts a second report: the first clause ends before it.
         Case::quote(
             "Mayor Ines Duarte said the order was signed by Police Chief Tom Brandt and said, “We stand by it.”",
@@ -96,12 +110,14 @@ fn clause(doc: &Doc, a: usize, b: usize, end: usize, c: usize) -> Option<Clause>
     if let Some(comma) = (a..c).rev().find(|&i| doc.is(i, ",")) {
         let after = np_right(doc, c + 1, end + 1);
         let tail_end = after.map_or(c, |m| m.tokens.last());
-        let tail_is_attribution = tail_end >= end || doc.is(tail_end + 1, ",");
+        // "CLAUSE, X said." / "…, X said in an interview."
+        let tail_closes = tail_end >= end || (after.is_none() && when_or_where(doc, c + 1, end));
+        let tail_is_attribution = tail_closes || doc.is(tail_end + 1, ",");
         let before = np_right(doc, comma + 1, c)
             .filter(|m| m.tokens.last() + 1 >= skip_modifiers_back(doc, c, comma + 1));
         let mention = before.or(if comma + 1 == c { after } else { None });
         if let (Some(m), true) = (mention, comma > a + 2 && tail_is_attribution) {
-            if tail_end >= end {
+            if tail_closes {
                 return Some(Clause::new(
                     RuleId::ReportedClause,
                     TokenSpan::new(a, comma - 1),
@@ -143,6 +159,20 @@ fn clause(doc: &Doc, a: usize, b: usize, end: usize, c: usize) -> Option<Clause>
         TokenSpan::one(c),
         m,
     ))
+}
+
+/// Most tokens of when and where something was said after the verb
+/// ("said in an interview on Monday").
+const MAX_WHEN_OR_WHERE: usize = 8;
+
+/// Whether tokens `from..=end` only say when or where it was said: a short
+/// phrase opening with a preposition or a time word, without a comma.
+fn when_or_where(doc: &Doc, from: usize, end: usize) -> bool {
+    let first = doc.low(from);
+    from <= end
+        && end - from < MAX_WHEN_OR_WHERE
+        && (is_time_word(first) || matches!(first, "on" | "in" | "at" | "during" | "last"))
+        && (from..=end).all(|i| doc.is_word(i) && !doc.is(i, "that"))
 }
 
 /// The "that" after a short time or place modifier starting at `from`
