@@ -9,7 +9,7 @@ use super::phrases::Mention;
 use super::rules::{
     colon_introduction, continuation, continues_previous, cue_before_quote, cue_fragment_mixed,
     is_named_work, is_scare_quote, is_title_cased_in_marks, is_title_in_marks, mixed_clause,
-    previous_sentence, second_cue, Found, RuleId,
+    previous_sentence, second_cue, subject_before, Found, RuleId,
 };
 use super::scan::{clause_end, mixed_end};
 use super::{Attributed, Quote, QuoteKind};
@@ -196,6 +196,9 @@ fn unattributed_quote(doc: &Doc, span: &MarkedSpan, previous: &[Attributed]) -> 
     }
     if let Some(m) = previous_sentence(doc, span.open) {
         return Some(direct(Some(m), RuleId::PreviousSentence));
+    }
+    if let Some(m) = subject_before(doc, span.open, span.close) {
+        return Some(direct(Some(m), RuleId::SubjectBefore));
     }
     (!is_scare_quote(doc, span)).then(|| direct(None, RuleId::UnattributedLong))
 }

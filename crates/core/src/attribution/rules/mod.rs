@@ -33,6 +33,7 @@ mod scare_quote;
 mod second_cue;
 mod speaker_then_cue;
 mod stray_closing_mark;
+mod subject_before;
 mod title_in_marks;
 mod unattributed_long;
 
@@ -56,6 +57,7 @@ pub(crate) use scare_quote::is_scare_quote;
 pub(crate) use second_cue::second_cue;
 pub(crate) use speaker_then_cue::speaker_then_cue;
 pub(crate) use stray_closing_mark::stray_closing_mark;
+pub(crate) use subject_before::subject_before;
 pub(crate) use title_in_marks::{is_title_cased_in_marks, is_title_in_marks};
 
 /// Where in the engine a rule applies, in the order the engine tries them.
@@ -125,6 +127,7 @@ pub enum RuleId {
     OneQuoteTwoParts,
     Continuation,
     PreviousSentence,
+    SubjectBefore,
     UnattributedLong,
     RelativeClause,
     AccordingTo,
@@ -159,6 +162,7 @@ impl RuleId {
             Self::OneQuoteTwoParts => "one-quote-two-parts",
             Self::Continuation => "continuation",
             Self::PreviousSentence => "previous-sentence",
+            Self::SubjectBefore => "subject-before",
             Self::UnattributedLong => "unattributed-long",
             Self::RelativeClause => "relative-clause",
             Self::AccordingTo => "according-to",
@@ -191,6 +195,7 @@ impl RuleId {
             Self::OneQuoteTwoParts => "two quoted parts around one attribution",
             Self::Continuation => "continues the previous speaker",
             Self::PreviousSentence => "attribution ending the sentence before",
+            Self::SubjectBefore => "the subject of the short sentence before",
             Self::UnattributedLong => "long quoted speech, speaker not found",
             Self::RelativeClause => "reported speech in a “who said” clause after an attribution",
             Self::AccordingTo => "“according to” and a source",
@@ -293,6 +298,7 @@ pub const RULES: &[&Rule] = &[
     &one_quote_two_parts::RULE,
     &continuation::RULE,
     &previous_sentence::RULE,
+    &subject_before::RULE,
     &unattributed_long::RULE,
     &relative_clause::RULE,
     &according_to::RULE,
