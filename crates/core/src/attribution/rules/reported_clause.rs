@@ -26,6 +26,10 @@ pub(crate) const RULE: Rule = Rule {
             "“I am not a natural politician,” Senator Rosa Ibarra said in one of her debates with the governor.",
             "in one of her debates",
         ),
+        Case::no_quote(
+            "''We will not move,'' the harbour master, Ivo Petrak, said at a meeting of the port board in March.",
+            "at a meeting of the port board",
+        ),
         // A long apposition with a relative clause between name and verb.
         Case::quote(
             "Tomas Reyes, a former state party chairman who signed on to the campaign only last weekend, said he had not yet studied the delegate rules.",
@@ -162,8 +166,12 @@ fn clause(doc: &Doc, a: usize, b: usize, end: usize, c: usize) -> Option<Clause>
     }
     // "“…,” she said in one of her debates": the verb's report is the quote
     // before it; what follows says when, where or how, not what.
-    let quoted_before =
-        (a..m.tokens.first()).any(|i| doc.is_mark(i) && !matches!(doc.s(i), "’" | "'"));
+    // (Also a quote closing the sentence before: "“…?” Lichtman said about".)
+    // A lone single mark is an apostrophe; two make a typewriter ''.
+    let single = |i: usize| matches!(doc.s(i), "’" | "'");
+    let paired = |i: usize| doc.is(i + 1, doc.s(i)) || (i > 0 && doc.is(i - 1, doc.s(i)));
+    let quoted_before = (a.saturating_sub(1)..m.tokens.first())
+        .any(|i| doc.is_mark(i) && (!single(i) || paired(i)));
     if quoted_before && is_circumstance_word(doc.low(content)) {
         return None;
     }

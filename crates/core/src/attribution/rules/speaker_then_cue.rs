@@ -19,6 +19,13 @@ pub(crate) const RULE: Rule = Rule {
           quote. An intervening clause (“…,” and then he left, saying) is not an \
           attribution: the stage stops.",
     cases: &[
+        // A suffix ("Jr.") before a long apposition.
+        Case::quote(
+            "“Twitter works as a way to sell books and to promote movies,” Samuel T. Okoro Jr., the director of the national cyber security agency, said at a news conference.",
+            "“Twitter works as a way to sell books and to promote movies,”",
+            Some("said"),
+            Some("Samuel T. Okoro Jr"),
+        ),
         // A speech verb the lexicon lacks, ending the sentence.
         Case::quote(
             "“Will the ferry ever come back?” Tomasz Wolny fretted.",
@@ -56,8 +63,14 @@ pub(crate) fn speaker_then_cue(c: &AfterClose) -> Outcome<Found> {
     let (doc, j) = (c.doc, c.j);
     // "“…,” Leonard E. Burman, director of the centrist … and a professor
     // at …, said": after a name and a comma, a long apposition.
-    let apposition = np_right(doc, j, c.sent_end + 1)
-        .is_some_and(|m| m.kind == MentionKind::Name && doc.is(m.tokens.last() + 1, ","));
+    let apposition = np_right(doc, j, c.sent_end + 1).is_some_and(|m| {
+        let mut after = m.tokens.last() + 1;
+        // "James B. Comey Jr., the director of …": past a suffix's period.
+        if doc.is(after, ".") && matches!(doc.s(after - 1), "Jr" | "Sr") {
+            after += 1;
+        }
+        m.kind == MentionKind::Name && doc.is(after, ",")
+    });
     let reach = if apposition { MAX_APPOSITION } else { 16 };
     let limit = (j + reach).min(c.sent_end + 1);
     let mut k = j;
