@@ -71,6 +71,15 @@ fn in_sentence(doc: &Doc, sentence: TokenSpan, taken: &BTreeMap<usize, usize>) -
         let r = doc.range(first, last);
         !overlaps_taken(taken, r) && !found.iter().any(|f| f.quote.range.overlaps(r))
     };
+    // "CLAUSE, according to X.": the source closing the sentence reports
+    // all of it, before any verb inside ("… pledged to support the
+    // senator, according to Buchanan" is Buchanan's, not a pledge).
+    if let Some(q) =
+        trailing_according_to(doc, sentence, end).filter(|q| !overlaps_taken(taken, q.quote.range))
+    {
+        found.push(q);
+        return found;
+    }
     let mut c = sentence.first();
     while c <= end {
         let here = c;
@@ -99,6 +108,25 @@ fn in_sentence(doc: &Doc, sentence: TokenSpan, taken: &BTreeMap<usize, usize>) -
         }
     }
     found
+}
+
+/// The quote of "CLAUSE, according to X." closing the sentence, if any.
+fn trailing_according_to(doc: &Doc, sentence: TokenSpan, end: usize) -> Option<Attributed> {
+    let first = sentence.first();
+    let c = (first + 2..end)
+        .rev()
+        .find(|&i| doc.low(i) == "according" && doc.is(i + 1, "to") && doc.is(i - 1, ","))?;
+    let at = IndirectAt {
+        doc,
+        sentence,
+        end,
+        here: c,
+        low: doc.low(c),
+    };
+    match according_to(&at) {
+        Outcome::Found(clause) => clause_quote(doc, sentence.last(), clause).map(|(q, _)| q),
+        _ => None,
+    }
 }
 
 /// The quote for a reported clause in a sentence ending at token `b`: mixed

@@ -12,7 +12,8 @@ pub(crate) const RULE: Rule = Rule {
     id: RuleId::AccordingTo,
     stage: Stage::Indirect,
     doc: "“According to X,” opening a sentence, reports the clause after the comma; \
-          “…, according to X” closing one reports the clause before it. Not “according to \
+          “…, according to X” closing one reports the clause before it, whatever verbs it \
+          holds (“… pledged to support the senator, according to Buchanan”). Not “according to \
           plan” (no source) and not “According to the ministry,” with nothing after.",
     cases: &[
         Case::quote(
@@ -20,6 +21,13 @@ pub(crate) const RULE: Rule = Rule {
             "cholera cases rose sharply in the region last month",
             Some("According to"),
             Some("World Health Organization"),
+        ),
+        // The source closing the sentence reports all of it, verbs inside too.
+        Case::quote(
+            "In the end, the two remaining delegates pledged to support the senator, according to Ana Duarte.",
+            "In the end, the two remaining delegates pledged to support the senator",
+            Some("according to"),
+            Some("Ana Duarte"),
         ),
         // Modifiers before the role noun ("veteran radio host").
         Case::quote(
