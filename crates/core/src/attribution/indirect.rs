@@ -129,6 +129,10 @@ fn trailing_according_to(doc: &Doc, sentence: TokenSpan, end: usize) -> Option<A
     }
 }
 
+/// Most words after the verb of an attribution in parenthesis ("he said
+/// on Tuesday in a statement").
+const MAX_AFTER_CUE: usize = 6;
+
 /// The quote for a reported clause in a sentence ending at token `b`: mixed
 /// when it contains quoted words, none when what is quoted is a title
 /// ("the theme “Strengthening …”") or the content is too short. With the
@@ -164,6 +168,36 @@ fn clause_quote(doc: &Doc, b: usize, clause: Clause) -> Option<(Attributed, usiz
     };
     let range = doc.range_of(content);
     let (cue, mention) = (Some(clause.cue), Some(clause.mention));
-    let q = quote(doc, content.first(), kind, range, cue, mention, clause.rule);
+    let mut q = quote(doc, content.first(), kind, range, cue, mention, clause.rule);
+    q.quote
+        .interruptions
+        .extend(parenthesis(doc, content, clause));
     Some((q, content.last()))
+}
+
+/// "All of this, he acknowledges, could be undone": an attribution between
+/// commas inside its content interrupts it (the quote is in two parts).
+fn parenthesis(doc: &Doc, content: TokenSpan, clause: Clause) -> Option<TextRange> {
+    let (first, last) = (
+        clause.mention.tokens.first().min(clause.cue.first()),
+        clause.mention.tokens.last().max(clause.cue.last()),
+    );
+    if first <= content.first() || last >= content.last() {
+        return None;
+    }
+    let open = (content.first()..first).rev().find(|&i| doc.is(i, ","))?;
+    let close = (last + 1..content.last()).find(|&i| doc.is(i, ","))?;
+    let words_between = |from: usize, to: usize| (from..to).filter(|&i| doc.is_word(i)).count();
+    // Only the attribution between the commas ("he acknowledges", "said a
+    // spokesman for the ministry").
+    let only_attribution =
+        words_between(open + 1, first) == 0 && words_between(last + 1, close) <= MAX_AFTER_CUE;
+    // From the end of the word before the comma to the start of the word
+    // after the next: each part is its words alone.
+    only_attribution.then(|| {
+        TextRange::new(
+            doc.range_of(TokenSpan::one(open - 1)).end(),
+            doc.range_of(TokenSpan::one(close + 1)).start(),
+        )
+    })
 }

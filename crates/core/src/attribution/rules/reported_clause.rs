@@ -2,7 +2,7 @@
 
 use super::super::doc::Doc;
 use super::super::indirect::IndirectAt;
-use super::super::lexicon::{is_indirect_cue, is_time_word};
+use super::super::lexicon::{is_cue_verb, is_indirect_cue, is_time_word};
 use super::super::phrases::np_right;
 use super::super::scan::{indirect_clause_end, left_speaker, skip_modifiers_back};
 use super::{Case, Clause, Outcome, Rule, RuleId, Stage};
@@ -14,13 +14,35 @@ pub(crate) const RULE: Rule = Rule {
     stage: Stage::Indirect,
     doc: "Reported speech without marks around a speech verb: “X said (that) CLAUSE”, \
           “X told reporters CLAUSE”, “CLAUSE, X said.”, “CLAUSE, said X.”, and a parenthetical \
-          “CLAUSE, X said, CLAUSE.” (the whole sentence). Needs a speaker; “wanted to say” and \
+          “CLAUSE, X said (on Tuesday), CLAUSE.” (the whole sentence, in two parts around \
+          the attribution). After its clause any speech verb reports it (“…, The Hill \
+          reported.”). Needs a speaker; “wanted to say” and \
           “did not say” report nothing. The clause ends before “, citing”, “, saying”, \
           “, adding”, “, according to”, “, but” and “, which” (where most human \
           contents in PolNeAR train end), and before a second report (“and said, “…””). \
           After a direct quote (“…,” she said in August), a phrase opening with a \
           preposition says when or where, not what.",
     cases: &[
+        // An attribution in parenthesis interrupts its clause: two parts.
+        Case::quote(
+            "The old harbour bridge, Mayor Ines Duarte said on Tuesday, will reopen in May after repairs.",
+            "The old harbour bridge … will reopen in May after repairs",
+            Some("said"),
+            Some("Ines Duarte"),
+        ),
+        Case::quote(
+            "All of this, Senator Amara Obi acknowledges, could be undone at the ballot box.",
+            "All of this … could be undone at the ballot box",
+            Some("acknowledges"),
+            Some("Amara Obi"),
+        ),
+        // Any speech verb after its clause.
+        Case::quote(
+            "Turnout in the northern districts fell by a third, the Daily Ledger reported.",
+            "Turnout in the northern districts fell by a third",
+            Some("reported"),
+            Some("Daily Ledger"),
+        ),
         // After a direct quote, what follows the verb says when or where.
         Case::no_quote(
             "“I am not a natural politician,” Senator Rosa Ibarra said in one of her debates with the governor.",
@@ -104,25 +126,38 @@ pub(crate) const RULE: Rule = Rule {
 /// Tried at each word of a sentence.
 pub(crate) fn reported_clause(at: &IndirectAt) -> Outcome<Clause> {
     let (doc, here) = (at.doc, at.here);
-    if !is_indirect_cue(at.low) || doc.is_cap(here) {
+    // Any speech verb after its clause ("…, The Hill reported."); only
+    // those that introduce reported speech before it ("X said …").
+    let indirect = is_indirect_cue(at.low);
+    if !(indirect || is_cue_verb(at.low)) || doc.is_cap(here) {
         return Outcome::Skip;
     }
-    Outcome::stop_unless(clause(
+    let found = clause(
         doc,
         at.sentence.first(),
         at.sentence.last(),
         at.end,
         here,
-    ))
+        indirect,
+    );
+    if indirect {
+        Outcome::stop_unless(found)
+    } else {
+        found.map_or(Outcome::Skip, Outcome::Found)
+    }
 }
 
-fn clause(doc: &Doc, a: usize, b: usize, end: usize, c: usize) -> Option<Clause> {
+fn clause(doc: &Doc, a: usize, b: usize, end: usize, c: usize, indirect: bool) -> Option<Clause> {
     let low = doc.low(c);
     if let Some(comma) = (a..c).rev().find(|&i| doc.is(i, ",")) {
         let after = np_right(doc, c + 1, end + 1);
-        let tail_end = after.map_or(c, |m| m.tokens.last());
-        // "CLAUSE, X said." / "…, X said in an interview."
-        let tail_closes = tail_end >= end || (after.is_none() && when_or_where(doc, c + 1, end));
+        // "CLAUSE, X said." / "…, X said in an interview." / "CLAUSE, X said
+        // on Tuesday, CLAUSE."
+        let tail_end = after
+            .map(|m| m.tokens.last())
+            .or_else(|| circumstance_end(doc, c + 1, end))
+            .unwrap_or(c);
+        let tail_closes = tail_end >= end;
         let tail_is_attribution = tail_closes || doc.is(tail_end + 1, ",");
         let before = np_right(doc, comma + 1, c)
             .filter(|m| m.tokens.last() + 1 >= skip_modifiers_back(doc, c, comma + 1));
@@ -136,7 +171,13 @@ fn clause(doc: &Doc, a: usize, b: usize, end: usize, c: usize) -> Option<Clause>
                     m,
                 ));
             }
-            // A parenthetical attribution: the whole sentence is the content.
+            // A parenthetical attribution: the whole sentence is the content
+            // (with another speech verb only right before the comma: "All of
+            // this, he acknowledges, could …"; "Citing a theory, Trump
+            // accused Cruz, who …" is no parenthesis).
+            if !indirect && tail_end != c {
+                return None;
+            }
             return Some(Clause::new(
                 RuleId::ReportedClause,
                 TokenSpan::new(a, indirect_clause_end(doc, a, b)),
@@ -144,6 +185,9 @@ fn clause(doc: &Doc, a: usize, b: usize, end: usize, c: usize) -> Option<Clause>
                 m,
             ));
         }
+    }
+    if !indirect {
+        return None;
     }
     // "X said (that) …".
     let m = left_speaker(doc, c, a)?;
@@ -205,6 +249,16 @@ fn is_circumstance_word(low: &str) -> bool {
             | "before"
             | "by"
     )
+}
+
+/// The last token of when and where it was said, right after the verb at
+/// `from - 1` and up to a comma or the clause end `end`, if that is what
+/// follows the verb.
+fn circumstance_end(doc: &Doc, from: usize, end: usize) -> Option<usize> {
+    let last = (from..=end)
+        .find(|&i| doc.is(i, ","))
+        .map_or(end, |comma| comma.saturating_sub(1));
+    (last >= from && when_or_where(doc, from, last)).then_some(last)
 }
 
 /// Most tokens of when and where something was said after the verb
