@@ -57,6 +57,13 @@ impl Pronoun {
         own == Gender::Unknown || g == Gender::Unknown || own == g
     }
 
+    /// Whether `c` may be what it refers to: its gender agrees, and "he" or
+    /// "she" is never a place.
+    #[must_use]
+    pub fn may_be(self, c: &Candidate) -> bool {
+        self.agrees(c.gender) && !(self.kind <= 1 && c.label == Some(EntityLabel::Loc))
+    }
+
     /// Whether it refers back to someone named before ("he", "she", "it",
     /// "they"; not "I", "we", "you").
     #[must_use]
@@ -272,12 +279,9 @@ impl Ranker {
     #[must_use]
     pub fn choose(&self, p: Pronoun, candidates: &[Candidate]) -> Option<usize> {
         let mut best = (self.score(&none_features(p, candidates.len())), None);
-        // "he" is never a woman the text shows to be one, nor "she" a man.
-        for (i, c) in candidates
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| p.agrees(c.gender))
-        {
+        // "he" is never a woman the text shows to be one, nor "she" a man,
+        // nor either a place.
+        for (i, c) in candidates.iter().enumerate().filter(|(_, c)| p.may_be(c)) {
             let s = self.score(&candidate_features(p, c));
             if s > best.0 {
                 best = (s, Some(i));
@@ -295,10 +299,7 @@ fn only_one_of_its_gender(p: Pronoun, candidates: &[Candidate]) -> Option<usize>
     if own == Gender::Unknown {
         return None;
     }
-    let mut agreeing = candidates
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| p.agrees(c.gender));
+    let mut agreeing = candidates.iter().enumerate().filter(|(_, c)| p.may_be(c));
     match (agreeing.next(), agreeing.next()) {
         (Some((i, c)), None) if c.gender == own => Some(i),
         _ => None,

@@ -466,12 +466,18 @@ impl<'d> Resolver<'_, 'd> {
         let mut keys: Vec<&[&str]> = Vec::new();
         // `before` runs over the start of `names.all`: its index is the name's.
         for (k, c) in names.before(at).enumerate().rev().take(LOOKBACK) {
-            let of_speaker = self.keys.find(&c.words).is_some_and(|i| {
+            // A listed speaker named again ("Mayor Ruiz stood beside him")
+            // was last mentioned there, not where it was last quoted.
+            let listed = self.keys.find(&c.words).and_then(|i| {
                 out[..speakers]
                     .iter()
-                    .any(|&(t, _)| matches!(t, Target::Speaker(j) if j == i))
+                    .position(|&(t, _)| matches!(t, Target::Speaker(j) if j == i))
             });
-            if of_speaker || keys.contains(&c.words.as_slice()) || !self.may_speak(c) {
+            if let Some(l) = listed {
+                out[l].1 = out[l].1.max(c.tokens.first());
+                continue;
+            }
+            if keys.contains(&c.words.as_slice()) || !self.may_speak(c) {
                 continue;
             }
             keys.push(&c.words);
@@ -490,7 +496,8 @@ impl<'d> Resolver<'_, 'd> {
         let doc = self.doc;
         let sentences_back = (doc.sent_of[at] as usize).saturating_sub(doc.sent_of[pos] as usize);
         let same_paragraph = doc.same_paragraph(pos, at);
-        let last_speaker = self.last_person.last().is_some_and(|&(_, p)| p == pos);
+        let last_speaker = matches!(t, Target::Speaker(i)
+            if self.last_person.last().is_some_and(|&(j, _)| j == i));
         match t {
             Target::Speaker(i) => {
                 let sp = &self.speakers[i];

@@ -284,12 +284,12 @@ impl Weights {
 }
 
 /// Whether option `k` of `e` may be chosen: leaving the pronoun unresolved,
-/// or a candidate whose gender agrees with it (as `Ranker::choose` does).
+/// or a candidate it may be (as `Ranker::choose` does).
 fn agrees(e: &Example, k: usize) -> bool {
     e.trace
         .candidates
         .get(k)
-        .is_none_or(|c| e.trace.facts.agrees(c.2.gender))
+        .is_none_or(|c| e.trace.facts.may_be(&c.2))
 }
 
 /// The best option by `score` among those `allowed`.
