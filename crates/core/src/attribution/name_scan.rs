@@ -4,8 +4,8 @@
 
 use super::doc::Doc;
 use super::lexicon::{
-    is_discourse_adverb, is_name_particle, is_role_word, is_title, pronoun_gender, title_gender,
-    Gender,
+    is_discourse_adverb, is_name_particle, is_org_word, is_role_word, is_title, pronoun_gender,
+    title_gender, Gender,
 };
 use super::phrases::is_clause_word;
 use crate::span::TokenSpan;
@@ -87,8 +87,16 @@ pub(crate) fn scan_name(doc: &Doc, i: usize, end: usize, joined: Joined) -> Name
                 continue;
             }
             // A role word after the name ends it ("Somkeo Sylavong Minister
-            // of …"), unless the name ends there: "Charlie King, a …".
+            // of …"), unless the name ends there: "Charlie King, a …"; and
+            // one before another name was the name's employer or office
+            // ("NYPD Commissioner James O'Neill", "Senate Minority Leader
+            // Harry Reid").
             if in_name && is_role_word(doc.low(j)) && (j + 1 < end && doc.is_word(j + 1)) {
+                if let Some(name) = name_after_offices(doc, j, end) {
+                    scan.name = None;
+                    j = name;
+                    continue;
+                }
                 break;
             }
             if !in_name && !scan.has_title && never_starts_a_name(doc.low(j)) {
@@ -139,11 +147,38 @@ pub(crate) fn is_honorific(lower: &str) -> bool {
 /// a role noun, starting at token `j` ("spokesman Tom", "campaign manager
 /// Robby", "conservative talk radio host Rush"), before `end`.
 pub(crate) fn capital_after_role_nouns(doc: &Doc, j: usize, end: usize) -> Option<usize> {
-    let role = (j..(j + 4).min(end))
-        .take_while(|&k| doc.is_word(k) && !doc.is_cap(k))
-        .find(|&k| is_role_word(doc.low(k)))?;
-    let name = role + 1;
-    (name < end && doc.is_cap(name)).then_some(name)
+    // The lowercase words (hyphenated ones too: "vice-presidential
+    // nominee"), the last of which must be the role noun.
+    let (mut k, mut words, mut last) = (j, 0, None);
+    while k < end && words < MAX_ROLE_WORDS {
+        if doc.is_word(k) && !doc.is_cap(k) {
+            last = Some(k);
+            words += 1;
+        } else if !(last.is_some() && doc.is(k, "-") && glued3(doc, k)) {
+            break;
+        }
+        k += 1;
+    }
+    last.filter(|&r| r + 1 == k && is_role_word(doc.low(r)))?;
+    (k < end && doc.is_cap(k)).then_some(k)
+}
+
+/// Most lowercase words before a name that say what the person does.
+const MAX_ROLE_WORDS: usize = 4;
+
+/// The first word of a person's name after the capitalised role and title
+/// words starting at token `j` ("Commissioner James", "Minority Leader
+/// Harry"), if one follows them.
+fn name_after_offices(doc: &Doc, mut j: usize, end: usize) -> Option<usize> {
+    let office = |k: usize| {
+        doc.is_cap(k) && (is_role_word(doc.low(k)) || is_title(doc.low(k)))
+            || abbreviation_dot(doc, k)
+    };
+    while j < end && office(j) {
+        j += 1;
+    }
+    (j < end && doc.is_cap(j) && !never_starts_a_name(doc.low(j)) && !is_org_word(doc.low(j)))
+        .then_some(j)
 }
 
 /// Whether a capitalised word that is no title follows the titles starting
@@ -238,6 +273,26 @@ mod tests {
             "Chris Matthews",
         ),
         ("MSNBC host Chris Matthews", Joined::Split, "MSNBC"),
+        (
+            "IMF chief economist Maury Obstfeld said",
+            Joined::Keep,
+            "Maury Obstfeld",
+        ),
+        (
+            "NYPD Commissioner James O'Neill told",
+            Joined::Keep,
+            "James O'Neill",
+        ),
+        (
+            "Senate Minority Leader Harry Reid said",
+            Joined::Keep,
+            "Harry Reid",
+        ),
+        (
+            "Republican vice-presidential nominee Mike Pence said",
+            Joined::Keep,
+            "Mike Pence",
+        ),
         // After an honorific, a word that could be a title is the surname.
         ("Mr. King added", Joined::Keep, "King"),
     ];
