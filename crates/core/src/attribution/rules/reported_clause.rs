@@ -36,6 +36,13 @@ pub(crate) const RULE: Rule = Rule {
             Some("acknowledges"),
             Some("Amara Obi"),
         ),
+        // An apposition of the speaker ends the attribution: no second part.
+        Case::quote(
+            "State mandates distract from teaching in the schools, said Lena Wilcox, an Orlando Republican who founded two companies.",
+            "State mandates distract from teaching in the schools",
+            Some("said"),
+            Some("Lena Wilcox"),
+        ),
         // Any speech verb after its clause.
         Case::quote(
             "Turnout in the northern districts fell by a third, the Daily Ledger reported.",
@@ -157,7 +164,11 @@ fn clause(doc: &Doc, a: usize, b: usize, end: usize, c: usize, indirect: bool) -
             .map(|m| m.tokens.last())
             .or_else(|| circumstance_end(doc, c + 1, end))
             .unwrap_or(c);
-        let tail_closes = tail_end >= end;
+        // "…, said Wilcox, an Orlando Republican who …": an apposition of the
+        // speaker after the comma ends the attribution.
+        let apposition =
+            doc.is(tail_end + 1, ",") && matches!(doc.low(tail_end + 2), "a" | "an" | "who");
+        let tail_closes = tail_end >= end || (after.is_some() && apposition);
         let tail_is_attribution = tail_closes || doc.is(tail_end + 1, ",");
         let before = np_right(doc, comma + 1, c)
             .filter(|m| m.tokens.last() + 1 >= skip_modifiers_back(doc, c, comma + 1));
