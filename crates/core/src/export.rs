@@ -23,7 +23,7 @@ pub fn to_json(text: &str, a: &Analysis) -> String {
 }
 
 /// One CSV cell (RFC 4180), defused against spreadsheet formula injection.
-fn csv_cell(out: &mut String, s: &str) {
+pub(crate) fn csv_cell(out: &mut String, s: &str) {
     let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
     out.push('"');
     if risky {
@@ -73,7 +73,7 @@ pub fn to_csv(text: &str, a: &Analysis) -> String {
 }
 
 /// Markdown with quote marks kept but markup characters escaped.
-fn md_escape(s: &str) -> String {
+pub(crate) fn md_escape(s: &str) -> String {
     let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::with_capacity(flat.len());
     for c in flat.chars() {

@@ -33,6 +33,7 @@ mod analysis;
 mod attribution;
 mod chain;
 mod chunks;
+pub mod corpus;
 pub mod corrections;
 pub mod export;
 pub mod extract;

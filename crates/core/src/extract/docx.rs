@@ -1,9 +1,8 @@
 //! The text of a Word (.docx) document: paragraphs of `word/document.xml`,
 //! read from the zip container without any I/O.
 
-use miniz_oxide::inflate::decompress_to_vec_with_limit;
-
 use super::entities::decode;
+use super::zip::{entries, read, ZipError};
 
 /// Largest uncompressed document part read (defends against zip bombs).
 const MAX_XML_BYTES: usize = 64 * 1024 * 1024;
@@ -22,59 +21,17 @@ pub enum DocxError {
     Damaged,
 }
 
-fn u16_at(b: &[u8], at: usize) -> Option<usize> {
-    Some(usize::from(u16::from_le_bytes(
-        b.get(at..at + 2)?.try_into().ok()?,
-    )))
-}
-
-fn u32_at(b: &[u8], at: usize) -> Option<usize> {
-    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?) as usize)
-}
-
 /// The raw bytes of the zip member `name`.
 fn zip_member(zip: &[u8], name: &str) -> Result<Vec<u8>, DocxError> {
-    // End of central directory: the last "PK\x05\x06".
-    let eocd = (0..zip.len().saturating_sub(21))
-        .rev()
-        .find(|&i| zip[i..].starts_with(b"PK\x05\x06"))
-        .ok_or(DocxError::NotZip)?;
-    let count = u16_at(zip, eocd + 10).ok_or(DocxError::NotZip)?;
-    let mut at = u32_at(zip, eocd + 16).ok_or(DocxError::NotZip)?;
-    for _ in 0..count {
-        if !zip.get(at..).is_some_and(|s| s.starts_with(b"PK\x01\x02")) {
-            return Err(DocxError::Damaged);
-        }
-        let method = u16_at(zip, at + 10).ok_or(DocxError::Damaged)?;
-        let csize = u32_at(zip, at + 20).ok_or(DocxError::Damaged)?;
-        let nlen = u16_at(zip, at + 28).ok_or(DocxError::Damaged)?;
-        let xlen = u16_at(zip, at + 30).ok_or(DocxError::Damaged)?;
-        let clen = u16_at(zip, at + 32).ok_or(DocxError::Damaged)?;
-        let local = u32_at(zip, at + 42).ok_or(DocxError::Damaged)?;
-        let member = zip.get(at + 46..at + 46 + nlen).ok_or(DocxError::Damaged)?;
-        if member == name.as_bytes() {
-            if !zip
-                .get(local..)
-                .is_some_and(|s| s.starts_with(b"PK\x03\x04"))
-            {
-                return Err(DocxError::Damaged);
-            }
-            let lname = u16_at(zip, local + 26).ok_or(DocxError::Damaged)?;
-            let lextra = u16_at(zip, local + 28).ok_or(DocxError::Damaged)?;
-            let start = local + 30 + lname + lextra;
-            let data = zip
-                .get(start..start.checked_add(csize).ok_or(DocxError::Damaged)?)
-                .ok_or(DocxError::Damaged)?;
-            return match method {
-                0 => Ok(data.to_vec()),
-                8 => decompress_to_vec_with_limit(data, MAX_XML_BYTES)
-                    .map_err(|_| DocxError::Damaged),
-                _ => Err(DocxError::Damaged),
-            };
-        }
-        at += 46 + nlen + xlen + clen;
-    }
-    Err(DocxError::NoDocument)
+    let all = entries(zip).map_err(|e| match e {
+        ZipError::NotZip => DocxError::NotZip,
+        _ => DocxError::Damaged,
+    })?;
+    let e = all
+        .iter()
+        .find(|e| e.name == name)
+        .ok_or(DocxError::NoDocument)?;
+    read(zip, e, MAX_XML_BYTES).map_err(|_| DocxError::Damaged)
 }
 
 /// The paragraphs of a .docx file, separated by blank lines.
