@@ -6,8 +6,10 @@
 //! saidwho predict IN.jsonl            # predictions in the evaluation format
 //! saidwho predict - --jobs 2 < a.jsonl  # a streaming filter, on two threads
 //! saidwho predict a.csv --csv --text-column body
+//! saidwho corpus articles/ more.zip --out report/   # many articles: tables and figures
 //! ```
 
+mod corpus;
 mod csv_input;
 mod input;
 mod predict;
@@ -76,6 +78,30 @@ enum Command {
         /// With --csv: the column holding each article's id (else its line).
         #[arg(long, default_value = "id")]
         id_column: String,
+    },
+    /// Analyse many articles — text, Markdown, HTML and Word files, folders
+    /// of them, zip archives, CSV and JSON Lines tables — and write to a
+    /// folder: quotes.csv (every quote), speakers.csv (every speaker across
+    /// the articles), summary.md (who gets the quotes and the words),
+    /// analyses.jsonl (as `saidwho predict` writes them) and problems.txt
+    /// (files that gave no article, and why).
+    Corpus {
+        /// Files and folders to read.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The folder to write to.
+        #[arg(long, short = 'o', default_value = "saidwho-corpus")]
+        out: PathBuf,
+        /// The column of CSV and JSON Lines tables holding the text
+        /// (default: "text", else "body", "content" or "article").
+        #[arg(long)]
+        text_column: Option<String>,
+        /// Start the CSV files with a UTF-8 byte order mark (for Excel).
+        #[arg(long)]
+        bom: bool,
+        /// Analyse on this many threads.
+        #[arg(long, short = 'j', default_value_t = 1)]
+        jobs: usize,
     },
 }
 
@@ -234,6 +260,32 @@ fn run(cli: Cli) -> anyhow::Result<usize> {
                 );
             }
             failed = summary.failed;
+        }
+        Command::Corpus {
+            inputs,
+            out: folder,
+            text_column,
+            bom,
+            jobs,
+        } => {
+            let opts = corpus::Options {
+                out: folder,
+                text_column,
+                bom,
+                jobs: jobs.max(1),
+                versions: saidwho_core::output::Versions {
+                    saidwho: saidwho_core::VERSION.to_owned(),
+                    models,
+                },
+            };
+            let summary = corpus::run(&analyzer, &inputs, &opts)?;
+            writeln!(
+                out,
+                "{} articles analysed, {} files skipped; written to {}",
+                summary.articles,
+                summary.problems,
+                opts.out.display()
+            )?;
         }
     }
     out.flush()?;

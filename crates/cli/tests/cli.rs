@@ -185,3 +185,77 @@ fn every_json_span_is_in_code_points_with_non_ascii_names() {
         assert_eq!(pq["speaker"], q["speaker"]);
     }
 }
+
+#[test]
+fn corpus_reads_a_folder_and_writes_tables_with_per_file_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("articles");
+    std::fs::create_dir(&input).unwrap();
+    let write = |name: &str, body: &[u8]| std::fs::write(input.join(name), body).unwrap();
+    write("a.txt", "“The walls held,” said Mayor Sam Ruiz.".as_bytes());
+    write(
+        "b.md",
+        "# Flood\n\n“We were prepared,” Ruiz told reporters.".as_bytes(),
+    );
+    write(
+        "copy.txt",
+        "“The walls held,”  said Mayor Sam Ruiz.".as_bytes(),
+    );
+    write("photo.jpg", b"\xFF\xD8\xFF\x00");
+    write(
+        "t.csv",
+        "id,title,text\nc1,Bridge,\"“It was close,” said Dr. Ana Ortiz.\"\n".as_bytes(),
+    );
+    let out = dir.path().join("report");
+    let o = saidwho(
+        &[
+            "corpus",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--no-entities",
+            "--bom",
+        ],
+        b"",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("3 articles analysed, 2 files skipped"));
+    assert!(stderr(&o).contains("articles/copy.txt: the same text as articles/a.txt"));
+    assert!(stderr(&o).contains("articles/photo.jpg: saidwho does not read .jpg files"));
+    let speakers = std::fs::read_to_string(out.join("speakers.csv")).unwrap();
+    assert!(speakers.starts_with('\u{feff}'));
+    // Ruiz in two articles is one row; Ortiz from the table.
+    assert!(
+        speakers.contains("\"Sam Ruiz\",\"named\",\"\",\"\",\"2\""),
+        "{speakers}"
+    );
+    assert!(speakers.contains("\"Ana Ortiz\""), "{speakers}");
+    let quotes = std::fs::read_to_string(out.join("quotes.csv")).unwrap();
+    assert_eq!(quotes.lines().count(), 4, "{quotes}");
+    assert!(
+        quotes.contains("\"c1\",\"Bridge\",\"Ana Ortiz\""),
+        "{quotes}"
+    );
+    let jsonl = std::fs::read_to_string(out.join("analyses.jsonl")).unwrap();
+    assert_eq!(jsonl.lines().count(), 3);
+    let summary = std::fs::read_to_string(out.join("summary.md")).unwrap();
+    assert!(summary.contains("3 articles, 3 quotes"), "{summary}");
+    assert!(std::fs::read_to_string(out.join("problems.txt"))
+        .unwrap()
+        .contains("copy.txt"));
+}
+
+#[test]
+fn corpus_with_nothing_readable_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("broken.zip");
+    std::fs::write(&bad, b"PK\x03\x04 not a zip").unwrap();
+    let o = saidwho(&["corpus", bad.to_str().unwrap(), "--no-entities"], b"");
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("broken.zip: this is not a zip archive"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("no article found"), "{}", stderr(&o));
+}

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::speakers::{row_key, SpeakerEdits};
+use super::speakers::{row_key, surname_links, SpeakerEdits};
 use super::{Corpus, Figures};
 use crate::export::{csv_cell, md_escape};
 
@@ -32,13 +32,14 @@ pub fn quotes_csv(corpus: &Corpus, edits: &SpeakerEdits, bom: bool) -> String {
         .into_iter()
         .map(|s| (s.key, s.name))
         .collect();
+    let links = surname_links(corpus);
     let mut o = String::from(if bom { BOM } else { "" });
     o.push_str("article_id,title,speaker,role,organization,kind,cue_class,quote,start,end\r\n");
     for q in &corpus.quotes {
         let Some(article) = corpus.articles.get(q.article as usize) else {
             continue;
         };
-        let speaker = row_key(q, edits)
+        let speaker = row_key(q, edits, &links)
             .and_then(|k| names.get(&k).cloned())
             .unwrap_or_default();
         let (start, end) = (q.start.to_string(), q.end.to_string());

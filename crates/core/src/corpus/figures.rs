@@ -4,7 +4,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::speakers::{row_key, CorpusSpeaker, SpeakerEdits};
+use super::speakers::CorpusSpeaker;
+#[cfg(test)]
+use super::speakers::SpeakerEdits;
 use super::Corpus;
 
 /// One bar of a chart: a label, its quotes and words, and their shares of
@@ -113,10 +115,12 @@ pub(super) fn figures(corpus: &Corpus, rows: &[CorpusSpeaker]) -> Figures {
     }
     let named: HashMap<&str, bool> = rows.iter().map(|r| (r.key.as_str(), r.named)).collect();
     for q in &corpus.quotes {
-        let source = match row_key(q, &SpeakerEdits::default()) {
-            None => NO_SPEAKER,
-            Some(_) if q.named => "named sources",
-            Some(_) => "anonymous sources",
+        let source = if q.speaker.trim().is_empty() {
+            NO_SPEAKER
+        } else if q.named {
+            "named sources"
+        } else {
+            "anonymous sources"
         };
         sources.add(source, 1, q.words);
         let kind = if q.is_view() {

@@ -56,16 +56,53 @@ pub fn speaker_key(name: &str) -> String {
     if words.len() > 1 && HONORIFICS.contains(&words[0].trim_end_matches('.')) {
         words.remove(0);
     }
+    // "Donald J. Trump" is "donald trump": a middle initial is left out.
+    if words.len() > 2 {
+        let last = words.len() - 1;
+        let mut k = 0;
+        words.retain(|w| {
+            k += 1;
+            k == 1 || k == last + 1 || w.trim_end_matches('.').chars().count() > 1
+        });
+    }
     words.join(" ")
 }
 
+/// Surnames alone ("obama") and the one fuller key across the corpus that
+/// ends with them ("barack obama"); a surname two people share ("clinton"
+/// with "bill clinton" and "hillary clinton") links nothing.
+pub(super) fn surname_links(corpus: &Corpus) -> HashMap<String, String> {
+    let mut keys: Vec<String> = corpus
+        .quotes
+        .iter()
+        .filter(|q| q.named && !q.speaker.trim().is_empty())
+        .map(|q| speaker_key(&q.speaker))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut fuller: HashMap<&str, Vec<&str>> = HashMap::new();
+    for k in keys.iter().filter(|k| k.contains(' ')) {
+        if let Some(last) = k.rsplit(' ').next() {
+            fuller.entry(last).or_default().push(k);
+        }
+    }
+    keys.iter()
+        .filter(|k| !k.contains(' '))
+        .filter_map(|k| match fuller.get(k.as_str()).map(Vec::as_slice) {
+            Some([one]) => Some((k.clone(), (*one).to_owned())),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The row key of quote `q` before the reader's edits, if it has a speaker.
-fn machine_key(q: &CorpusQuote) -> Option<String> {
+fn machine_key(q: &CorpusQuote, links: &HashMap<String, String>) -> Option<String> {
     if q.speaker.trim().is_empty() {
         return None;
     }
     Some(if q.named {
-        speaker_key(&q.speaker)
+        let key = speaker_key(&q.speaker);
+        links.get(&key).cloned().unwrap_or(key)
     } else {
         format!("{}:{}", q.article, q.speaker.to_lowercase())
     })
@@ -75,8 +112,12 @@ fn machine_key(q: &CorpusQuote) -> Option<String> {
 const MAX_MERGE_CHAIN: usize = 32;
 
 /// The row key of quote `q` after the reader's edits.
-pub(super) fn row_key(q: &CorpusQuote, edits: &SpeakerEdits) -> Option<String> {
-    let mut key = machine_key(q)?;
+pub(super) fn row_key(
+    q: &CorpusQuote,
+    edits: &SpeakerEdits,
+    links: &HashMap<String, String>,
+) -> Option<String> {
+    let mut key = machine_key(q, links)?;
     if edits
         .splits
         .iter()
@@ -98,8 +139,9 @@ pub(super) fn table(corpus: &Corpus, edits: &SpeakerEdits) -> Vec<CorpusSpeaker>
     let mut rows: Vec<CorpusSpeaker> = Vec::new();
     let mut at: HashMap<String, usize> = HashMap::new();
     let mut names: Vec<HashMap<&str, u32>> = Vec::new();
+    let links = surname_links(corpus);
     for q in &corpus.quotes {
-        let Some(key) = row_key(q, edits) else {
+        let Some(key) = row_key(q, edits, &links) else {
             continue;
         };
         let i = *at.entry(key.clone()).or_insert_with(|| {
@@ -156,6 +198,7 @@ mod tests {
         assert_eq!(speaker_key("Dr.  Ana O’Neill"), "ana o'neill");
         assert_eq!(speaker_key("Mr King"), "king");
         assert_eq!(speaker_key("Dr"), "dr");
+        assert_eq!(speaker_key("Donald J. Trump"), "donald trump");
     }
 
     #[test]
@@ -171,6 +214,23 @@ mod tests {
             .expect("spokesman");
         assert_eq!(spokesman.key, "1:a spokesman");
         assert!(!spokesman.named);
+    }
+
+    #[test]
+    fn a_surname_joins_the_one_full_name_ending_with_it() {
+        let mut c = sample();
+        let mut q = c.quotes[0].clone();
+        q.speaker = "Ruiz".into();
+        q.article = 2;
+        c.quotes.push(q.clone());
+        let rows = c.speakers(&SpeakerEdits::default());
+        let ruiz = rows.iter().find(|r| r.key == "sam ruiz").expect("Ruiz");
+        assert_eq!(ruiz.articles, [0, 1, 2]);
+        // Two people with that surname: it links neither.
+        q.speaker = "Maria Ruiz".into();
+        c.quotes.push(q);
+        let rows = c.speakers(&SpeakerEdits::default());
+        assert!(rows.iter().any(|r| r.key == "ruiz"));
     }
 
     #[test]
