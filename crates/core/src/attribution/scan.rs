@@ -37,8 +37,12 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
     }
     if (doc.is(j, ",") && doc.low(cue).ends_with("ing")) || coordinated {
         let mut start = after_dateline(doc, floor, j);
-        if doc.is_word(start) && is_discourse_adverb(doc.low(start)) {
-            if let Some(comma) = (start..j).find(|&i| doc.is(i, ",")) {
+        // "Meanwhile, it …", "Early in his campaign, Trump attacked …",
+        // "In Mexico City, Trump endured …": the subject follows the comma.
+        let opener = doc.is_word(start)
+            && (is_discourse_adverb(doc.low(start)) || opens_circumstance(doc.low(start)));
+        if opener {
+            if let Some(comma) = (start..j.min(start + MAX_OPENER)).find(|&i| doc.is(i, ",")) {
                 start = comma + 1;
             }
         }
@@ -94,6 +98,42 @@ fn apposition_open(doc: &Doc, floor: usize, j: usize) -> Option<usize> {
         k -= 1;
     }
     (k > floor && doc.is(k, ",")).then_some(k)
+}
+
+/// Most tokens of an opening phrase before its comma ("Early in his
+/// first term as governor,").
+const MAX_OPENER: usize = 10;
+
+/// Words that open a phrase of time or place before a sentence's subject
+/// ("In Mexico City, …", "Early in his campaign, …", "After the debate, …").
+fn opens_circumstance(low: &str) -> bool {
+    matches!(
+        low,
+        "in" | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "early"
+            | "late"
+            | "later"
+            | "earlier"
+            | "last"
+            | "since"
+            | "until"
+            | "when"
+            | "while"
+            | "as"
+            | "with"
+            | "without"
+            | "despite"
+            | "for"
+            | "from"
+            | "over"
+            | "under"
+            | "amid"
+            | "following"
+    )
 }
 
 /// The token after a dateline opening the sentence at `floor` ("WASHINGTON

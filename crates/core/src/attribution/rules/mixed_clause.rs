@@ -20,6 +20,13 @@ pub(crate) const RULE: Rule = Rule {
           quote. X said the deal was “a disaster” for farmers. A title in marks earlier in \
           the sentence is passed over; another quote stops the search.",
     cases: &[
+        // An opening phrase of time before the subject is not the speaker.
+        Case::quote(
+            "Early in his campaign, Senator Tom Reyes attacked the governor, calling him “a failed candidate.”",
+            "him “a failed candidate.”",
+            Some("calling"),
+            Some("Tom Reyes"),
+        ),
         // An article before the mark: the quoted words are part of a clause.
         Case::quote(
             "Lena Park, a senior planner at the city housing office, said the ''old model'' of cheap rentals is in decline.",
