@@ -37,14 +37,8 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
     }
     if (doc.is(j, ",") && doc.low(cue).ends_with("ing")) || coordinated {
         let mut start = after_dateline(doc, floor, j);
-        // "Meanwhile, it …", "Early in his campaign, Trump attacked …",
-        // "In Mexico City, Trump endured …": the subject follows the comma.
-        let opener = doc.is_word(start)
-            && (is_discourse_adverb(doc.low(start)) || opens_circumstance(doc.low(start)));
-        if opener {
-            if let Some(comma) = (start..j.min(start + MAX_OPENER)).find(|&i| doc.is(i, ",")) {
-                start = comma + 1;
-            }
+        if let Some(subject) = subject_after_opener(doc, start, j) {
+            start = subject;
         }
         // "Donald Trump, her opponent, bemoaned … and said": a comma after
         // the subject may open an apposition that a second comma closes.
@@ -103,6 +97,31 @@ fn apposition_open(doc: &Doc, floor: usize, j: usize) -> Option<usize> {
 /// Most tokens of an opening phrase before its comma ("Early in his
 /// first term as governor,").
 const MAX_OPENER: usize = 10;
+
+/// Where the subject starts after an opening phrase and its comma, from
+/// `start` (before `j`): "Meanwhile, it …", "Early in his campaign, Trump
+/// …", "Eight years ago, he …", "Speaking in his real voice, he …". Not
+/// after a name and its apposition ("Donald Trump, her opponent, …").
+fn subject_after_opener(doc: &Doc, start: usize, j: usize) -> Option<usize> {
+    let comma = (start..j.min(start + MAX_OPENER)).find(|&i| doc.is(i, ","))?;
+    if !doc.is_word(start) {
+        return None;
+    }
+    let low = doc.low(start);
+    if is_discourse_adverb(low) || opens_circumstance(low) {
+        return Some(comma + 1);
+    }
+    let name_first = np_right(doc, start, j)
+        .is_some_and(|m| m.kind == MentionKind::Name && m.tokens.last() + 1 == comma);
+    let subject = np_right(doc, comma + 1, j).filter(|m| {
+        let next = m.tokens.last() + 1;
+        matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)
+            && next < j
+            && doc.is_word(next)
+            && !doc.is_cap(next)
+    });
+    (!name_first && subject.is_some()).then_some(comma + 1)
+}
 
 /// Words that open a phrase of time or place before a sentence's subject
 /// ("In Mexico City, …", "Early in his campaign, …", "After the debate, …").

@@ -22,6 +22,13 @@ pub(crate) const RULE: Rule = Rule {
           Not “said that X’s “…””, “said the “…” of …” nor “told the forum he was “…””: a \
           reported clause around the quote makes a mixed quote.",
     cases: &[
+        // An opening phrase before the subject is not the speaker.
+        Case::quote(
+            "Hours later, Senator Tom Reyes returned the compliment, telling reporters, “He is an amazing man.”",
+            "“He is an amazing man.”",
+            Some("telling"),
+            Some("Tom Reyes"),
+        ),
         // "and said" after a name: the subject is the sentence's, not that name.
         Case::quote(
             "Mayor Ines Duarte said the order was signed by Police Chief Tom Brandt and said, “We stand by it.”",
