@@ -199,7 +199,12 @@ fn sentence_subject_before_apposition(doc: &Doc, floor: usize, j: usize) -> Opti
 pub(crate) fn skip_modifiers_back(doc: &Doc, cue: usize, floor: usize) -> usize {
     let mut j = cue.saturating_sub(1);
     loop {
-        while j > floor && (is_cue_modifier(doc.low(j)) || is_manner_adverb(doc, j)) {
+        // "Priebus later Thursday told": when, between speaker and verb.
+        while j > floor
+            && (is_cue_modifier(doc.low(j))
+                || is_manner_adverb(doc, j)
+                || lexicon::is_time_word(doc.low(j)))
+        {
             j -= 1;
         }
         // "have in the past said", "has in recent weeks said".

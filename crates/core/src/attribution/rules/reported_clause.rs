@@ -23,6 +23,13 @@ pub(crate) const RULE: Rule = Rule {
           After a direct quote (“…,” she said in August), a phrase opening with a \
           preposition says when or where, not what.",
     cases: &[
+        // When it was said may stand between the speaker and the verb.
+        Case::quote(
+            "Chairman Reince Priebus later Thursday told reporters that both leaders would meet next week.",
+            "both leaders would meet next week",
+            Some("told"),
+            Some("Reince Priebus"),
+        ),
         // An attribution in parenthesis interrupts its clause: two parts.
         Case::quote(
             "The old harbour bridge, Mayor Ines Duarte said on Tuesday, will reopen in May after repairs.",
