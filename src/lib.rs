@@ -7,6 +7,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod corpus_view;
 pub mod editing;
 pub mod excerpt;
 pub mod file_load;

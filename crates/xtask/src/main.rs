@@ -136,8 +136,36 @@ fn build_dist(env: &tools::Env) -> Result<()> {
     step("trunk build --release");
     env.run(Command::new("trunk").args(["build", "--release", "--offline"]))?;
     step("moving inline scripts out and adding the Content Security Policy");
-    harden::harden(&env.root.join("dist"))?;
-    minify_scripts(env, &env.root.join("dist"))
+    let dist = env.root.join("dist");
+    harden::harden(&dist)?;
+    minify_scripts(env, &dist)?;
+    build_corpus_page(env, &dist)
+}
+
+/// Builds the corpus page (`corpus.html`) into `dist/corpus/`: a page of
+/// its own, so a first visit to the article page never downloads it. It
+/// uses the article page's worker and models (`../worker_loader.js`).
+fn build_corpus_page(env: &tools::Env, dist: &Path) -> Result<()> {
+    step("trunk build --release corpus.html (into dist/corpus/)");
+    let staged = env.root.join("target/corpus-dist");
+    env.run(
+        Command::new("trunk")
+            .args(["build", "corpus.html", "--release", "--offline", "--dist"])
+            .arg(&staged),
+    )?;
+    let out = dist.join("corpus");
+    if out.exists() {
+        std::fs::remove_dir_all(&out)?;
+    }
+    std::fs::create_dir_all(&out)?;
+    for entry in std::fs::read_dir(&staged)? {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            std::fs::copy(entry.path(), out.join(entry.file_name()))?;
+        }
+    }
+    harden::harden(&out)?;
+    minify_scripts(env, &out)
 }
 
 /// Minifies wasm-bindgen's scripts in `dist` (the app's and the worker's),
@@ -147,7 +175,9 @@ fn minify_scripts(env: &tools::Env, dist: &Path) -> Result<()> {
     let terser = env.tools_dir.join("node_modules/.bin/terser");
     for entry in std::fs::read_dir(dist)? {
         let name = entry?.file_name().to_string_lossy().into_owned();
-        let glue = (name.starts_with("app-") && name.ends_with(".js")) || name == "worker.js";
+        let glue = ((name.starts_with("app-") || name.starts_with("corpus-"))
+            && name.ends_with(".js"))
+            || name == "worker.js";
         if glue {
             let file = dist.join(&name);
             env.run(

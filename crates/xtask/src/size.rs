@@ -11,6 +11,8 @@ pub const SHELL_BUDGET_GZ: usize = 500 * 1024;
 pub const MODELS_BUDGET_GZ: usize = 1000 * 1024;
 /// A first visit, models included.
 pub const TOTAL_BUDGET_GZ: usize = 1200 * 1024;
+/// Budget of the corpus page's own files (it shares the worker and models).
+pub const CORPUS_BUDGET_GZ: usize = 400 * 1024;
 
 /// Gzip size of `bytes` (deflate level 9 plus the 18-byte gzip frame).
 fn gzip_len(bytes: &[u8]) -> usize {
@@ -29,10 +31,11 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-/// Whether a file is downloaded on a first visit (examples, cards and the
-/// service worker's later fetches are not).
+/// Whether a file is downloaded on a first visit (examples, cards, the
+/// corpus page and the service worker's later fetches are not).
 fn first_visit(rel: &str) -> bool {
     !(rel.starts_with("examples/")
+        || rel.starts_with("corpus/")
         || rel.ends_with(".card.json")
         || rel == "sw.js"
         || rel == "manifest.webmanifest")
@@ -43,7 +46,7 @@ pub fn report(dist: &Path) -> Result<()> {
     let mut all = Vec::new();
     files(dist, &mut all)?;
     all.sort();
-    let (mut shell, mut models) = (0usize, 0usize);
+    let (mut shell, mut models, mut corpus_page) = (0usize, 0usize, 0usize);
     println!("{:<44} {:>10} {:>10}  first visit", "file", "raw", "gzip");
     for path in &all {
         let rel = path
@@ -58,6 +61,9 @@ pub fn report(dist: &Path) -> Result<()> {
             bytes.len(),
             if counted { "yes" } else { "no" }
         );
+        if rel.starts_with("corpus/") {
+            corpus_page += gz;
+        }
         if counted {
             if rel.starts_with("models/") {
                 models += gz;
@@ -82,6 +88,18 @@ pub fn report(dist: &Path) -> Result<()> {
         kb(shell + models),
         kb(TOTAL_BUDGET_GZ)
     );
+    println!(
+        "corpus page (its own files, besides the worker and models), gzip: {:>8.1} KB  (budget {:.0} KB)",
+        kb(corpus_page),
+        kb(CORPUS_BUDGET_GZ)
+    );
+    if corpus_page > CORPUS_BUDGET_GZ {
+        bail!(
+            "the corpus page is {:.1} KB gzipped, over its {:.0} KB budget",
+            kb(corpus_page),
+            kb(CORPUS_BUDGET_GZ)
+        );
+    }
     if models > MODELS_BUDGET_GZ {
         bail!(
             "the models are {:.1} KB gzipped, over the {:.0} KB budget",
@@ -116,5 +134,6 @@ mod tests {
         assert!(gzip_len(text.as_bytes()) < 200);
         assert!(first_visit("app-1_bg.wasm") && first_visit("models/ner-v4.bin"));
         assert!(!first_visit("examples/seed.txt") && !first_visit("models/ner-v4.card.json"));
+        assert!(!first_visit("corpus/corpus-1_bg.wasm"));
     }
 }

@@ -148,6 +148,17 @@ impl Corpus {
         });
     }
 
+    /// Appends the articles of `other` (analysed apart, in a worker),
+    /// renumbering their quotes.
+    pub fn extend(&mut self, other: Corpus) {
+        let base = u32::try_from(self.articles.len()).unwrap_or(u32::MAX);
+        self.articles.extend(other.articles);
+        self.quotes.extend(other.quotes.into_iter().map(|mut q| {
+            q.article = q.article.saturating_add(base);
+            q
+        }));
+    }
+
     /// The quotes of article `i`.
     pub fn quotes_of(&self, i: u32) -> impl Iterator<Item = &CorpusQuote> {
         self.quotes.iter().filter(move |q| q.article == i)
@@ -197,6 +208,26 @@ pub(crate) mod tests {
         assert_eq!(c.articles[0].quotes, 1);
         assert_eq!(c.quotes_of(1).count(), 2);
         assert!(c.quotes.iter().all(|q| q.start < q.end));
+    }
+
+    #[test]
+    fn corpora_analysed_apart_join() {
+        let whole = sample();
+        let mut joined = Corpus::new();
+        for (i, a) in whole.articles.iter().enumerate() {
+            let mut part = Corpus::new();
+            part.articles.push(a.clone());
+            part.quotes = whole
+                .quotes_of(u32::try_from(i).unwrap())
+                .cloned()
+                .map(|mut q| {
+                    q.article = 0;
+                    q
+                })
+                .collect();
+            joined.extend(part);
+        }
+        assert_eq!(joined, whole);
     }
 
     fn texts_first_paragraph() -> &'static str {

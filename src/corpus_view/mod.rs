@@ -1,0 +1,322 @@
+//! The corpus page (`corpus.html`): many articles at once, privately.
+//! Files, a folder, a .zip, a .csv or a .jsonl go in; analysis runs in web
+//! workers with progress and cancel; the workspace (texts, analyses, the
+//! reader's merges) is kept in IndexedDB; tables, charts and exports come
+//! from the core's `corpus` module.
+
+mod charts;
+mod pool;
+mod reading;
+mod state;
+mod storage;
+mod tables;
+
+use std::rc::Rc;
+
+use saidwho_core::corpus::export::{quotes_csv, speakers_csv, summary_markdown};
+use web_sys::{DragEvent, HtmlInputElement};
+use yew::prelude::*;
+
+use charts::Chart;
+use state::{Action, CorpusState, Phase};
+use tables::{ArticlesTable, SpeakersTable};
+
+pub use state::{Workspace, FORMAT};
+
+/// `performance.now()`, in milliseconds (0 where there is none).
+pub(crate) fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Offers a download, or says why it failed.
+fn offer(dispatcher: &UseReducerDispatcher<CorpusState>, name: &str, mime: &str, body: &str) {
+    if let Err(e) = crate::browser::download(name, mime, body) {
+        dispatcher.dispatch(Action::Notice(format!("The download failed: {e}"), true));
+    }
+}
+
+/// The progress line: articles done, time left, and Cancel.
+fn progress(state: &CorpusState, on_cancel: Callback<MouseEvent>) -> Html {
+    match state.phase {
+        Phase::Reading => html! {
+            <div class="progress" role="status" aria-live="polite" data-progress="reading">{ "Reading the files…" }</div>
+        },
+        Phase::Analysing { done, started_ms } => {
+            let total = state.articles.len();
+            let elapsed = now_ms() - started_ms;
+            let left = if done > 0 {
+                let secs = elapsed / done as f64 * (total - done) as f64 / 1000.0;
+                format!(", about {} s left", secs.ceil())
+            } else {
+                String::new()
+            };
+            html! {
+                <div class="progress" role="status" aria-live="polite" data-progress="analysing">
+                    <progress max={total.to_string()} value={done.to_string()}
+                              aria-label="Articles analysed"></progress>
+                    <span>{ format!("{done} of {total} articles analysed{left}") }</span>
+                    <button type="button" onclick={on_cancel}>{ "Cancel" }</button>
+                </div>
+            }
+        }
+        _ => html! {},
+    }
+}
+
+/// The files skipped, each with its reason.
+fn problems(state: &CorpusState) -> Html {
+    if state.problems.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="problems" data-problems={state.problems.len().to_string()} open={state.problems.len() <= 5}>
+            <summary>{ format!("{} files skipped", state.problems.len()) }</summary>
+            <ul>
+                { for state.problems.iter().map(|(file, why)| html! {
+                    <li data-problem={file.clone()}><strong>{ file }</strong>{ ": " }{ why }</li>
+                }) }
+            </ul>
+        </details>
+    }
+}
+
+/// The corpus page.
+#[function_component(CorpusApp)]
+pub fn corpus_app() -> Html {
+    let state = use_reducer(CorpusState::default);
+    pool::use_worker_pool(&state);
+    let text_column = use_state(String::new);
+    let bom = use_state(|| false);
+    // The saved workspace, once.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |()| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match storage::load().await {
+                    Ok(Some(w)) => dispatcher.dispatch(Action::Load(w)),
+                    Ok(None) => {}
+                    Err(e) => dispatcher.dispatch(Action::Notice(e, true)),
+                }
+            });
+        });
+    }
+    // Saved whenever the state asks for it.
+    {
+        let (dispatcher, saves, workspace) = (state.dispatcher(), state.saves, state.workspace());
+        use_effect_with(saves, move |&saves| {
+            if saves > 0 {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Err(e) = storage::save(&workspace).await {
+                        dispatcher.dispatch(Action::Notice(e, true));
+                    }
+                });
+            }
+        });
+    }
+    let column = || Some((*text_column).clone()).filter(|c| !c.trim().is_empty());
+    let on_files = {
+        let (dispatcher, column) = (state.dispatcher(), column());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(list) = input.files() {
+                reading::read_files(reading::files_of(&list), column.clone(), dispatcher.clone());
+            }
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let (dispatcher, column) = (state.dispatcher(), column());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
+                reading::read_files(reading::files_of(&list), column.clone(), dispatcher.clone());
+            }
+        })
+    };
+    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_column = {
+        let text_column = text_column.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            text_column.set(input.value());
+        })
+    };
+    let on_cancel = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_| dispatcher.dispatch(Action::Cancel))
+    };
+    let on_delete = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_| {
+            let dispatcher = dispatcher.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match storage::delete().await {
+                    Ok(()) => dispatcher.dispatch(Action::Delete),
+                    Err(e) => dispatcher.dispatch(Action::Notice(e, true)),
+                }
+            });
+        })
+    };
+    let on_import = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|l| l.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let dispatcher = dispatcher.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = gloo_file::futures::read_as_text(&gloo_file::File::from(file)).await;
+                match text
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| storage::parse(&t))
+                {
+                    Ok(w) => {
+                        dispatcher.dispatch(Action::Load(w));
+                        dispatcher.dispatch(Action::Notice("Workspace imported.".into(), false));
+                    }
+                    Err(e) => dispatcher.dispatch(Action::Notice(e, true)),
+                }
+            });
+        })
+    };
+    let on_export_workspace = {
+        let (dispatcher, workspace) = (state.dispatcher(), state.workspace());
+        Callback::from(move |_| match serde_json::to_string(&workspace) {
+            Ok(json) => offer(
+                &dispatcher,
+                "saidwho-workspace.json",
+                "application/json",
+                &json,
+            ),
+            Err(e) => dispatcher.dispatch(Action::Notice(e.to_string(), true)),
+        })
+    };
+    let corpus = state.corpus.clone();
+    let rows = Rc::new(corpus.speakers(&state.edits));
+    let figures = corpus.figures(&state.edits);
+    let export = |kind: &'static str| {
+        let (dispatcher, corpus, edits, bom, articles) = (
+            state.dispatcher(),
+            corpus.clone(),
+            state.edits.clone(),
+            *bom,
+            state.articles.clone(),
+        );
+        Callback::from(move |_| match kind {
+            "quotes" => offer(
+                &dispatcher,
+                "quotes.csv",
+                "text/csv",
+                &quotes_csv(&corpus, &edits, bom),
+            ),
+            "speakers" => offer(
+                &dispatcher,
+                "speakers.csv",
+                "text/csv",
+                &speakers_csv(&corpus, &edits, bom),
+            ),
+            "md" => offer(
+                &dispatcher,
+                "summary.md",
+                "text/markdown",
+                &summary_markdown(&corpus, &edits),
+            ),
+            _ => {
+                let lines: Vec<&str> = articles
+                    .iter()
+                    .filter_map(|a| a.result.as_ref().map(|r| r.prediction.as_str()))
+                    .collect();
+                offer(
+                    &dispatcher,
+                    "analyses.jsonl",
+                    "application/jsonl",
+                    &(lines.join("\n") + "\n"),
+                );
+            }
+        })
+    };
+    let on_bom = {
+        let bom = bom.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            bom.set(input.checked());
+        })
+    };
+    let (on_merge, on_split, on_reset) = {
+        let d = state.dispatcher();
+        let (d2, d3) = (d.clone(), d.clone());
+        (
+            Callback::from(move |(from, into): (Vec<String>, String)| {
+                d.dispatch(Action::Merge { from, into })
+            }),
+            Callback::from(move |key: String| d2.dispatch(Action::Split(key))),
+            Callback::from(move |()| d3.dispatch(Action::ResetEdits)),
+        )
+    };
+    let ready = state.phase == Phase::Ready && !state.articles.is_empty();
+    let edited = !state.edits.merges.is_empty() || !state.edits.splits.is_empty();
+    html! {
+        <main class="corpus" data-phase={match state.phase {
+            Phase::Empty => "empty", Phase::Reading => "reading", Phase::Analysing { .. } => "analysing", Phase::Ready => "ready" }}
+            ondrop={on_drop} ondragover={on_dragover}>
+            <section class="corpus-input" aria-label="Articles to add">
+                <div class="file-row">
+                    <label class="file-button">{ "Add files" }
+                        <input type="file" multiple=true class="visually-hidden" data-corpus-files=""
+                               accept=".txt,.md,.markdown,.html,.htm,.docx,.zip,.csv,.jsonl,.ndjson"
+                               onchange={on_files.clone()} /></label>
+                    <label class="file-button">{ "Add a folder" }
+                        <input type="file" webkitdirectory=true multiple=true class="visually-hidden" onchange={on_files} /></label>
+                    <label class="column">{ "Text column of tables" }
+                        <input type="text" placeholder="text" value={(*text_column).clone()} oninput={on_column} size="10" /></label>
+                </div>
+                <p class="hint">{ ".txt, .md, .html, .docx, a .zip of them, or a .csv / .jsonl with a text column (title, date and outlet columns are picked up) — or drop them anywhere on the page." }</p>
+            </section>
+            { progress(&state, on_cancel) }
+            if let Some((text, error)) = &state.notice {
+                <p class={classes!("notice", error.then_some("error"))} role={if *error { "alert" } else { "status" }}>{ text }</p>
+            }
+            { problems(&state) }
+            if ready {
+                <section class="figures" aria-labelledby="figures-title">
+                    <h2 id="figures-title">{ format!("Who gets quoted: {} articles, {} quotes, {} quoted words",
+                        figures.articles, figures.quotes, figures.words) }</h2>
+                    <div class="charts">
+                        <Chart id="sources" title="Named and anonymous sources" shares={figures.sources.clone()} />
+                        <Chart id="kinds" title="Speech, views and findings" shares={figures.kinds.clone()} />
+                        <Chart id="speakers" title="Most quoted speakers" shares={figures.by_speaker.clone()} />
+                        <Chart id="organisations" title="Organisations" shares={figures.by_organization.clone()} />
+                    </div>
+                </section>
+                <SpeakersTable rows={rows} {on_merge} {on_split} {on_reset} {edited} />
+                <ArticlesTable articles={Rc::new(state.articles.clone())} corpus={corpus.clone()} />
+                <section class="exports" aria-labelledby="exports-title">
+                    <h2 id="exports-title">{ "Export" }</h2>
+                    <div class="file-row">
+                        <button type="button" data-export="quotes" onclick={export("quotes")}>{ "Quotes (CSV)" }</button>
+                        <button type="button" data-export="speakers" onclick={export("speakers")}>{ "Speakers (CSV)" }</button>
+                        <button type="button" data-export="jsonl" onclick={export("jsonl")}>{ "Analyses (JSON Lines)" }</button>
+                        <button type="button" data-export="md" onclick={export("md")}>{ "Summary (Markdown)" }</button>
+                        <label><input type="checkbox" checked={*bom} onchange={on_bom} />{ " CSV for Excel (byte order mark)" }</label>
+                    </div>
+                </section>
+            }
+            <section class="workspace" aria-labelledby="workspace-title">
+                <h2 id="workspace-title">{ "Workspace" }</h2>
+                <p class="hint">{ "The corpus is kept in this browser (IndexedDB), and never leaves it." }</p>
+                <div class="file-row">
+                    <button type="button" data-export="workspace" onclick={on_export_workspace} disabled={state.articles.is_empty()}>
+                        { "Export the workspace" }</button>
+                    <label class="file-button">{ "Import a workspace" }
+                        <input type="file" accept=".json,application/json" class="visually-hidden" data-import="" onchange={on_import} /></label>
+                    <button type="button" class="danger" data-delete="" onclick={on_delete} disabled={state.articles.is_empty()}>
+                        { "Delete this corpus" }</button>
+                </div>
+            </section>
+        </main>
+    }
+}

@@ -1,0 +1,311 @@
+//! The corpus page's state: one reducer and its actions (the shape of yew's
+//! `function_todomvc`). Articles arrive from the files read, their analyses
+//! from the workers; the tables and figures are computed from `corpus`.
+
+use std::rc::Rc;
+
+use saidwho_core::corpus::files::InputArticle;
+use saidwho_core::corpus::{Corpus, SpeakerEdits};
+use serde::{Deserialize, Serialize};
+use yew::Reducible;
+
+/// One article's result: its part of the corpus (article 0) and its
+/// prediction line (the format of `saidwho predict`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleResult {
+    /// The article's row and quotes.
+    pub part: Corpus,
+    /// The prediction, as JSON.
+    pub prediction: String,
+}
+
+/// Where the work is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    /// Nothing read yet.
+    Empty,
+    /// Reading files.
+    Reading,
+    /// Analysing: `done` of the articles, since `started_ms`.
+    Analysing {
+        /// Articles analysed.
+        done: usize,
+        /// When the analysis started (`performance.now()`).
+        started_ms: f64,
+    },
+    /// Every article analysed (or the rest cancelled).
+    Ready,
+}
+
+/// The whole workspace, as stored and exported.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Workspace {
+    /// "saidwho-corpus".
+    pub format: String,
+    /// Format version (1).
+    pub version: u32,
+    /// The articles, texts included.
+    pub articles: Vec<StoredArticle>,
+    /// The reader's merges and splits.
+    pub edits: SpeakerEdits,
+    /// Files that gave no article: (file, reason).
+    pub problems: Vec<(String, String)>,
+}
+
+/// One article of a stored workspace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredArticle {
+    /// Id, title, date, outlet, and text.
+    pub meta: saidwho_core::corpus::ArticleMeta,
+    /// The text.
+    pub text: String,
+    /// Its result, once analysed.
+    pub result: Option<ArticleResult>,
+}
+
+/// Name and version of the workspace format.
+pub const FORMAT: &str = "saidwho-corpus";
+/// See [`FORMAT`].
+pub const VERSION: u32 = 1;
+
+/// The page's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CorpusState {
+    /// The articles, in the order read.
+    pub articles: Vec<StoredArticle>,
+    /// The corpus of the analysed articles, in article order.
+    pub corpus: Rc<Corpus>,
+    /// The reader's merges and splits.
+    pub edits: SpeakerEdits,
+    /// Files that gave no article: (file, reason).
+    pub problems: Vec<(String, String)>,
+    /// Where the work is.
+    pub phase: Phase,
+    /// A message for the reader (errors included).
+    pub notice: Option<(String, bool)>,
+    /// Bumped when the workspace should be saved.
+    pub saves: u32,
+    /// Bumped when a new analysis run starts (workers answer only to it).
+    pub run: u32,
+}
+
+impl Default for CorpusState {
+    fn default() -> Self {
+        Self {
+            articles: Vec::new(),
+            corpus: Rc::new(Corpus::new()),
+            edits: SpeakerEdits::default(),
+            problems: Vec::new(),
+            phase: Phase::Empty,
+            notice: None,
+            saves: 0,
+            run: 0,
+        }
+    }
+}
+
+/// What can happen.
+pub enum Action {
+    /// Files are being read.
+    Reading,
+    /// Files were read: new articles (added to those there) and problems;
+    /// the analysis starts at `now_ms`.
+    Read {
+        /// The articles.
+        articles: Vec<InputArticle>,
+        /// (file, reason) of each file that gave none.
+        problems: Vec<(String, String)>,
+        /// `performance.now()`.
+        now_ms: f64,
+    },
+    /// Article `index` of run `run` was analysed.
+    Analysed {
+        /// The run.
+        run: u32,
+        /// The article.
+        index: usize,
+        /// Its result.
+        result: ArticleResult,
+    },
+    /// Stop analysing (what is done stays).
+    Cancel,
+    /// A workspace was loaded (storage or import).
+    Load(Workspace),
+    /// Merge the speaker rows `from` into `into`.
+    Merge {
+        /// Keys merged away.
+        from: Vec<String>,
+        /// The key kept.
+        into: String,
+    },
+    /// Split a speaker row by article: each article its own row.
+    Split(String),
+    /// Undo every merge and split.
+    ResetEdits,
+    /// Forget the corpus.
+    Delete,
+    /// Show a message (`true`: an error).
+    Notice(String, bool),
+}
+
+impl CorpusState {
+    /// The articles still to analyse, in order.
+    #[must_use]
+    pub fn pending(&self) -> Vec<usize> {
+        (0..self.articles.len())
+            .filter(|&i| self.articles[i].result.is_none())
+            .collect()
+    }
+
+    /// The workspace to store or export.
+    #[must_use]
+    pub fn workspace(&self) -> Workspace {
+        Workspace {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            articles: self.articles.clone(),
+            edits: self.edits.clone(),
+            problems: self.problems.clone(),
+        }
+    }
+
+    fn rebuild(&mut self) {
+        let mut corpus = Corpus::new();
+        for a in &self.articles {
+            if let Some(r) = &a.result {
+                corpus.extend(r.part.clone());
+            }
+        }
+        self.corpus = Rc::new(corpus);
+    }
+
+    fn analysed(&self) -> usize {
+        self.articles.iter().filter(|a| a.result.is_some()).count()
+    }
+}
+
+impl Reducible for CorpusState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Reading => {
+                s.phase = Phase::Reading;
+                s.notice = None;
+            }
+            Action::Read {
+                articles,
+                problems,
+                now_ms,
+            } => {
+                let added = articles.len();
+                s.articles
+                    .extend(articles.into_iter().map(|a| StoredArticle {
+                        meta: a.meta,
+                        text: a.text,
+                        result: None,
+                    }));
+                s.problems.extend(problems);
+                s.run += 1;
+                s.phase = if s.pending().is_empty() {
+                    Phase::Ready
+                } else {
+                    Phase::Analysing {
+                        done: s.analysed(),
+                        started_ms: now_ms,
+                    }
+                };
+                if added == 0 {
+                    s.notice = Some((
+                        "No article found in what was given (see the files skipped).".into(),
+                        true,
+                    ));
+                }
+            }
+            Action::Analysed { run, index, result } => {
+                if run != s.run || index >= s.articles.len() || s.articles[index].result.is_some() {
+                    return self;
+                }
+                s.articles[index].result = Some(result);
+                let done = s.analysed();
+                if done == s.articles.len() {
+                    s.phase = Phase::Ready;
+                    s.rebuild();
+                    s.saves += 1;
+                } else if let Phase::Analysing { started_ms, .. } = s.phase {
+                    s.phase = Phase::Analysing { done, started_ms };
+                }
+            }
+            Action::Cancel => {
+                s.run += 1;
+                s.articles.retain(|a| a.result.is_some());
+                s.phase = if s.articles.is_empty() {
+                    Phase::Empty
+                } else {
+                    Phase::Ready
+                };
+                s.rebuild();
+                s.saves += 1;
+                s.notice = Some((
+                    "Stopped: the articles analysed so far are kept.".into(),
+                    false,
+                ));
+            }
+            Action::Load(w) => {
+                s = Self::default();
+                s.articles = w.articles;
+                s.edits = w.edits;
+                s.problems = w.problems;
+                s.run = self.run + 1;
+                s.rebuild();
+                s.phase = if s.articles.is_empty() {
+                    Phase::Empty
+                } else {
+                    Phase::Ready
+                };
+                s.saves = self.saves;
+            }
+            Action::Merge { from, into } => {
+                for f in from.into_iter().filter(|f| *f != into) {
+                    s.edits.merges.push((f, into.clone()));
+                }
+                s.saves += 1;
+            }
+            Action::Split(key) => {
+                let rows = s.corpus.speakers(&s.edits);
+                if let Some(row) = rows.iter().find(|r| r.key == key) {
+                    // Quotes merged in go back to their own rows; a row of
+                    // several articles becomes one row per article.
+                    let merged: Vec<(String, String)> = s
+                        .edits
+                        .merges
+                        .iter()
+                        .filter(|(_, into)| *into == key)
+                        .cloned()
+                        .collect();
+                    if merged.is_empty() {
+                        for &a in &row.articles {
+                            s.edits.splits.push((key.clone(), a));
+                        }
+                    } else {
+                        s.edits.merges.retain(|m| !merged.contains(m));
+                    }
+                }
+                s.saves += 1;
+            }
+            Action::ResetEdits => {
+                s.edits = SpeakerEdits::default();
+                s.saves += 1;
+            }
+            Action::Delete => {
+                s = Self::default();
+                s.run = self.run + 1;
+                s.saves = self.saves + 1;
+                s.notice = Some(("The corpus was deleted from this browser.".into(), false));
+            }
+            Action::Notice(text, error) => s.notice = Some((text, error)),
+        }
+        Rc::new(s)
+    }
+}

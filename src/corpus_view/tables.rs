@@ -1,0 +1,331 @@
+//! The corpus's two tables: its articles and its speakers across them,
+//! each sortable by any column, filterable, and shown 100 rows at a time.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use saidwho_core::corpus::{Corpus, CorpusSpeaker};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::state::StoredArticle;
+
+/// Rows shown before "Show more".
+const PAGE: usize = 100;
+
+/// A column sort: its index and direction.
+#[derive(Clone, Copy, PartialEq)]
+struct Sort {
+    col: usize,
+    descending: bool,
+}
+
+/// A sortable column header.
+fn header(label: &str, col: usize, sort: &UseStateHandle<Sort>) -> Html {
+    let current = **sort;
+    let aria = if current.col == col {
+        if current.descending {
+            "descending"
+        } else {
+            "ascending"
+        }
+    } else {
+        "none"
+    };
+    let onclick = {
+        let sort = sort.clone();
+        Callback::from(move |_| {
+            let descending = if current.col == col {
+                !current.descending
+            } else {
+                col != 0
+            };
+            sort.set(Sort { col, descending });
+        })
+    };
+    html! {
+        <th scope="col" aria-sort={aria}>
+            <button type="button" class="sort" {onclick}>{ label }</button>
+        </th>
+    }
+}
+
+/// A filter box.
+fn filter_box(label: &'static str, value: &UseStateHandle<String>) -> Html {
+    let oninput = {
+        let value = value.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            value.set(input.value());
+        })
+    };
+    html! {
+        <label class="filter">{ label }{ " " }
+            <input type="search" value={(**value).clone()} {oninput} />
+        </label>
+    }
+}
+
+/// "Show more" under a table cut at `shown` of `total` rows.
+fn more(shown: usize, total: usize, limit: &UseStateHandle<usize>) -> Html {
+    if shown >= total {
+        return html! {};
+    }
+    let onclick = {
+        let limit = limit.clone();
+        Callback::from(move |_| limit.set(*limit + PAGE))
+    };
+    html! {
+        <p class="more">{ format!("{shown} of {total} rows. ") }
+            <button type="button" {onclick}>{ "Show more" }</button></p>
+    }
+}
+
+/// Props of the articles table.
+#[derive(Properties, PartialEq)]
+pub struct ArticlesProps {
+    /// The articles (for their text, to open one).
+    pub articles: Rc<Vec<StoredArticle>>,
+    /// The corpus.
+    pub corpus: Rc<Corpus>,
+}
+
+/// The link that opens an article in the one-article view (its text in
+/// the address fragment: nothing is sent anywhere).
+fn open_link(text: &str) -> String {
+    let fragment =
+        crate::permalink::encode(text, &saidwho_core::corrections::Corrections::default());
+    format!("../#{fragment}")
+}
+
+/// The articles: title, date, outlet, quotes, speakers.
+#[function_component(ArticlesTable)]
+pub fn articles_table(props: &ArticlesProps) -> Html {
+    let sort = use_state(|| Sort {
+        col: 3,
+        descending: true,
+    });
+    let filter = use_state(String::new);
+    let limit = use_state(|| PAGE);
+    let needle = filter.to_lowercase();
+    let mut rows: Vec<usize> = (0..props.corpus.articles.len())
+        .filter(|&i| {
+            let m = &props.corpus.articles[i].meta;
+            needle.is_empty()
+                || m.title.to_lowercase().contains(&needle)
+                || m.id.to_lowercase().contains(&needle)
+                || m.outlet
+                    .as_deref()
+                    .is_some_and(|o| o.to_lowercase().contains(&needle))
+        })
+        .collect();
+    let a = &props.corpus.articles;
+    let s = *sort;
+    rows.sort_by(|&x, &y| {
+        let (p, q) = (&a[x], &a[y]);
+        let o = match s.col {
+            0 => p
+                .meta
+                .title
+                .to_lowercase()
+                .cmp(&q.meta.title.to_lowercase()),
+            1 => p.meta.date.cmp(&q.meta.date),
+            2 => p.meta.outlet.cmp(&q.meta.outlet),
+            3 => p.quotes.cmp(&q.quotes),
+            _ => p.speakers.cmp(&q.speakers),
+        };
+        if s.descending {
+            o.reverse()
+        } else {
+            o
+        }
+    });
+    let total = rows.len();
+    let text_of = |id: &str| {
+        props
+            .articles
+            .iter()
+            .find(|s| s.meta.id == id)
+            .map(|s| s.text.clone())
+    };
+    html! {
+        <section class="table-block" aria-labelledby="articles-title">
+            <h2 id="articles-title">{ format!("Articles ({})", a.len()) }</h2>
+            { filter_box("Filter articles", &filter) }
+            <div class="scroll">
+            <table class="corpus-table">
+                <thead><tr>
+                    { header("Title", 0, &sort) }{ header("Date", 1, &sort) }{ header("Outlet", 2, &sort) }
+                    { header("Quotes", 3, &sort) }{ header("Speakers", 4, &sort) }
+                </tr></thead>
+                <tbody>
+                    { for rows.iter().take(*limit).map(|&i| {
+                        let r = &a[i];
+                        let href = text_of(&r.meta.id).map(|t| open_link(&t));
+                        html! {
+                            <tr data-corpus-article={r.meta.id.clone()} data-quotes={r.quotes.to_string()}>
+                                <th scope="row">
+                                    if let Some(href) = href {
+                                        <a {href} target="_blank" rel="noopener">{ &r.meta.title }</a>
+                                    } else { { &r.meta.title } }
+                                    <span class="muted id">{ &r.meta.id }</span>
+                                </th>
+                                <td>{ r.meta.date.clone().unwrap_or_default() }</td>
+                                <td>{ r.meta.outlet.clone().unwrap_or_default() }</td>
+                                <td>{ r.quotes }</td>
+                                <td>{ r.speakers }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            </div>
+            { more((*limit).min(total), total, &limit) }
+        </section>
+    }
+}
+
+/// Props of the speakers table.
+#[derive(Properties, PartialEq)]
+pub struct SpeakersProps {
+    /// The rows, with the reader's edits applied.
+    pub rows: Rc<Vec<CorpusSpeaker>>,
+    /// Merge the first keys into the last.
+    pub on_merge: Callback<(Vec<String>, String)>,
+    /// Split a row.
+    pub on_split: Callback<String>,
+    /// Undo every merge and split.
+    pub on_reset: Callback<()>,
+    /// Whether there are edits to undo.
+    pub edited: bool,
+}
+
+/// The speakers across articles, with merge and split.
+#[function_component(SpeakersTable)]
+pub fn speakers_table(props: &SpeakersProps) -> Html {
+    let sort = use_state(|| Sort {
+        col: 4,
+        descending: true,
+    });
+    let filter = use_state(String::new);
+    let limit = use_state(|| PAGE);
+    let picked = use_state(BTreeSet::<String>::new);
+    let needle = filter.to_lowercase();
+    let rows = &props.rows;
+    let mut shown: Vec<usize> = (0..rows.len())
+        .filter(|&i| {
+            let r = &rows[i];
+            needle.is_empty()
+                || r.name.to_lowercase().contains(&needle)
+                || r.organization
+                    .as_deref()
+                    .is_some_and(|o| o.to_lowercase().contains(&needle))
+                || r.role
+                    .as_deref()
+                    .is_some_and(|o| o.to_lowercase().contains(&needle))
+        })
+        .collect();
+    let s = *sort;
+    shown.sort_by(|&x, &y| {
+        let (p, q) = (&rows[x], &rows[y]);
+        let o = match s.col {
+            0 => p.name.to_lowercase().cmp(&q.name.to_lowercase()),
+            1 => p.named.cmp(&q.named),
+            2 => p.role.cmp(&q.role),
+            3 => p.organization.cmp(&q.organization),
+            4 => p.quotes.cmp(&q.quotes),
+            5 => p.quoted_words.cmp(&q.quoted_words),
+            _ => p.articles.len().cmp(&q.articles.len()),
+        };
+        if s.descending {
+            o.reverse()
+        } else {
+            o
+        }
+    });
+    let total = shown.len();
+    let merge = {
+        let (picked, on_merge, rows) = (picked.clone(), props.on_merge.clone(), rows.clone());
+        Callback::from(move |_| {
+            // Into the most quoted of the rows picked.
+            let mut keys: Vec<&CorpusSpeaker> =
+                rows.iter().filter(|r| picked.contains(&r.key)).collect();
+            keys.sort_by_key(|r| std::cmp::Reverse(r.quotes));
+            if let Some((into, rest)) = keys.split_first() {
+                on_merge.emit((
+                    rest.iter().map(|r| r.key.clone()).collect(),
+                    into.key.clone(),
+                ));
+            }
+            picked.set(BTreeSet::new());
+        })
+    };
+    let reset = {
+        let on_reset = props.on_reset.clone();
+        Callback::from(move |_| on_reset.emit(()))
+    };
+    html! {
+        <section class="table-block" aria-labelledby="speakers-title">
+            <h2 id="speakers-title">{ format!("Speakers ({})", rows.len()) }</h2>
+            <div class="table-tools">
+                { filter_box("Filter speakers", &filter) }
+                <button type="button" disabled={picked.len() < 2} onclick={merge} data-merge="">
+                    { format!("Merge the {} picked", picked.len()) }
+                </button>
+                if props.edited {
+                    <button type="button" onclick={reset}>{ "Undo merges and splits" }</button>
+                }
+            </div>
+            <div class="scroll">
+            <table class="corpus-table">
+                <thead><tr>
+                    <th scope="col"><span class="visually-hidden">{ "Pick" }</span></th>
+                    { header("Speaker", 0, &sort) }{ header("Source", 1, &sort) }{ header("Role", 2, &sort) }
+                    { header("Organisation", 3, &sort) }{ header("Quotes", 4, &sort) }
+                    { header("Quoted words", 5, &sort) }{ header("Articles", 6, &sort) }
+                    <th scope="col"><span class="visually-hidden">{ "Split" }</span></th>
+                </tr></thead>
+                <tbody>
+                    { for shown.iter().take(*limit).map(|&i| {
+                        let r = &rows[i];
+                        let key = r.key.clone();
+                        let on_pick = {
+                            let (picked, key) = (picked.clone(), key.clone());
+                            Callback::from(move |e: Event| {
+                                let input: HtmlInputElement = e.target_unchecked_into();
+                                let mut set = (*picked).clone();
+                                if input.checked() { set.insert(key.clone()); } else { set.remove(&key); }
+                                picked.set(set);
+                            })
+                        };
+                        let on_split = {
+                            let (f, key) = (props.on_split.clone(), key.clone());
+                            Callback::from(move |_| f.emit(key.clone()))
+                        };
+                        let label = format!("Pick {}", r.name);
+                        html! {
+                            <tr data-corpus-speaker={r.name.clone()} data-quotes={r.quotes.to_string()}>
+                                <td><input type="checkbox" aria-label={label} checked={picked.contains(&r.key)} onchange={on_pick} /></td>
+                                <th scope="row">{ &r.name }</th>
+                                <td>{ if r.named { "named" } else { "anonymous" } }</td>
+                                <td>{ r.role.clone().unwrap_or_default() }</td>
+                                <td>{ r.organization.clone().unwrap_or_default() }</td>
+                                <td>{ r.quotes }</td>
+                                <td>{ r.quoted_words }</td>
+                                <td>{ r.articles.len() }</td>
+                                <td>
+                                    if r.articles.len() > 1 || props.edited {
+                                        <button type="button" class="link" onclick={on_split}
+                                                aria-label={format!("Split {} by article", r.name)}>{ "Split" }</button>
+                                    }
+                                </td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            </div>
+            { more((*limit).min(total), total, &limit) }
+        </section>
+    }
+}
