@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { serveDir } from '../e2e/static-server.mjs';
 import { launch } from '../e2e/browser.mjs';
 import { waitForAnalysis, waitForApp } from '../e2e/helpers.mjs';
+import { benchCorpus } from './corpus.mjs';
 
 const ROOT = resolve(process.env.SAIDWHO_ROOT ?? '.');
 const SHARED = resolve(process.env.SAIDWHO_SHARED ?? '../shared');
@@ -97,3 +98,6 @@ try {
   await dist.close();
   await context.close();
 }
+
+// Many articles at once: the corpus page.
+await benchCorpus(join(ROOT, 'dist'), SHARED);
