@@ -30,6 +30,31 @@ pub(crate) fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// Articles analysed between two saves while a corpus is analysed.
+const SAVE_EVERY: usize = 25;
+
+/// What to write since the articles last saved (`saved`, updated).
+fn changes(
+    state: &CorpusState,
+    saved: &Rc<std::cell::RefCell<Vec<Rc<state::StoredArticle>>>>,
+) -> Result<storage::Changes, String> {
+    let mut saved = saved.borrow_mut();
+    let mut articles = Vec::new();
+    for (i, a) in state.articles.iter().enumerate() {
+        if saved.get(i).is_none_or(|s| !Rc::ptr_eq(s, a)) {
+            articles.push((i, serde_json::to_string(&**a).map_err(|e| e.to_string())?));
+        }
+    }
+    let previous_count = saved.len();
+    *saved = state.articles.clone();
+    Ok(storage::Changes {
+        articles,
+        count: state.articles.len(),
+        previous_count,
+        meta: state.meta_json()?,
+    })
+}
+
 /// Offers a download, or says why it failed.
 fn offer(dispatcher: &UseReducerDispatcher<CorpusState>, name: &str, mime: &str, body: &str) {
     if let Err(e) = crate::browser::download(name, mime, body) {
@@ -82,6 +107,23 @@ fn problems(state: &CorpusState) -> Html {
     }
 }
 
+/// How many of `stages` parts may be drawn for `key`: none at first, one
+/// more in each following task (a zero-delay timer apiece).
+#[hook]
+fn use_stages(key: u64, stages: u8) -> u8 {
+    let at = use_state(|| (key, 0u8));
+    let stage = if at.0 == key { at.1 } else { 0 };
+    {
+        let at = at.clone();
+        use_effect_with((key, stage), move |&(key, stage)| {
+            let timer = (stage < stages)
+                .then(|| gloo_timers::callback::Timeout::new(0, move || at.set((key, stage + 1))));
+            move || drop(timer)
+        });
+    }
+    stage
+}
+
 /// The corpus page.
 #[function_component(CorpusApp)]
 pub fn corpus_app() -> Html {
@@ -95,23 +137,33 @@ pub fn corpus_app() -> Html {
         use_effect_with((), move |()| {
             wasm_bindgen_futures::spawn_local(async move {
                 match storage::load().await {
-                    Ok(Some(w)) => dispatcher.dispatch(Action::Load(w)),
+                    Ok(Some(w)) => dispatcher.dispatch(Action::Load(w, false)),
                     Ok(None) => {}
                     Err(e) => dispatcher.dispatch(Action::Notice(e, true)),
                 }
             });
         });
     }
-    // Saved whenever the state asks for it.
+    // Saved whenever the state asks for it, and every 25 articles analysed:
+    // only the articles new or changed since the last save are written.
     {
-        let (dispatcher, saves, workspace) = (state.dispatcher(), state.saves, state.workspace());
-        use_effect_with(saves, move |&saves| {
+        let saved: Rc<std::cell::RefCell<Vec<Rc<state::StoredArticle>>>> = use_mut_ref(Vec::new);
+        let (dispatcher, handle) = (state.dispatcher(), state.clone());
+        let batch = if matches!(state.phase, Phase::Analysing { .. }) {
+            state.analysed_count() / SAVE_EVERY
+        } else {
+            0
+        };
+        use_effect_with((state.saves, batch), move |&(saves, _)| {
             if saves > 0 {
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Err(e) = storage::save(&workspace).await {
-                        dispatcher.dispatch(Action::Notice(e, true));
-                    }
-                });
+                match changes(&handle, &saved) {
+                    Ok(changes) => wasm_bindgen_futures::spawn_local(async move {
+                        if let Err(e) = storage::save(changes).await {
+                            dispatcher.dispatch(Action::Notice(e, true));
+                        }
+                    }),
+                    Err(e) => dispatcher.dispatch(Action::Notice(e, true)),
+                }
             }
         });
     }
@@ -175,7 +227,7 @@ pub fn corpus_app() -> Html {
                     .and_then(|t| storage::parse(&t))
                 {
                     Ok(w) => {
-                        dispatcher.dispatch(Action::Load(w));
+                        dispatcher.dispatch(Action::Load(w, true));
                         dispatcher.dispatch(Action::Notice("Workspace imported.".into(), false));
                     }
                     Err(e) => dispatcher.dispatch(Action::Notice(e, true)),
@@ -184,27 +236,35 @@ pub fn corpus_app() -> Html {
         })
     };
     let on_export_workspace = {
-        let (dispatcher, workspace) = (state.dispatcher(), state.workspace());
-        Callback::from(move |_| match serde_json::to_string(&workspace) {
+        let (dispatcher, handle) = (state.dispatcher(), state.clone());
+        Callback::from(move |_| match handle.workspace_json() {
             Ok(json) => offer(
                 &dispatcher,
                 "saidwho-workspace.json",
                 "application/json",
                 &json,
             ),
-            Err(e) => dispatcher.dispatch(Action::Notice(e.to_string(), true)),
+            Err(e) => dispatcher.dispatch(Action::Notice(e, true)),
         })
     };
     let corpus = state.corpus.clone();
-    let rows = Rc::new(corpus.speakers(&state.edits));
-    let figures = corpus.figures(&state.edits);
+    // Computed once per corpus and edits, not at every drawing.
+    let (rows, figures) = {
+        let deps = (corpus.clone(), state.edits.clone());
+        let made = use_memo(deps, |(corpus, edits)| {
+            let rows = Rc::new(corpus.speakers(edits));
+            let figures = corpus.figures_of(&rows);
+            (rows, figures)
+        });
+        (made.0.clone(), made.1.clone())
+    };
     let export = |kind: &'static str| {
-        let (dispatcher, corpus, edits, bom, articles) = (
+        let (dispatcher, corpus, edits, bom, handle) = (
             state.dispatcher(),
             corpus.clone(),
             state.edits.clone(),
             *bom,
-            state.articles.clone(),
+            state.clone(),
         );
         Callback::from(move |_| match kind {
             "quotes" => offer(
@@ -226,7 +286,8 @@ pub fn corpus_app() -> Html {
                 &summary_markdown(&corpus, &edits),
             ),
             _ => {
-                let lines: Vec<&str> = articles
+                let lines: Vec<&str> = handle
+                    .articles
                     .iter()
                     .filter_map(|a| a.result.as_ref().map(|r| r.prediction.as_str()))
                     .collect();
@@ -258,6 +319,12 @@ pub fn corpus_app() -> Html {
         )
     };
     let ready = state.phase == Phase::Ready && !state.articles.is_empty();
+    // Charts first, then the speakers table, then the articles table, each
+    // in a task of its own: a finished corpus of a thousand articles never
+    // becomes one long main-thread task.
+    let token = (corpus.quotes.len() as u64) << 20 | corpus.articles.len() as u64;
+    let stage = use_stages(token, 2);
+    let (speakers_ready, articles_ready) = (stage >= 1, stage >= 2);
     let edited = !state.edits.merges.is_empty() || !state.edits.splits.is_empty();
     html! {
         <main class="corpus" data-phase={match state.phase {
@@ -292,8 +359,12 @@ pub fn corpus_app() -> Html {
                         <Chart id="organisations" title="Organisations" shares={figures.by_organization.clone()} />
                     </div>
                 </section>
-                <SpeakersTable rows={rows} {on_merge} {on_split} {on_reset} {edited} />
-                <ArticlesTable articles={Rc::new(state.articles.clone())} corpus={corpus.clone()} />
+                if speakers_ready {
+                    <SpeakersTable rows={rows} {on_merge} {on_split} {on_reset} {edited} />
+                }
+                if speakers_ready && articles_ready {
+                    <ArticlesTable articles={Rc::new(state.articles.clone())} corpus={corpus.clone()} />
+                }
                 <section class="exports" aria-labelledby="exports-title">
                     <h2 id="exports-title">{ "Export" }</h2>
                     <div class="file-row">

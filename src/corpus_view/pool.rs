@@ -14,7 +14,7 @@ use saidwho_core::corpus::{ArticleMeta, Corpus};
 use saidwho_core::output::{Prediction, PredictionRecord, Versions};
 use yew::prelude::*;
 
-use super::state::{Action, ArticleResult, CorpusState, Phase};
+use super::state::{Action, ArticleResult, CorpusState, Phase, StoredArticle};
 use crate::protocol::{AnalyzeRequest, AnalyzeResponse, ModelState, WorkerInput, WorkerOutput};
 use crate::worker::AnalysisWorker;
 
@@ -35,7 +35,7 @@ fn worker_count() -> usize {
 #[derive(Default)]
 struct Shared {
     run: u32,
-    texts: Vec<(ArticleMeta, Rc<str>)>,
+    texts: Vec<(ArticleMeta, Rc<StoredArticle>)>,
     queue: VecDeque<usize>,
     asked: HashMap<(usize, u64), usize>,
     next_id: u64,
@@ -74,7 +74,7 @@ fn feed(shared: &Rc<RefCell<Shared>>, w: usize) {
     s.next_id += 1;
     let id = s.next_id;
     s.asked.insert((w, id), index);
-    let text = s.texts[index].1.to_string();
+    let text = s.texts[index].1.text.clone();
     s.bridges[w].send(WorkerInput::Analyze(AnalyzeRequest { id, text }));
 }
 
@@ -99,7 +99,7 @@ fn answered(
         Timeout::new(MODEL_RETRY_MS, move || feed(&shared, w)).forget();
         return;
     }
-    let result = result(&meta, &text, resp);
+    let result = result(&meta, &text.text, resp);
     dispatcher.dispatch(Action::Analysed { run, index, result });
     feed(shared, w);
 }
@@ -128,21 +128,21 @@ pub fn use_worker_pool(state: &UseReducerHandle<CorpusState>) {
         });
     }
     let analysing = matches!(state.phase, Phase::Analysing { .. });
-    let (run, pending) = (state.run, state.pending());
-    let texts: Vec<(ArticleMeta, Rc<str>)> = state
-        .articles
-        .iter()
-        .map(|a| (a.meta.clone(), Rc::from(a.text.as_str())))
-        .collect();
-    use_effect_with((run, analysing), move |&(run, analysing)| {
+    let handle = state.clone();
+    use_effect_with((state.run, analysing), move |&(run, analysing)| {
         let n = {
             let mut s = shared.borrow_mut();
             s.run = run;
             s.asked.clear();
             s.queue.clear();
             if analysing {
-                s.texts = texts;
-                s.queue.extend(pending);
+                // The texts of the run, shared (not copied) with the state.
+                s.texts = handle
+                    .articles
+                    .iter()
+                    .map(|a| (a.meta.clone(), a.clone()))
+                    .collect();
+                s.queue.extend(handle.pending());
             } else {
                 for b in &s.bridges {
                     b.send(WorkerInput::Cancel);

@@ -18,6 +18,25 @@ fn shown_name(file: &File) -> String {
         .unwrap_or_else(|| file.name())
 }
 
+/// Longest stretch of reading before the page gets the main thread back.
+const SLICE_MS: f64 = 12.0;
+
+/// Time-slicing: yields to the browser when a slice is used up.
+struct Slice(f64);
+
+impl Slice {
+    fn start() -> Self {
+        Self(super::now_ms())
+    }
+
+    async fn maybe_yield(&mut self) {
+        if super::now_ms() - self.0 > SLICE_MS {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            self.0 = super::now_ms();
+        }
+    }
+}
+
 /// The files of a list, in order.
 #[must_use]
 pub fn files_of(list: &FileList) -> Vec<File> {
@@ -38,13 +57,27 @@ pub fn read_files(
     wasm_bindgen_futures::spawn_local(async move {
         let mut reader = Reader::new(text_column);
         let mut unreadable = Vec::new();
+        let mut slice = Slice::start();
         for file in files {
             let name = shown_name(&file);
-            match gloo_file::futures::read_as_bytes(&gloo_file::File::from(file)).await {
-                Ok(bytes) => reader.add_file(&name, &bytes),
-                Err(e) => unreadable.push((name, format!("could not be read: {e}"))),
+            let bytes = match gloo_file::futures::read_as_bytes(&gloo_file::File::from(file)).await
+            {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    unreadable.push((name, format!("could not be read: {e}")));
+                    continue;
+                }
+            };
+            if name.to_ascii_lowercase().ends_with(".zip") {
+                // A member at a time, yielding to the page now and then.
+                for entry in reader.zip_entries(&name, &bytes) {
+                    reader.add_zip_member(&name, &bytes, &entry);
+                    slice.maybe_yield().await;
+                }
+            } else {
+                reader.add_file(&name, &bytes);
             }
-            gloo_timers::future::TimeoutFuture::new(0).await;
+            slice.maybe_yield().await;
         }
         let mut problems: Vec<(String, String)> = reader
             .problems

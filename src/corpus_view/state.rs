@@ -52,6 +52,16 @@ pub struct Workspace {
     pub problems: Vec<(String, String)>,
 }
 
+/// A workspace borrowed from the state, written as [`Workspace`] reads.
+#[derive(Serialize)]
+struct WorkspaceRef<'a> {
+    format: &'a str,
+    version: u32,
+    articles: Vec<&'a StoredArticle>,
+    edits: &'a SpeakerEdits,
+    problems: &'a [(String, String)],
+}
+
 /// One article of a stored workspace.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoredArticle {
@@ -71,8 +81,9 @@ pub const VERSION: u32 = 1;
 /// The page's state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CorpusState {
-    /// The articles, in the order read.
-    pub articles: Vec<StoredArticle>,
+    /// The articles, in the order read (each shared: the state is cloned
+    /// on every action, and must not copy a thousand texts each time).
+    pub articles: Vec<Rc<StoredArticle>>,
     /// The corpus of the analysed articles, in article order.
     pub corpus: Rc<Corpus>,
     /// The reader's merges and splits.
@@ -129,8 +140,9 @@ pub enum Action {
     },
     /// Stop analysing (what is done stays).
     Cancel,
-    /// A workspace was loaded (storage or import).
-    Load(Workspace),
+    /// A workspace was loaded: from storage (`false`) or imported (`true`:
+    /// it is saved).
+    Load(Workspace, bool),
     /// Merge the speaker rows `from` into `into`.
     Merge {
         /// Keys merged away.
@@ -157,16 +169,42 @@ impl CorpusState {
             .collect()
     }
 
-    /// The workspace to store or export.
-    #[must_use]
-    pub fn workspace(&self) -> Workspace {
-        Workspace {
-            format: FORMAT.to_owned(),
+    /// The workspace without its articles, as JSON (what storage keeps
+    /// beside the articles' own records).
+    ///
+    /// # Errors
+    /// When serialising fails.
+    pub fn meta_json(&self) -> Result<String, String> {
+        let w = WorkspaceRef {
+            format: FORMAT,
             version: VERSION,
-            articles: self.articles.clone(),
-            edits: self.edits.clone(),
-            problems: self.problems.clone(),
-        }
+            articles: Vec::new(),
+            edits: &self.edits,
+            problems: &self.problems,
+        };
+        serde_json::to_string(&w).map_err(|e| e.to_string())
+    }
+
+    /// Articles analysed so far.
+    #[must_use]
+    pub fn analysed_count(&self) -> usize {
+        self.analysed()
+    }
+
+    /// The workspace as JSON, to store or export (written from the state,
+    /// in the [`Workspace`] format).
+    ///
+    /// # Errors
+    /// When serialising fails.
+    pub fn workspace_json(&self) -> Result<String, String> {
+        let w = WorkspaceRef {
+            format: FORMAT,
+            version: VERSION,
+            articles: self.articles.iter().map(AsRef::as_ref).collect(),
+            edits: &self.edits,
+            problems: &self.problems,
+        };
+        serde_json::to_string(&w).map_err(|e| e.to_string())
     }
 
     fn rebuild(&mut self) {
@@ -200,12 +238,14 @@ impl Reducible for CorpusState {
                 now_ms,
             } => {
                 let added = articles.len();
-                s.articles
-                    .extend(articles.into_iter().map(|a| StoredArticle {
+                s.saves += 1;
+                s.articles.extend(articles.into_iter().map(|a| {
+                    Rc::new(StoredArticle {
                         meta: a.meta,
                         text: a.text,
                         result: None,
-                    }));
+                    })
+                }));
                 s.problems.extend(problems);
                 s.run += 1;
                 s.phase = if s.pending().is_empty() {
@@ -227,7 +267,9 @@ impl Reducible for CorpusState {
                 if run != s.run || index >= s.articles.len() || s.articles[index].result.is_some() {
                     return self;
                 }
-                s.articles[index].result = Some(result);
+                let mut article = (*s.articles[index]).clone();
+                article.result = Some(result);
+                s.articles[index] = Rc::new(article);
                 let done = s.analysed();
                 if done == s.articles.len() {
                     s.phase = Phase::Ready;
@@ -252,9 +294,9 @@ impl Reducible for CorpusState {
                     false,
                 ));
             }
-            Action::Load(w) => {
+            Action::Load(w, imported) => {
                 s = Self::default();
-                s.articles = w.articles;
+                s.articles = w.articles.into_iter().map(Rc::new).collect();
                 s.edits = w.edits;
                 s.problems = w.problems;
                 s.run = self.run + 1;
@@ -264,7 +306,7 @@ impl Reducible for CorpusState {
                 } else {
                     Phase::Ready
                 };
-                s.saves = self.saves;
+                s.saves = self.saves + u32::from(imported);
             }
             Action::Merge { from, into } => {
                 for f in from.into_iter().filter(|f| *f != into) {

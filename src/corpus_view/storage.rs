@@ -10,7 +10,10 @@ use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 use super::state::{Workspace, FORMAT};
 
 const DB: &str = "saidwho-corpus";
-const STORE: &str = "workspace";
+/// One record per article (key: its position), written as it is analysed.
+const ARTICLES: &str = "articles";
+/// One record: format, version, number of articles, merges, problems.
+const META: &str = "meta";
 const KEY: &str = "current";
 
 /// What a failed request says, as words.
@@ -62,14 +65,16 @@ async fn open() -> Result<IdbDatabase, String> {
         .ok_or(
             "This browser offers no IndexedDB storage: export the workspace to keep the corpus.",
         )?;
-    let req = factory.open_with_u32(DB, 1).map_err(|e| message(&e))?;
+    let req = factory.open_with_u32(DB, 2).map_err(|e| message(&e))?;
     let upgrade = Closure::once_into_js({
         let req = req.clone();
         move |_: web_sys::Event| {
             if let Ok(result) = req.result() {
                 let db: IdbDatabase = result.unchecked_into();
-                if !db.object_store_names().contains(STORE) {
-                    let _ = db.create_object_store(STORE);
+                for store in [ARTICLES, META] {
+                    if !db.object_store_names().contains(store) {
+                        let _ = db.create_object_store(store);
+                    }
                 }
             }
         }
@@ -78,29 +83,65 @@ async fn open() -> Result<IdbDatabase, String> {
     Ok(done(&req).await?.unchecked_into())
 }
 
-async fn request(
+/// Runs `make` on the stores of one transaction and waits for its requests.
+async fn transaction(
     mode: IdbTransactionMode,
-    make: impl FnOnce(&web_sys::IdbObjectStore) -> Result<IdbRequest, JsValue>,
-) -> Result<JsValue, String> {
+    make: impl FnOnce(
+        &web_sys::IdbObjectStore,
+        &web_sys::IdbObjectStore,
+    ) -> Result<Vec<IdbRequest>, JsValue>,
+) -> Result<Vec<JsValue>, String> {
     let db = open().await?;
+    let names = js_sys::Array::of2(&ARTICLES.into(), &META.into());
     let tx = db
-        .transaction_with_str_and_mode(STORE, mode)
+        .transaction_with_str_sequence_and_mode(&names, mode)
         .map_err(|e| message(&e))?;
-    let store = tx.object_store(STORE).map_err(|e| message(&e))?;
-    let req = make(&store).map_err(|e| message(&e))?;
-    let out = done(&req).await;
+    let articles = tx.object_store(ARTICLES).map_err(|e| message(&e))?;
+    let meta = tx.object_store(META).map_err(|e| message(&e))?;
+    let reqs = make(&articles, &meta).map_err(|e| message(&e))?;
+    let mut out = Vec::with_capacity(reqs.len());
+    for r in &reqs {
+        match done(r).await {
+            Ok(v) => out.push(v),
+            Err(e) => {
+                db.close();
+                return Err(e);
+            }
+        }
+    }
     db.close();
-    out
+    Ok(out)
 }
 
-/// Saves the workspace.
+/// What changed since the last save: the articles to write (position and
+/// JSON), the number of articles now, and the workspace's other parts.
+pub struct Changes {
+    /// `(position, article JSON)` of each article new or changed.
+    pub articles: Vec<(usize, String)>,
+    /// Articles in all (records past it are removed).
+    pub count: usize,
+    /// Articles before this save (to remove those now gone).
+    pub previous_count: usize,
+    /// Format, version, merges and problems, as JSON.
+    pub meta: String,
+}
+
+/// Saves what changed: a few small writes per analysed article, never the
+/// whole workspace at once (the page must not freeze on a large corpus).
 ///
 /// # Errors
 /// A message when the browser refuses (full storage, no IndexedDB).
-pub async fn save(w: &Workspace) -> Result<(), String> {
-    let json = serde_json::to_string(w).map_err(|e| e.to_string())?;
-    request(IdbTransactionMode::Readwrite, |s| {
-        s.put_with_key(&JsValue::from_str(&json), &JsValue::from_str(KEY))
+pub async fn save(changes: Changes) -> Result<(), String> {
+    transaction(IdbTransactionMode::Readwrite, |articles, meta| {
+        let mut reqs = Vec::new();
+        for (i, json) in &changes.articles {
+            reqs.push(articles.put_with_key(&JsValue::from_str(json), &JsValue::from(*i as u32))?);
+        }
+        for gone in changes.count..changes.previous_count {
+            reqs.push(articles.delete(&JsValue::from(gone as u32))?);
+        }
+        reqs.push(meta.put_with_key(&JsValue::from_str(&changes.meta), &JsValue::from_str(KEY))?);
+        Ok(reqs)
     })
     .await
     .map(|_| ())
@@ -111,14 +152,30 @@ pub async fn save(w: &Workspace) -> Result<(), String> {
 /// # Errors
 /// A message when storage cannot be read or holds something else.
 pub async fn load() -> Result<Option<Workspace>, String> {
-    let v = request(IdbTransactionMode::Readonly, |s| {
-        s.get(&JsValue::from_str(KEY))
+    let got = transaction(IdbTransactionMode::Readonly, |articles, meta| {
+        Ok(vec![
+            meta.get(&JsValue::from_str(KEY))?,
+            articles.get_all()?,
+        ])
     })
     .await?;
-    let Some(json) = v.as_string() else {
+    let Some(meta) = got.first().and_then(JsValue::as_string) else {
         return Ok(None);
     };
-    parse(&json).map(Some)
+    let mut w = parse(&meta)?;
+    let all: js_sys::Array = got
+        .get(1)
+        .cloned()
+        .unwrap_or(JsValue::NULL)
+        .unchecked_into();
+    for v in all.iter() {
+        let article = v
+            .as_string()
+            .and_then(|j| serde_json::from_str(&j).ok())
+            .ok_or("The saved corpus is damaged: delete it and add the articles again.")?;
+        w.articles.push(article);
+    }
+    Ok(Some(w))
 }
 
 /// Forgets the saved workspace.
@@ -126,8 +183,8 @@ pub async fn load() -> Result<Option<Workspace>, String> {
 /// # Errors
 /// A message when the browser refuses.
 pub async fn delete() -> Result<(), String> {
-    request(IdbTransactionMode::Readwrite, |s| {
-        s.delete(&JsValue::from_str(KEY))
+    transaction(IdbTransactionMode::Readwrite, |articles, meta| {
+        Ok(vec![articles.clear()?, meta.clear()?])
     })
     .await
     .map(|_| ())

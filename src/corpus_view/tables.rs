@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::state::StoredArticle;
 
 /// Rows shown before "Show more".
-const PAGE: usize = 100;
+const PAGE: usize = 50;
 
 /// A column sort: its index and direction.
 #[derive(Clone, Copy, PartialEq)]
@@ -85,17 +85,21 @@ fn more(shown: usize, total: usize, limit: &UseStateHandle<usize>) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ArticlesProps {
     /// The articles (for their text, to open one).
-    pub articles: Rc<Vec<StoredArticle>>,
+    pub articles: Rc<Vec<Rc<StoredArticle>>>,
     /// The corpus.
     pub corpus: Rc<Corpus>,
 }
 
-/// The link that opens an article in the one-article view (its text in
-/// the address fragment: nothing is sent anywhere).
-fn open_link(text: &str) -> String {
+/// Opens an article in the one-article view, in a new tab (its text in
+/// the address fragment: nothing is sent anywhere). The link is made on
+/// click: packing a hundred texts for every drawing of the table would
+/// hold the page up.
+fn open_article(text: &str) {
     let fragment =
         crate::permalink::encode(text, &saidwho_core::corrections::Corrections::default());
-    format!("../#{fragment}")
+    if let Some(w) = web_sys::window() {
+        let _ = w.open_with_url_and_target(&format!("../#{fragment}"), "_blank");
+    }
 }
 
 /// The articles: title, date, outlet, quotes, speakers.
@@ -141,13 +145,12 @@ pub fn articles_table(props: &ArticlesProps) -> Html {
         }
     });
     let total = rows.len();
-    let text_of = |id: &str| {
-        props
-            .articles
-            .iter()
-            .find(|s| s.meta.id == id)
-            .map(|s| s.text.clone())
-    };
+    // The corpus's articles are the analysed ones, in order.
+    let analysed: Vec<&Rc<StoredArticle>> = props
+        .articles
+        .iter()
+        .filter(|s| s.result.is_some())
+        .collect();
     html! {
         <section class="table-block" aria-labelledby="articles-title">
             <h2 id="articles-title">{ format!("Articles ({})", a.len()) }</h2>
@@ -161,12 +164,18 @@ pub fn articles_table(props: &ArticlesProps) -> Html {
                 <tbody>
                     { for rows.iter().take(*limit).map(|&i| {
                         let r = &a[i];
-                        let href = text_of(&r.meta.id).map(|t| open_link(&t));
+                        let onclick = analysed.get(i).map(|s| {
+                            let s = Rc::clone(s);
+                            Callback::from(move |e: MouseEvent| {
+                                e.prevent_default();
+                                open_article(&s.text);
+                            })
+                        });
                         html! {
                             <tr data-corpus-article={r.meta.id.clone()} data-quotes={r.quotes.to_string()}>
                                 <th scope="row">
-                                    if let Some(href) = href {
-                                        <a {href} target="_blank" rel="noopener">{ &r.meta.title }</a>
+                                    if let Some(onclick) = onclick {
+                                        <a href="../" {onclick}>{ &r.meta.title }</a>
                                     } else { { &r.meta.title } }
                                     <span class="muted id">{ &r.meta.id }</span>
                                 </th>

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::ArticleMeta;
-use crate::extract::zip::{self, ZipError};
+use crate::extract::zip::{self, ZipEntry, ZipError};
 use crate::extract::{docx_to_text, html_to_text, markdown_to_text, DocxError};
 
 /// Largest article read, in bytes (a bigger file is no news article).
@@ -192,23 +192,37 @@ impl Reader {
     }
 
     fn add_zip(&mut self, name: &str, bytes: &[u8]) {
-        let entries = match zip::entries(bytes) {
-            Ok(e) => e,
-            Err(e) => return self.problem(name, e.into()),
-        };
-        for e in entries
-            .iter()
-            .filter(|e| !e.is_dir() && !is_hidden(&e.name))
-        {
-            let member = format!("{name}/{}", e.name);
-            if extension(&e.name) == "zip" {
-                self.problem(member, Problem::Unsupported("zip inside a zip".into()));
-                continue;
+        for e in self.zip_entries(name, bytes) {
+            self.add_zip_member(name, bytes, &e);
+        }
+    }
+
+    /// The members of the zip archive `name` worth reading (folders and
+    /// system files aside), or none with a problem kept. With
+    /// [`Reader::add_zip_member`], a page reads a large archive a few
+    /// members at a time.
+    pub fn zip_entries(&mut self, name: &str, bytes: &[u8]) -> Vec<ZipEntry> {
+        match zip::entries(bytes) {
+            Ok(all) => all
+                .into_iter()
+                .filter(|e| !e.is_dir() && !is_hidden(&e.name))
+                .collect(),
+            Err(e) => {
+                self.problem(name, e.into());
+                Vec::new()
             }
-            match zip::read(bytes, e, MAX_FILE_BYTES) {
-                Ok(data) => self.add_file(&member, &data),
-                Err(err) => self.problem(member, err.into()),
-            }
+        }
+    }
+
+    /// Reads member `e` of the zip archive `name` (its bytes `bytes`).
+    pub fn add_zip_member(&mut self, name: &str, bytes: &[u8], e: &ZipEntry) {
+        let member = format!("{name}/{}", e.name);
+        if extension(&e.name) == "zip" {
+            return self.problem(member, Problem::Unsupported("zip inside a zip".into()));
+        }
+        match zip::read(bytes, e, MAX_FILE_BYTES) {
+            Ok(data) => self.add_file(&member, &data),
+            Err(err) => self.problem(member, err.into()),
         }
     }
 

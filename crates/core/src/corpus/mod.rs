@@ -175,6 +175,12 @@ impl Corpus {
     pub fn figures(&self, edits: &SpeakerEdits) -> Figures {
         figures::figures(self, &self.speakers(edits))
     }
+
+    /// The figures over speakers `rows` already made by [`Corpus::speakers`].
+    #[must_use]
+    pub fn figures_of(&self, rows: &[CorpusSpeaker]) -> Figures {
+        figures::figures(self, rows)
+    }
 }
 
 #[cfg(test)]
