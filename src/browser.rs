@@ -128,9 +128,15 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
 
 /// Registers the offline service worker (best effort).
 pub fn register_service_worker() {
+    register_service_worker_at("./sw.js");
+}
+
+/// Registers the service worker whose script is at `url` (the corpus page,
+/// one folder down, names `../sw.js`: its scope is then the whole site).
+pub fn register_service_worker_at(url: &str) {
     if let Ok(w) = window() {
         let sw = w.navigator().service_worker();
-        let _ = sw.register("./sw.js");
+        let _ = sw.register(url);
     }
 }
 

@@ -1,8 +1,9 @@
-// saidwho service worker: after the first visit the page works offline.
-// The page itself is fetched network-first (so updates arrive); every other
-// file of the page is cached on first use (hashed names: a new version is a
-// new file). Nothing but the page's own files is ever requested or cached.
-const CACHE = 'saidwho-v3';
+// saidwho service worker: after the first visit the pages work offline.
+// A page itself (the article page, the corpus page) is fetched network-first
+// (so updates arrive) and kept under its own address; every other file is
+// cached on first use (hashed names: a new version is a new file). Nothing
+// but the pages' own files is ever requested or cached.
+const CACHE = 'saidwho-v4';
 const SHELL = ['./', './worker.js', './worker_bg.wasm', './worker_loader.js',
   './models/ner-v4.bin', './models/clauses-v2.bin', './examples/seed.txt', './manifest.webmanifest', './icon.svg'];
 
@@ -52,12 +53,15 @@ self.addEventListener('fetch', (event) => {
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     if (req.mode === 'navigate') {
+      // The page's address without its fragment or query: "./" or "./corpus/".
+      const url = new URL(req.url);
+      const key = url.origin + url.pathname;
       try {
         const res = await fetch(req);
-        if (res.ok) await cache.put('./', res.clone());
+        if (res.ok) await cache.put(key, res.clone());
         return res;
       } catch (_) {
-        return (await cache.match('./')) || Response.error();
+        return (await cache.match(key)) || (await cache.match('./')) || Response.error();
       }
     }
     const hit = await cache.match(req, { ignoreSearch: true });

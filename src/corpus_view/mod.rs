@@ -131,10 +131,11 @@ pub fn corpus_app() -> Html {
     pool::use_worker_pool(&state);
     let text_column = use_state(String::new);
     let bom = use_state(|| false);
-    // The saved workspace, once.
+    // The saved workspace, once; and the offline service worker.
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |()| {
+            crate::browser::register_service_worker_at("../sw.js");
             wasm_bindgen_futures::spawn_local(async move {
                 match storage::load().await {
                     Ok(Some(w)) => dispatcher.dispatch(Action::Load(w, false)),

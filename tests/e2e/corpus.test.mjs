@@ -208,3 +208,46 @@ for (const scheme of ['light', 'dark']) {
     await ctx.close();
   });
 }
+
+test('the corpus page works offline after a visit, its corpus kept', async () => {
+  const { ctx, page } = await openCorpus();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+  await page.setInputFiles('[data-corpus-files]', { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('“The walls held,” said Mayor Sam Ruiz.') });
+  await page.locator('main.corpus[data-phase="ready"]').waitFor({ timeout: 60_000 });
+  await page.reload(); // every file of the page now fetched under the service worker
+  await page.locator('main.corpus[data-phase="ready"]').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1000);
+  await ctx.setOffline(true);
+  try {
+    await page.reload();
+    await page.locator('main.corpus[data-phase="ready"]').waitFor({ timeout: 30_000 });
+    assert.deepEqual(await rows(page, 'data-corpus-speaker'), { 'Sam Ruiz': 1 });
+    // The article page is still the article page offline.
+    await page.goto(`${server.origin}/`);
+    await page.locator('#article-text').waitFor({ timeout: 30_000 });
+  } finally {
+    await ctx.setOffline(false);
+  }
+  await ctx.close();
+});
+
+test('a full storage is said plainly; the corpus stays on the page', async () => {
+  const ctx = await launch();
+  browsers.add(ctx);
+  await ctx.addInitScript(() => {
+    IDBObjectStore.prototype.put = function put() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  const { page } = await openCorpus(ctx);
+  await page.setInputFiles('[data-corpus-files]', { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('“The walls held,” said Mayor Sam Ruiz.') });
+  await page.locator('main.corpus[data-phase="ready"]').waitFor({ timeout: 60_000 });
+  await page.locator('.notice.error', { hasText: 'storage is full' }).waitFor({ timeout: 10_000 });
+  assert.deepEqual(await rows(page, 'data-corpus-speaker'), { 'Sam Ruiz': 1 });
+  await ctx.close();
+});
