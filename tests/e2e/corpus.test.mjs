@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { launch } from './browser.mjs';
 import { serveDir } from './static-server.mjs';
 import { zip } from './zip.mjs';
+import { dropFile } from './helpers.mjs';
 
 const DIST = resolve(process.env.SAIDWHO_DIST ?? 'dist');
 const SHARED = resolve(process.env.SAIDWHO_SHARED ?? '../shared');
@@ -106,13 +107,15 @@ test('the article page links to the corpus view, labelled "Corpus"', async () =>
   await ctx.close();
 });
 
-test('a zip of 200 articles: progress, tables equal to the command line, reload, merge and export, workspace round trip, delete', async () => {
+test('a zip of 200 articles dropped: progress, tables equal to the command line, reload, merge and export, workspace round trip, delete', async () => {
   const { ctx, page, problems } = await openCorpus();
   let sawProgress = false;
   const watch = setInterval(async () => {
     sawProgress ||= await page.locator('[data-progress="analysing"] progress').count().catch(() => 0) > 0;
   }, 20);
-  await page.setInputFiles('[data-corpus-files]', { name: 'batch.zip', mimeType: 'application/zip', buffer: ZIP });
+  // Dropped on the page, as a person drags it from a folder.
+  const taken = await dropFile(page, 'batch.zip', [...ZIP], 'application/zip', 'main.corpus');
+  assert.ok(taken.drop, 'the page takes the drop (the browser does not open the file)');
   await page.locator('main.corpus[data-phase="ready"]').waitFor({ timeout: 120_000 });
   clearInterval(watch);
   assert.ok(sawProgress, 'a progress bar was shown');
