@@ -18,6 +18,9 @@ pub struct ChartProps {
     pub limit: usize,
 }
 
+/// Rows of a chart's numbers table (the exports hold them all).
+const TABLE_ROWS: usize = 25;
+
 /// Height of one bar, in SVG units.
 const BAR: usize = 26;
 /// Width of the label column, in SVG units.
@@ -79,7 +82,7 @@ pub fn chart(props: &ChartProps) -> Html {
                         <th scope="col">{ "quoted words" }</th><th scope="col">{ "share" }</th>
                     </tr></thead>
                     <tbody>
-                        { for props.shares.iter().map(|s| html! {
+                        { for props.shares.iter().take(TABLE_ROWS).map(|s| html! {
                             <tr>
                                 <th scope="row">{ &s.label }</th>
                                 <td>{ s.quotes }</td><td>{ pct(s.quote_share) }</td>
@@ -88,6 +91,9 @@ pub fn chart(props: &ChartProps) -> Html {
                         }) }
                     </tbody>
                 </table></div>
+                if props.shares.len() > TABLE_ROWS {
+                    <p class="muted">{ format!("The first {TABLE_ROWS} of {}; every one is in the CSV exports.", props.shares.len()) }</p>
+                }
             </details>
         </figure>
     }
