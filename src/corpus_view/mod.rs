@@ -221,9 +221,26 @@ pub fn corpus_app() -> Html {
         let (dispatcher, column) = (state.dispatcher(), column());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
-                reading::read_files(reading::files_of(&list), column.clone(), dispatcher.clone());
+            let Some(dt) = e.data_transfer() else {
+                return;
+            };
+            // Folders are walked; the entries are taken while the event lasts.
+            let entries = reading::dropped_entries(&dt);
+            if entries.is_empty() {
+                if let Some(list) = dt.files() {
+                    reading::read_files(
+                        reading::files_of(&list),
+                        column.clone(),
+                        dispatcher.clone(),
+                    );
+                }
+                return;
             }
+            let (column, dispatcher) = (column.clone(), dispatcher.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let files = reading::walk(entries).await;
+                reading::read_files(files, column, dispatcher);
+            });
         })
     };
     let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());

@@ -57,7 +57,8 @@ async function openCorpus(context) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.goto(`${server.origin}/corpus/`);
-  await page.locator('main.corpus').waitFor({ timeout: 30_000 });
+  // The app's page (the static placeholder has no data-phase).
+  await page.locator('main.corpus[data-phase]').waitFor({ timeout: 30_000 });
   return { ctx, page, problems };
 }
 
@@ -207,6 +208,16 @@ for (const scheme of ['light', 'dark']) {
     await page.setViewportSize({ width: 390, height: 844 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling at phone width (${overflow}px too wide)`);
+    // Usable there: filter the speakers, sort them by name.
+    const before = await page.locator('[data-corpus-speaker]').count();
+    await page.getByLabel('Filter speakers').fill('no such speaker');
+    assert.equal(await page.locator('[data-corpus-speaker]').count(), 0);
+    await page.getByLabel('Filter speakers').fill('');
+    assert.equal(await page.locator('[data-corpus-speaker]').count(), before);
+    await page.getByRole('button', { name: 'Speaker', exact: true }).click();
+    const names = await page.$$eval('[data-corpus-speaker]', (els) => els.map((e) => e.getAttribute('data-corpus-speaker').toLowerCase()));
+    assert.ok(names.length > 1);
+    assert.deepEqual(names, [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), 'sorted by name');
     await page.screenshot({ path: join(ARTIFACTS, `corpus-phone-${scheme}.png`), fullPage: true });
     await ctx.close();
   });
@@ -252,5 +263,38 @@ test('a full storage is said plainly; the corpus stays on the page', async () =>
   await page.locator('main.corpus[data-phase="ready"]').waitFor({ timeout: 60_000 });
   await page.locator('.notice.error', { hasText: 'storage is full' }).waitFor({ timeout: 10_000 });
   assert.deepEqual(await rows(page, 'data-corpus-speaker'), { 'Sam Ruiz': 1 });
+  await ctx.close();
+});
+
+test('a dropped folder is walked, subfolders too, each file named by its path', async () => {
+  const { ctx, page } = await openCorpus();
+  await page.evaluate(() => {
+    // The entries a browser gives for a dropped folder "news" holding a.txt
+    // and a folder "more" with b.md (a synthetic drop cannot hold folders).
+    const file = (path, text) => ({
+      isFile: true, isDirectory: false, fullPath: path,
+      file: (ok) => ok(new File([text], path.split('/').pop(), { type: 'text/plain' })),
+    });
+    const dir = (path, children) => ({
+      isFile: false, isDirectory: true, fullPath: path,
+      createReader: () => {
+        let given = false;
+        return { readEntries: (ok) => { ok(given ? [] : children); given = true; } };
+      },
+    });
+    const tree = dir('/news', [
+      file('/news/a.txt', '“The walls held,” said Mayor Sam Ruiz.'),
+      dir('/news/more', [file('/news/more/b.md', '# Bridge\n\n“It was close,” said Dr. Ana Ortiz.')]),
+    ]);
+    DataTransferItem.prototype.webkitGetAsEntry = () => tree;
+    const dt = new DataTransfer();
+    dt.items.add(new File([''], 'news'));
+    const zone = document.querySelector('main.corpus');
+    for (const kind of ['dragenter', 'dragover', 'drop']) {
+      zone.dispatchEvent(new DragEvent(kind, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  });
+  await page.locator('main.corpus[data-phase="ready"]').waitFor({ timeout: 60_000 });
+  assert.deepEqual(await rows(page, 'data-corpus-article'), { 'news/a.txt': 1, 'news/more/b.md': 1 });
   await ctx.close();
 });
