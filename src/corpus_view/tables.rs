@@ -20,6 +20,41 @@ struct Sort {
     descending: bool,
 }
 
+/// What every table keeps: its sort, its filter text and how many rows it shows.
+struct Controls {
+    sort: UseStateHandle<Sort>,
+    filter: UseStateHandle<String>,
+    limit: UseStateHandle<usize>,
+}
+
+/// A table's controls, sorted first by column `col`.
+#[hook]
+fn use_controls(col: usize, descending: bool) -> Controls {
+    Controls {
+        sort: use_state(|| Sort { col, descending }),
+        filter: use_state(String::new),
+        limit: use_state(|| PAGE),
+    }
+}
+
+/// Whether any of `fields` holds `needle` (lowercase; empty: every row).
+fn found(needle: &str, fields: &[Option<&str>]) -> bool {
+    needle.is_empty()
+        || fields
+            .iter()
+            .flatten()
+            .any(|f| f.to_lowercase().contains(needle))
+}
+
+/// `o` in the direction of `sort`.
+fn directed(o: std::cmp::Ordering, sort: Sort) -> std::cmp::Ordering {
+    if sort.descending {
+        o.reverse()
+    } else {
+        o
+    }
+}
+
 /// A sortable column header.
 fn header(label: &str, col: usize, sort: &UseStateHandle<Sort>) -> Html {
     let current = **sort;
@@ -105,25 +140,19 @@ fn open_article(text: &str) {
 /// The articles: title, date, outlet, quotes, speakers.
 #[function_component(ArticlesTable)]
 pub fn articles_table(props: &ArticlesProps) -> Html {
-    let sort = use_state(|| Sort {
-        col: 3,
-        descending: true,
-    });
-    let filter = use_state(String::new);
-    let limit = use_state(|| PAGE);
+    let Controls {
+        sort,
+        filter,
+        limit,
+    } = use_controls(3, true);
     let needle = filter.to_lowercase();
-    let mut rows: Vec<usize> = (0..props.corpus.articles.len())
+    let a = &props.corpus.articles;
+    let mut rows: Vec<usize> = (0..a.len())
         .filter(|&i| {
-            let m = &props.corpus.articles[i].meta;
-            needle.is_empty()
-                || m.title.to_lowercase().contains(&needle)
-                || m.id.to_lowercase().contains(&needle)
-                || m.outlet
-                    .as_deref()
-                    .is_some_and(|o| o.to_lowercase().contains(&needle))
+            let m = &a[i].meta;
+            found(&needle, &[Some(&m.title), Some(&m.id), m.outlet.as_deref()])
         })
         .collect();
-    let a = &props.corpus.articles;
     let s = *sort;
     rows.sort_by(|&x, &y| {
         let (p, q) = (&a[x], &a[y]);
@@ -138,11 +167,7 @@ pub fn articles_table(props: &ArticlesProps) -> Html {
             3 => p.quotes.cmp(&q.quotes),
             _ => p.speakers.cmp(&q.speakers),
         };
-        if s.descending {
-            o.reverse()
-        } else {
-            o
-        }
+        directed(o, s)
     });
     let total = rows.len();
     // The corpus's articles are the analysed ones, in order.
@@ -212,26 +237,21 @@ pub struct SpeakersProps {
 /// The speakers across articles, with merge and split.
 #[function_component(SpeakersTable)]
 pub fn speakers_table(props: &SpeakersProps) -> Html {
-    let sort = use_state(|| Sort {
-        col: 4,
-        descending: true,
-    });
-    let filter = use_state(String::new);
-    let limit = use_state(|| PAGE);
+    let Controls {
+        sort,
+        filter,
+        limit,
+    } = use_controls(4, true);
     let picked = use_state(BTreeSet::<String>::new);
     let needle = filter.to_lowercase();
     let rows = &props.rows;
     let mut shown: Vec<usize> = (0..rows.len())
         .filter(|&i| {
             let r = &rows[i];
-            needle.is_empty()
-                || r.name.to_lowercase().contains(&needle)
-                || r.organization
-                    .as_deref()
-                    .is_some_and(|o| o.to_lowercase().contains(&needle))
-                || r.role
-                    .as_deref()
-                    .is_some_and(|o| o.to_lowercase().contains(&needle))
+            found(
+                &needle,
+                &[Some(&r.name), r.organization.as_deref(), r.role.as_deref()],
+            )
         })
         .collect();
     let s = *sort;
@@ -246,11 +266,7 @@ pub fn speakers_table(props: &SpeakersProps) -> Html {
             5 => p.quoted_words.cmp(&q.quoted_words),
             _ => p.articles.len().cmp(&q.articles.len()),
         };
-        if s.descending {
-            o.reverse()
-        } else {
-            o
-        }
+        directed(o, s)
     });
     let total = shown.len();
     let merge = {
