@@ -1,7 +1,10 @@
 // The corpus page's benchmark (run by `cargo xtask bench-web`): 1,000
 // articles of about 5 KB in one .zip, from the file given to the finished
 // corpus view, in a fresh browser each run (empty IndexedDB); the median
-// of three runs, and the longest main-thread task while it runs.
+// of three runs, and the longest main-thread task while it runs. The page
+// has loaded its workers' models first (a warm page). Alone:
+// `SAIDWHO_DIST=dist SAIDWHO_SHARED=../shared node tests/bench/corpus.mjs`;
+// with LONG_AT=1 it prints each long task and when it began.
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
