@@ -91,7 +91,23 @@ fn apposition_open(doc: &Doc, floor: usize, j: usize) -> Option<usize> {
         }
         k -= 1;
     }
+    // "Johnnie Wilson, of Springfield, Va., said": a state after its town
+    // is part of the apposition, whose comma opens before "of".
+    if k > floor + 2 && doc.is(k, ",") && is_state_after_town(doc, k, j) {
+        return apposition_open(doc, floor, k);
+    }
     (k > floor && doc.is(k, ",")).then_some(k)
+}
+
+/// Whether the words between the commas at `k` and `j` are a state or
+/// country after a town ("Va.", "Calif.", "Ohio"): one capitalised word
+/// (and its dot), after a place opened by "of" or "from".
+fn is_state_after_town(doc: &Doc, k: usize, j: usize) -> bool {
+    let words: Vec<usize> = (k + 1..j).filter(|&i| doc.is_word(i)).collect();
+    let one_capital = matches!(words.as_slice(), [w] if doc.is_cap(*w));
+    let only_dot = (k + 1..j).all(|i| doc.is_word(i) || doc.is(i, "."));
+    let town = (k.saturating_sub(4)..k).any(|i| matches!(doc.low(i), "of" | "from"));
+    one_capital && only_dot && town
 }
 
 /// Most tokens of an opening phrase before its comma ("Early in his

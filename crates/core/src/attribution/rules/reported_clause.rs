@@ -66,6 +66,13 @@ pub(crate) const RULE: Rule = Rule {
             "''We will not move,'' the harbour master, Ivo Petrak, said at a meeting of the port board in March.",
             "at a meeting of the port board",
         ),
+        // A town and its state in the apposition ("of Springfield, Va.,").
+        Case::quote(
+            "Johnnie Wilson, of Springfield, Va., said the museum was only a start.",
+            "the museum was only a start",
+            Some("said"),
+            Some("Johnnie Wilson"),
+        ),
         // A long apposition with a relative clause between name and verb.
         Case::quote(
             "Tomas Reyes, a former state party chairman who signed on to the campaign only last weekend, said he had not yet studied the delegate rules.",
