@@ -199,8 +199,8 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Err(format!("{url}: no network outside the browser"))
 }
 
-/// A millisecond clock that works in workers and natively (for tests).
-fn now_ms() -> f64 {
+/// A millisecond clock that works in workers, pages and natively (0, for tests).
+pub(crate) fn now_ms() -> f64 {
     #[cfg(target_arch = "wasm32")]
     {
         js_sys::Date::now()

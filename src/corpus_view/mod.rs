@@ -11,6 +11,8 @@ mod state;
 mod storage;
 mod tables;
 
+pub(crate) use crate::worker::now_ms;
+
 use std::rc::Rc;
 
 use saidwho_core::corpus::export::{quotes_csv, speakers_csv, summary_markdown};
@@ -22,13 +24,6 @@ use state::{Action, CorpusState, Phase};
 use tables::{ArticlesTable, SpeakersTable};
 
 pub use state::{Workspace, FORMAT};
-
-/// `performance.now()`, in milliseconds (0 where there is none).
-pub(crate) fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
 
 /// Articles analysed between two saves while a corpus is analysed.
 const SAVE_EVERY: usize = 25;
@@ -186,7 +181,7 @@ pub fn corpus_app() -> Html {
         let saved: Rc<std::cell::RefCell<Vec<Rc<state::StoredArticle>>>> = use_mut_ref(Vec::new);
         let (dispatcher, handle) = (state.dispatcher(), state.clone());
         let batch = if matches!(state.phase, Phase::Analysing { .. }) {
-            state.analysed_count() / SAVE_EVERY
+            state.analysed() / SAVE_EVERY
         } else {
             0
         };

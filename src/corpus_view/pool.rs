@@ -35,7 +35,7 @@ fn worker_count() -> usize {
 #[derive(Default)]
 struct Shared {
     run: u32,
-    texts: Vec<(ArticleMeta, Rc<StoredArticle>)>,
+    texts: Vec<Rc<StoredArticle>>,
     queue: VecDeque<usize>,
     asked: HashMap<(usize, u64), usize>,
     next_id: u64,
@@ -74,7 +74,7 @@ fn feed(shared: &Rc<RefCell<Shared>>, w: usize) {
     s.next_id += 1;
     let id = s.next_id;
     s.asked.insert((w, id), index);
-    let text = s.texts[index].1.text.clone();
+    let text = s.texts[index].text.clone();
     s.bridges[w].send(WorkerInput::Analyze(AnalyzeRequest { id, text }));
 }
 
@@ -85,13 +85,12 @@ fn answered(
     w: usize,
     resp: &AnalyzeResponse,
 ) {
-    let (index, run, meta, text) = {
+    let (index, run, article) = {
         let mut s = shared.borrow_mut();
         let Some(index) = s.asked.remove(&(w, resp.id)) else {
             return;
         };
-        let (meta, text) = s.texts[index].clone();
-        (index, s.run, meta, text)
+        (index, s.run, s.texts[index].clone())
     };
     if resp.model == ModelState::Loading {
         shared.borrow_mut().queue.push_front(index);
@@ -99,7 +98,7 @@ fn answered(
         Timeout::new(MODEL_RETRY_MS, move || feed(&shared, w)).forget();
         return;
     }
-    let result = result(&meta, &text.text, resp);
+    let result = result(&article.meta, &article.text, resp);
     dispatcher.dispatch(Action::Analysed { run, index, result });
     feed(shared, w);
 }
@@ -137,11 +136,7 @@ pub fn use_worker_pool(state: &UseReducerHandle<CorpusState>) {
             s.queue.clear();
             if analysing {
                 // The texts of the run, shared (not copied) with the state.
-                s.texts = handle
-                    .articles
-                    .iter()
-                    .map(|a| (a.meta.clone(), a.clone()))
-                    .collect();
+                s.texts = handle.articles.clone();
                 s.queue.extend(handle.pending());
             } else {
                 for b in &s.bridges {

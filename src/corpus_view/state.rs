@@ -11,7 +11,7 @@ use yew::Reducible;
 
 /// One article's result: its part of the corpus (article 0) and its
 /// prediction line (the format of `saidwho predict`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleResult {
     /// The article's row and quotes.
     pub part: Corpus,
@@ -30,7 +30,7 @@ pub enum Phase {
     Analysing {
         /// Articles analysed.
         done: usize,
-        /// When the analysis started (`performance.now()`).
+        /// When the analysis started (milliseconds, `now_ms`).
         started_ms: f64,
     },
     /// Every article analysed (or the rest cancelled).
@@ -63,7 +63,9 @@ struct WorkspaceRef<'a> {
 }
 
 /// One article of a stored workspace.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// Eq as well: an `Rc<StoredArticle>` then compares by pointer first, so
+// redrawing the tables never compares a thousand texts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredArticle {
     /// Id, title, date, outlet, and text.
     pub meta: saidwho_core::corpus::ArticleMeta,
@@ -126,7 +128,7 @@ pub enum Action {
         articles: Vec<InputArticle>,
         /// (file, reason) of each file that gave none.
         problems: Vec<(String, String)>,
-        /// `performance.now()`.
+        /// The clock then (`now_ms`).
         now_ms: f64,
     },
     /// Article `index` of run `run` was analysed.
@@ -185,12 +187,6 @@ impl CorpusState {
         serde_json::to_string(&w).map_err(|e| e.to_string())
     }
 
-    /// Articles analysed so far.
-    #[must_use]
-    pub fn analysed_count(&self) -> usize {
-        self.analysed()
-    }
-
     /// The workspace as JSON, to store or export (written from the state,
     /// in the [`Workspace`] format).
     ///
@@ -217,7 +213,9 @@ impl CorpusState {
         self.corpus = Rc::new(corpus);
     }
 
-    fn analysed(&self) -> usize {
+    /// Articles analysed so far.
+    #[must_use]
+    pub fn analysed(&self) -> usize {
         self.articles.iter().filter(|a| a.result.is_some()).count()
     }
 }

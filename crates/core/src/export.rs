@@ -23,7 +23,7 @@ pub fn to_json(text: &str, a: &Analysis) -> String {
 }
 
 /// One CSV cell (RFC 4180), defused against spreadsheet formula injection.
-pub(crate) fn csv_cell(out: &mut String, s: &str) {
+fn csv_cell(out: &mut String, s: &str) {
     let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
     out.push('"');
     if risky {
@@ -31,6 +31,16 @@ pub(crate) fn csv_cell(out: &mut String, s: &str) {
     }
     out.push_str(&s.replace('"', "\"\""));
     out.push('"');
+}
+
+/// Quoted CSV cells separated by commas (no line end).
+pub(crate) fn csv_cells<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
+    for (k, cell) in cells.into_iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        csv_cell(out, cell);
+    }
 }
 
 /// One row per quote: speaker, role, organisation, kind, cue class,
@@ -48,24 +58,19 @@ pub fn to_csv(text: &str, a: &Analysis) -> String {
         let [s, e] = idx.range_to_chars(q.range);
         let words = q.words(text);
         let confidence = format!("{:.2}", f32::from(q.confidence) / 100.0);
-        for (k, cell) in [
-            sp.map_or("", |s| s.name.as_str()),
-            sp.and_then(|s| s.role.as_deref()).unwrap_or(""),
-            sp.and_then(|s| s.organization.as_deref()).unwrap_or(""),
-            q.kind.as_str(),
-            q.cue_class.as_str(),
-            confidence.as_str(),
-            words.as_str(),
-            q.cue.map_or("", |c| c.slice(text)),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            if k > 0 {
-                o.push(',');
-            }
-            csv_cell(&mut o, cell);
-        }
+        csv_cells(
+            &mut o,
+            [
+                sp.map_or("", |s| s.name.as_str()),
+                sp.and_then(|s| s.role.as_deref()).unwrap_or(""),
+                sp.and_then(|s| s.organization.as_deref()).unwrap_or(""),
+                q.kind.as_str(),
+                q.cue_class.as_str(),
+                confidence.as_str(),
+                words.as_str(),
+                q.cue.map_or("", |c| c.slice(text)),
+            ],
+        );
         let origin = crate::output::quote_origin(q.edited);
         let _ = write!(o, ",{origin},{s},{e}\r\n");
     }

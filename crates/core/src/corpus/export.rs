@@ -6,19 +6,14 @@ use std::fmt::Write;
 
 use super::speakers::{row_key, surname_links, SpeakerEdits};
 use super::{Corpus, Figures};
-use crate::export::{csv_cell, md_escape};
+use crate::export::{csv_cells, md_escape};
 
 /// The byte order mark Excel needs to read a CSV file as UTF-8.
 const BOM: &str = "\u{feff}";
 
 /// One CSV row of `cells`, ending with CRLF.
 fn row<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
-    for (k, cell) in cells.into_iter().enumerate() {
-        if k > 0 {
-            out.push(',');
-        }
-        csv_cell(out, cell);
-    }
+    csv_cells(out, cells);
     out.push_str("\r\n");
 }
 

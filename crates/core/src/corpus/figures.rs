@@ -113,7 +113,6 @@ pub(super) fn figures(corpus: &Corpus, rows: &[CorpusSpeaker]) -> Figures {
     for label in ["speech", "views and findings"] {
         kinds.add(label, 0, 0);
     }
-    let named: HashMap<&str, bool> = rows.iter().map(|r| (r.key.as_str(), r.named)).collect();
     for q in &corpus.quotes {
         let source = if q.speaker.trim().is_empty() {
             NO_SPEAKER
@@ -135,7 +134,7 @@ pub(super) fn figures(corpus: &Corpus, rows: &[CorpusSpeaker]) -> Figures {
     for r in rows {
         by_speaker.add(&r.name, r.quotes, r.quoted_words);
         let org = r.organization.as_deref().unwrap_or(NO_ORGANIZATION);
-        if named.get(r.key.as_str()).copied().unwrap_or(false) || r.organization.is_some() {
+        if r.named || r.organization.is_some() {
             by_org.add(org, r.quotes, r.quoted_words);
         }
     }

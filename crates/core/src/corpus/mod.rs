@@ -20,7 +20,9 @@ mod speakers;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
+use crate::corrections::words_in;
 use crate::offsets::OffsetIndex;
+use crate::span::TextRange;
 
 pub use figures::{Figures, Share};
 pub use speakers::{speaker_key, CorpusSpeaker, SpeakerEdits};
@@ -97,15 +99,6 @@ pub struct Corpus {
     pub quotes: Vec<CorpusQuote>,
 }
 
-/// Words in `s` (runs of letters or digits).
-fn count_words(s: &str) -> u32 {
-    let n = s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .count();
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
 impl Corpus {
     /// An empty corpus.
     #[must_use]
@@ -126,6 +119,8 @@ impl Corpus {
             let sp = q.speaker.and_then(|s| a.speakers.get(s as usize));
             let [start, end] = idx.range_to_chars(q.range);
             let words = q.words(text);
+            // Counted as the article view's speaker cards count them.
+            let quoted: u32 = q.parts().map(|p| words_in(text, p)).sum();
             self.quotes.push(CorpusQuote {
                 article,
                 speaker: sp.map_or_else(String::new, |s| s.name.clone()),
@@ -134,7 +129,7 @@ impl Corpus {
                 organization: sp.and_then(|s| s.organization.clone()),
                 kind: q.kind.as_str().to_owned(),
                 cue_class: q.cue_class.as_str().to_owned(),
-                words: count_words(&words),
+                words: quoted,
                 text: words,
                 start: u32::try_from(start).unwrap_or(u32::MAX),
                 end: u32::try_from(end).unwrap_or(u32::MAX),
@@ -144,7 +139,7 @@ impl Corpus {
             meta,
             quotes: u32::try_from(a.quotes.len()).unwrap_or(u32::MAX),
             speakers: u32::try_from(a.speakers.len()).unwrap_or(u32::MAX),
-            words: count_words(text),
+            words: words_in(text, TextRange::new(0, text.len())),
         });
     }
 

@@ -388,7 +388,7 @@ fn start_speaker(machine: &Analysis, name: &str, o: Option<&Override>) -> Speake
 /// apostrophe or a dot between two letters joining them ("don’t", "U.N") —
 /// the tokenizer's words for news copy, without its Unicode tables (the page
 /// gets analyses without tokens, and its bundle has no tokenizer).
-fn words_in(text: &str, r: TextRange) -> u32 {
+pub(crate) fn words_in(text: &str, r: TextRange) -> u32 {
     let chars: Vec<char> = r.slice(text).chars().collect();
     let (mut words, mut in_run, mut has_letter) = (0u32, false, false);
     for (k, &c) in chars.iter().enumerate() {

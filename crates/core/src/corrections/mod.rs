@@ -29,6 +29,7 @@ mod gold;
 use serde::{Deserialize, Serialize};
 
 pub use anchor::Anchor;
+pub(crate) use apply::words_in;
 pub use apply::Corrected;
 pub use gold::{compare, gold_record, Comparison, GoldAttribution, GoldRecord, Prf, Track};
 

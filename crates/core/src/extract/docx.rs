@@ -85,47 +85,9 @@ pub fn docx_to_text(bytes: &[u8]) -> Result<String, DocxError> {
 mod tests {
     use super::*;
 
-    /// A minimal .docx: one stored and one deflated member.
+    /// A minimal .docx: its document part, stored or deflated.
     fn make_docx(xml: &str, deflate: bool) -> Vec<u8> {
-        let data = if deflate {
-            miniz_oxide::deflate::compress_to_vec(xml.as_bytes(), 6)
-        } else {
-            xml.as_bytes().to_vec()
-        };
-        let mut z = Vec::new();
-        let name = b"word/document.xml";
-        let method: u16 = if deflate { 8 } else { 0 };
-        // Local header.
-        z.extend_from_slice(b"PK\x03\x04");
-        z.extend_from_slice(&[20, 0, 0, 0]);
-        z.extend_from_slice(&method.to_le_bytes());
-        z.extend_from_slice(&[0; 8]);
-        z.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        z.extend_from_slice(&(xml.len() as u32).to_le_bytes());
-        z.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        z.extend_from_slice(&[0, 0]);
-        z.extend_from_slice(name);
-        z.extend_from_slice(&data);
-        let cd = z.len();
-        z.extend_from_slice(b"PK\x01\x02");
-        z.extend_from_slice(&[20, 0, 20, 0, 0, 0]);
-        z.extend_from_slice(&method.to_le_bytes());
-        z.extend_from_slice(&[0; 8]);
-        z.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        z.extend_from_slice(&(xml.len() as u32).to_le_bytes());
-        z.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        z.extend_from_slice(&[0; 12]);
-        z.extend_from_slice(&0u32.to_le_bytes());
-        z.extend_from_slice(name);
-        let cd_len = z.len() - cd;
-        z.extend_from_slice(b"PK\x05\x06");
-        z.extend_from_slice(&[0; 4]);
-        z.extend_from_slice(&1u16.to_le_bytes());
-        z.extend_from_slice(&1u16.to_le_bytes());
-        z.extend_from_slice(&(cd_len as u32).to_le_bytes());
-        z.extend_from_slice(&(cd as u32).to_le_bytes());
-        z.extend_from_slice(&[0, 0]);
-        z
+        crate::extract::zip::make_zip(&[("word/document.xml", xml.as_bytes())], deflate)
     }
 
     const XML: &str = r#"<?xml version="1.0"?><w:document><w:body>
