@@ -116,6 +116,24 @@ fn more(shown: usize, total: usize, limit: &UseStateHandle<usize>) -> Html {
     }
 }
 
+/// A table's section: its title, tools above it, its header row and
+/// rows, scrolling sideways inside when wide, and "Show more" under it.
+fn table_block(id: &str, title: String, tools: Html, head: Html, body: Html, footer: Html) -> Html {
+    html! {
+        <section class="table-block" aria-labelledby={id.to_owned()}>
+            <h2 id={id.to_owned()}>{ title }</h2>
+            { tools }
+            <div class="scroll">
+                <table class="corpus-table">
+                    <thead><tr>{ head }</tr></thead>
+                    <tbody>{ body }</tbody>
+                </table>
+            </div>
+            { footer }
+        </section>
+    }
+}
+
 /// Props of the articles table.
 #[derive(Properties, PartialEq)]
 pub struct ArticlesProps {
@@ -176,47 +194,44 @@ pub fn articles_table(props: &ArticlesProps) -> Html {
         .iter()
         .filter(|s| s.result.is_some())
         .collect();
-    html! {
-        <section class="table-block" aria-labelledby="articles-title">
-            <h2 id="articles-title">{ format!("Articles ({})", a.len()) }</h2>
-            { filter_box("Filter articles", &filter) }
-            <div class="scroll">
-            <table class="corpus-table">
-                <thead><tr>
-                    { header("Title", 0, &sort) }{ header("Date", 1, &sort) }{ header("Outlet", 2, &sort) }
-                    { header("Quotes", 3, &sort) }{ header("Speakers", 4, &sort) }
-                </tr></thead>
-                <tbody>
-                    { for rows.iter().take(*limit).map(|&i| {
-                        let r = &a[i];
-                        let onclick = analysed.get(i).map(|s| {
-                            let s = Rc::clone(s);
-                            Callback::from(move |e: MouseEvent| {
-                                e.prevent_default();
-                                open_article(&s.text);
-                            })
-                        });
-                        html! {
-                            <tr data-corpus-article={r.meta.id.clone()} data-quotes={r.quotes.to_string()}>
-                                <th scope="row">
-                                    if let Some(onclick) = onclick {
-                                        <a href="../" {onclick}>{ &r.meta.title }</a>
-                                    } else { { &r.meta.title } }
-                                    <span class="muted id">{ &r.meta.id }</span>
-                                </th>
-                                <td>{ r.meta.date.clone().unwrap_or_default() }</td>
-                                <td>{ r.meta.outlet.clone().unwrap_or_default() }</td>
-                                <td>{ r.quotes }</td>
-                                <td>{ r.speakers }</td>
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-            </table>
-            </div>
-            { more((*limit).min(total), total, &limit) }
-        </section>
-    }
+    let body = html! {
+        { for rows.iter().take(*limit).map(|&i| {
+            let r = &a[i];
+            let onclick = analysed.get(i).map(|s| {
+                let s = Rc::clone(s);
+                Callback::from(move |e: MouseEvent| {
+                    e.prevent_default();
+                    open_article(&s.text);
+                })
+            });
+            html! {
+                <tr data-corpus-article={r.meta.id.clone()} data-quotes={r.quotes.to_string()}>
+                    <th scope="row">
+                        if let Some(onclick) = onclick {
+                            <a href="../" {onclick}>{ &r.meta.title }</a>
+                        } else { { &r.meta.title } }
+                        <span class="muted id">{ &r.meta.id }</span>
+                    </th>
+                    <td>{ r.meta.date.clone().unwrap_or_default() }</td>
+                    <td>{ r.meta.outlet.clone().unwrap_or_default() }</td>
+                    <td>{ r.quotes }</td>
+                    <td>{ r.speakers }</td>
+                </tr>
+            }
+        }) }
+    };
+    let head = html! { <>
+        { header("Title", 0, &sort) }{ header("Date", 1, &sort) }{ header("Outlet", 2, &sort) }
+        { header("Quotes", 3, &sort) }{ header("Speakers", 4, &sort) }
+    </> };
+    table_block(
+        "articles-title",
+        format!("Articles ({})", a.len()),
+        filter_box("Filter articles", &filter),
+        head,
+        body,
+        more((*limit).min(total), total, &limit),
+    )
 }
 
 /// Props of the speakers table.
@@ -289,68 +304,68 @@ pub fn speakers_table(props: &SpeakersProps) -> Html {
         let on_reset = props.on_reset.clone();
         Callback::from(move |_| on_reset.emit(()))
     };
-    html! {
-        <section class="table-block" aria-labelledby="speakers-title">
-            <h2 id="speakers-title">{ format!("Speakers ({})", rows.len()) }</h2>
-            <div class="table-tools">
-                { filter_box("Filter speakers", &filter) }
-                <button type="button" disabled={picked.len() < 2} onclick={merge} data-merge="">
-                    { format!("Merge the {} picked", picked.len()) }
-                </button>
-                if props.edited {
-                    <button type="button" onclick={reset}>{ "Undo merges and splits" }</button>
-                }
-            </div>
-            <div class="scroll">
-            <table class="corpus-table">
-                <thead><tr>
-                    <th scope="col"><span class="visually-hidden">{ "Pick" }</span></th>
-                    { header("Speaker", 0, &sort) }{ header("Source", 1, &sort) }{ header("Role", 2, &sort) }
-                    { header("Organisation", 3, &sort) }{ header("Quotes", 4, &sort) }
-                    { header("Quoted words", 5, &sort) }{ header("Articles", 6, &sort) }
-                    <th scope="col"><span class="visually-hidden">{ "Split" }</span></th>
-                </tr></thead>
-                <tbody>
-                    { for shown.iter().take(*limit).map(|&i| {
-                        let r = &rows[i];
-                        let key = r.key.clone();
-                        let on_pick = {
-                            let (picked, key) = (picked.clone(), key.clone());
-                            Callback::from(move |e: Event| {
-                                let input: HtmlInputElement = e.target_unchecked_into();
-                                let mut set = (*picked).clone();
-                                if input.checked() { set.insert(key.clone()); } else { set.remove(&key); }
-                                picked.set(set);
-                            })
-                        };
-                        let on_split = {
-                            let (f, key) = (props.on_split.clone(), key.clone());
-                            Callback::from(move |_| f.emit(key.clone()))
-                        };
-                        let label = format!("Pick {}", r.name);
-                        html! {
-                            <tr data-corpus-speaker={r.name.clone()} data-quotes={r.quotes.to_string()}>
-                                <td><input type="checkbox" aria-label={label} checked={picked.contains(&r.key)} onchange={on_pick} /></td>
-                                <th scope="row">{ &r.name }</th>
-                                <td>{ if r.named { "named" } else { "anonymous" } }</td>
-                                <td>{ r.role.clone().unwrap_or_default() }</td>
-                                <td>{ r.organization.clone().unwrap_or_default() }</td>
-                                <td>{ r.quotes }</td>
-                                <td>{ r.quoted_words }</td>
-                                <td>{ r.articles.len() }</td>
-                                <td>
-                                    if r.articles.len() > 1 || props.edited {
-                                        <button type="button" class="link" onclick={on_split}
-                                                aria-label={format!("Split {} by article", r.name)}>{ "Split" }</button>
-                                    }
-                                </td>
-                            </tr>
+    let body = html! {
+        { for shown.iter().take(*limit).map(|&i| {
+            let r = &rows[i];
+            let key = r.key.clone();
+            let on_pick = {
+                let (picked, key) = (picked.clone(), key.clone());
+                Callback::from(move |e: Event| {
+                    let input: HtmlInputElement = e.target_unchecked_into();
+                    let mut set = (*picked).clone();
+                    if input.checked() { set.insert(key.clone()); } else { set.remove(&key); }
+                    picked.set(set);
+                })
+            };
+            let on_split = {
+                let (f, key) = (props.on_split.clone(), key.clone());
+                Callback::from(move |_| f.emit(key.clone()))
+            };
+            let label = format!("Pick {}", r.name);
+            html! {
+                <tr data-corpus-speaker={r.name.clone()} data-quotes={r.quotes.to_string()}>
+                    <td><input type="checkbox" aria-label={label} checked={picked.contains(&r.key)} onchange={on_pick} /></td>
+                    <th scope="row">{ &r.name }</th>
+                    <td>{ if r.named { "named" } else { "anonymous" } }</td>
+                    <td>{ r.role.clone().unwrap_or_default() }</td>
+                    <td>{ r.organization.clone().unwrap_or_default() }</td>
+                    <td>{ r.quotes }</td>
+                    <td>{ r.quoted_words }</td>
+                    <td>{ r.articles.len() }</td>
+                    <td>
+                        if r.articles.len() > 1 || props.edited {
+                            <button type="button" class="link" onclick={on_split}
+                                    aria-label={format!("Split {} by article", r.name)}>{ "Split" }</button>
                         }
-                    }) }
-                </tbody>
-            </table>
-            </div>
-            { more((*limit).min(total), total, &limit) }
-        </section>
-    }
+                    </td>
+                </tr>
+            }
+        }) }
+    };
+    let tools = html! {
+        <div class="table-tools">
+            { filter_box("Filter speakers", &filter) }
+            <button type="button" disabled={picked.len() < 2} onclick={merge} data-merge="">
+                { format!("Merge the {} picked", picked.len()) }
+            </button>
+            if props.edited {
+                <button type="button" onclick={reset}>{ "Undo merges and splits" }</button>
+            }
+        </div>
+    };
+    let head = html! { <>
+        <th scope="col"><span class="visually-hidden">{ "Pick" }</span></th>
+        { header("Speaker", 0, &sort) }{ header("Source", 1, &sort) }{ header("Role", 2, &sort) }
+        { header("Organisation", 3, &sort) }{ header("Quotes", 4, &sort) }
+        { header("Quoted words", 5, &sort) }{ header("Articles", 6, &sort) }
+        <th scope="col"><span class="visually-hidden">{ "Split" }</span></th>
+    </> };
+    table_block(
+        "speakers-title",
+        format!("Speakers ({})", rows.len()),
+        tools,
+        head,
+        body,
+        more((*limit).min(total), total, &limit),
+    )
 }
