@@ -9,7 +9,7 @@ use super::phrases::Mention;
 use super::rules::{
     colon_introduction, continuation, continues_previous, cue_before_quote, cue_fragment_mixed,
     is_named_work, is_scare_quote, is_title_cased_in_marks, is_title_in_marks, mixed_clause,
-    previous_sentence, second_cue, subject_before, Found, RuleId,
+    previous_sentence, resumes_after_attribution, second_cue, subject_before, Found, RuleId,
 };
 use super::scan::{clause_end, mixed_end};
 use super::{Attributed, Quote, QuoteKind};
@@ -159,6 +159,23 @@ fn unattributed_quote(doc: &Doc, span: &MarkedSpan, previous: &[Attributed]) -> 
         return None;
     }
     let first = span.first;
+    // “A,” X said during …, “b …”: the same quote resumes (and joins the
+    // previous one, sharing its cue).
+    if let Some(prev) = resumes_after_attribution(doc, span, previous) {
+        let mut a = quote(
+            doc,
+            first,
+            QuoteKind::Direct,
+            span.range,
+            prev.quote
+                .cue
+                .map(|c| TokenSpan::new(doc.token_at(c.start()), doc.token_at(c.end()) - 1)),
+            prev.mention,
+            RuleId::OneQuoteTwoParts,
+        );
+        a.quote.speaker_mention = prev.quote.speaker_mention;
+        return Some(a);
+    }
     if let Some(o) = span.open {
         if let Some(clause) = mixed_clause(doc, o) {
             let end = mixed_end(doc, span.close, clause_end(doc, span.close));

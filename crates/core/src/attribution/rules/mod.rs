@@ -49,7 +49,7 @@ pub(crate) use finding_that::finding_that;
 pub(crate) use mixed_clause::mixed_clause;
 pub(crate) use name_after_quote::name_after_quote;
 pub(crate) use named_work::is_named_work;
-pub(crate) use one_quote_two_parts::continues_previous;
+pub(crate) use one_quote_two_parts::{continues_previous, resumes_after_attribution};
 pub(crate) use previous_sentence::previous_sentence;
 pub(crate) use relative_clause::relative_clause;
 pub(crate) use reported_clause::reported_clause;
