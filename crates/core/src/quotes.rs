@@ -82,7 +82,7 @@ pub fn scan_marks(text: &str, paragraphs: &[TextRange]) -> MarkScan {
     let mut stack: Vec<Open> = Vec::new();
     // Byte offset of a reopening mark at the start of a continued paragraph:
     // it is part of the running quote, not a new one.
-    let mut skip_at: Option<usize> = None;
+    let mut skip: Option<TextRange> = None;
     for (p, &para) in paragraphs.iter().enumerate() {
         let body = para.slice(text);
         let mut prev: Option<char> = None;
@@ -90,8 +90,10 @@ pub fn scan_marks(text: &str, paragraphs: &[TextRange]) -> MarkScan {
         while let Some((i, c)) = iter.next() {
             let at = para.start() + i;
             let next = iter.peek().map(|&(_, n)| n);
-            if skip_at == Some(at) {
-                skip_at = None;
+            if let Some(r) = skip.filter(|r| r.start() <= at && at < r.end()) {
+                if at + c.len_utf8() >= r.end() {
+                    skip = None;
+                }
                 prev = Some(c);
                 continue;
             }
@@ -135,16 +137,18 @@ pub fn scan_marks(text: &str, paragraphs: &[TextRange]) -> MarkScan {
             continue;
         }
         // A quote open at a paragraph end continues when the next paragraph
-        // opens with a mark of the same family; otherwise it was never closed.
+        // opens with the mark it opened with (“ after “, '' after ''; a
+        // curly mark after a straight one starts a new quote: the straight
+        // one was never closed); otherwise it was never closed.
         let outer = stack[0];
-        let continues = paragraphs.get(p + 1).and_then(|next| {
-            let first = next.slice(text).chars().next()?;
-            (opening_family(first) == Some(outer.family)).then_some(next.start())
-        });
+        let opener = &text[outer.at..outer.at + outer.len];
+        let continues = paragraphs
+            .get(p + 1)
+            .filter(|next| next.slice(text).starts_with(opener));
         match continues {
-            Some(reopen) => {
+            Some(next) => {
                 stack.truncate(1);
-                skip_at = Some(reopen);
+                skip = Some(TextRange::new(next.start(), next.start() + outer.len));
             }
             None => {
                 scan.unclosed.extend(stack.iter().map(|o| o.at));
@@ -439,6 +443,16 @@ mod tests {
         assert_eq!(quotes(t), ["“First part of it.\n\n“Second part,”"]);
         let scan = scan_marks(t, &paragraphs(t));
         assert_eq!(scan.unclosed, [t.rfind('“').unwrap()]);
+    }
+
+    #[test]
+    fn a_quote_continues_only_with_the_mark_it_opened_with() {
+        // A straight mark left open does not run into a curly quote.
+        let t = "\"Kevin was snoring.\n\n“Here he is, babe,” she said.";
+        assert_eq!(quotes(t), ["“Here he is, babe,”"]);
+        // Two apostrophes reopen a quote opened with two apostrophes.
+        let t = "''We started small.\n\n''Then we grew,'' she said.";
+        assert_eq!(quotes(t), ["''We started small.\n\n''Then we grew,''"]);
     }
 
     #[test]
