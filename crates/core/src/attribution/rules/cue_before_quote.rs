@@ -72,6 +72,13 @@ pub(crate) const RULE: Rule = Rule {
             Some("According to"),
             Some("Salma Haddad"),
         ),
+        // When and where it was said, however long, before a comma.
+        Case::quote(
+            "Governor Aiyana Redcloud said during a rally in Bismarck, N.D., “This pipeline will not cross our river.”",
+            "“This pipeline will not cross our river.”",
+            Some("said"),
+            Some("Aiyana Redcloud"),
+        ),
         Case::quote(
             "The coach told reporters “we were simply not good enough in the second half.”",
             "“we were simply not good enough in the second half.”",
@@ -131,7 +138,40 @@ pub(crate) fn cue_before_quote(doc: &Doc, open: usize) -> Option<Found> {
         mention?;
         return Some(Found::new(RuleId::CueBeforeQuote, Some(cue), mention));
     }
-    None
+    cue_before_circumstance(doc, open, sent_start)
+}
+
+/// Most tokens of a circumstance between a cue and the comma before the
+/// opening mark ("said during a rally in Kenansville, N.C., “…”").
+const MAX_CIRCUMSTANCE: usize = 12;
+
+/// "X said during the debate last week, “…”": a cue followed by a phrase
+/// opening with a preposition of time or place that ends with the comma
+/// right before the opening mark at `open`; the quote is direct.
+fn cue_before_circumstance(doc: &Doc, open: usize, sent_start: usize) -> Option<Found> {
+    let comma = open.checked_sub(1).filter(|&c| doc.is(c, ","))?;
+    let floor = comma.saturating_sub(MAX_CIRCUMSTANCE + 1).max(sent_start);
+    let prep = (floor..comma).rev().find(|&p| {
+        matches!(
+            doc.low(p),
+            "during" | "at" | "in" | "on" | "after" | "before" | "from" | "outside" | "inside"
+        ) && p > floor
+            && cue_ending_at(doc, p - 1).is_some()
+    })?;
+    let cue = cue_ending_at(doc, prep - 1)?;
+    let clean = (prep..comma).all(|i| {
+        !doc.is_mark(i)
+            && !doc.is_terminal(i)
+            && !matches!(
+                doc.low(i),
+                "that" | "he" | "she" | "they" | "we" | "i" | "it"
+            )
+    });
+    if !clean {
+        return None;
+    }
+    let mention = left_speaker(doc, cue.first(), sent_start)?;
+    Some(Found::new(RuleId::CueBeforeQuote, Some(cue), Some(mention)))
 }
 
 /// Most words between the source after "According to" and the comma
