@@ -72,6 +72,13 @@ pub(crate) const RULE: Rule = Rule {
             Some("According to"),
             Some("Salma Haddad"),
         ),
+        // Past a participle and its object: the protesters chanted.
+        Case::quote(
+            "Protesters marching through the streets chanted “What curfew?” until dawn.",
+            "“What curfew?”",
+            Some("chanted"),
+            Some("Protesters"),
+        ),
         // When and where it was said, however long, before a comma.
         Case::quote(
             "Governor Aiyana Redcloud said during a rally in Bismarck, N.D., “This pipeline will not cross our river.”",

@@ -19,6 +19,13 @@ pub(crate) const RULE: Rule = Rule {
           quote. An intervening clause (“…,” and then he left, saying) is not an \
           attribution: the stage stops.",
     cases: &[
+        // The phrase a prepositional phrase belongs to, not its object.
+        Case::quote(
+            "“The water is rising faster than we planned for,” the mayor of the port city said.",
+            "“The water is rising faster than we planned for,”",
+            Some("said"),
+            Some("the mayor"),
+        ),
         // A suffix ("Jr.") before a long apposition.
         Case::quote(
             "“Twitter works as a way to sell books and to promote movies,” Samuel T. Okoro Jr., the director of the national cyber security agency, said at a news conference.",
