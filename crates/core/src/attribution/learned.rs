@@ -18,6 +18,7 @@ use super::lexicon::{
 use super::phrases::{np_right, Mention, MentionKind};
 use super::quoted::quote;
 use super::rules::RuleId;
+use super::scan::left_speaker;
 use super::{Attributed, QuoteKind};
 use crate::chain::ChainScores;
 use crate::ner::features::{fingerprint, push};
@@ -568,10 +569,7 @@ fn clauses_from_tags(doc: &Doc, sentence: TokenSpan, tags: &[usize]) -> Vec<Attr
         let Some(source) = nearest(&sources, cue) else {
             continue;
         };
-        // The speaker is the phrase the source starts with: "Rep. Gregory
-        // W. Meeks (D-N.Y.), chairman of …" is Gregory W. Meeks.
-        let mention = np_right(doc, source.first(), source.last() + 1)
-            .unwrap_or_else(|| source_mention(doc, source));
+        let mention = clause_speaker(doc, sentence, source, cue);
         out.push(quote(
             doc,
             content.first(),
@@ -583,6 +581,25 @@ fn clauses_from_tags(doc: &Doc, sentence: TokenSpan, tags: &[usize]) -> Vec<Attr
         ));
     }
     out
+}
+
+/// The speaker of a learned clause from its tagged `source`: a source
+/// before its cue is the subject the rules read there when that overlaps
+/// it ("the mayor of the city says …" is by the mayor of the city, however
+/// little of it the tagger marked; a subject that does not overlap the
+/// source is not taken (5-fold CV on train, speaker accuracy of all
+/// quotes 88.06 -> 88.17; 87.98 without the overlap test); else the
+/// phrase the source starts with ("Rep. Gregory W. Meeks (D-N.Y.),
+/// chairman of …" is Gregory W. Meeks).
+fn clause_speaker(doc: &Doc, sentence: TokenSpan, source: TokenSpan, cue: TokenSpan) -> Mention {
+    if source.last() < cue.first() {
+        let subject = left_speaker(doc, cue.first(), sentence.first())
+            .filter(|m| m.tokens.first() <= source.last() && source.first() <= m.tokens.last());
+        if let Some(m) = subject {
+            return m;
+        }
+    }
+    np_right(doc, source.first(), source.last() + 1).unwrap_or_else(|| source_mention(doc, source))
 }
 
 /// The whole tagged source as a mention: a pronoun, a name when it ends
@@ -606,6 +623,42 @@ fn source_mention(doc: &Doc, source: TokenSpan) -> Mention {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::paragraphs::paragraphs;
+    use crate::sentences::sentences;
+    use crate::tokens::tokenize;
+
+    #[test]
+    fn a_tagged_source_before_its_cue_is_the_subject_the_rules_read() {
+        let text = "The mayor of the small city says the owners never paid the workers.";
+        let toks = tokenize(text);
+        let paras = paragraphs(text);
+        let sents = sentences(text, &paras, &toks);
+        let doc = Doc::new(text, &toks, &sents, &paras);
+        let at = |w: &str| (0..doc.len()).find(|&i| doc.s(i) == w).unwrap();
+        let sentence = doc.sentence_tokens(0).unwrap();
+        // The tagger marked the source without its determiner.
+        let source = TokenSpan::new(at("mayor"), at("city"));
+        let cue = TokenSpan::one(at("says"));
+        let m = clause_speaker(&doc, sentence, source, cue);
+        assert_eq!(
+            doc.range_of(m.tokens).slice(text),
+            "The mayor of the small city"
+        );
+        // A source after its cue is the phrase it starts with.
+        let text = "Under the deal, says Mayor Ana Ruiz of Porto, the city keeps its port.";
+        let toks = tokenize(text);
+        let sents = sentences(text, &paragraphs(text), &toks);
+        let doc = Doc::new(text, &toks, &sents, &paras);
+        let at = |w: &str| (0..doc.len()).find(|&i| doc.s(i) == w).unwrap();
+        let source = TokenSpan::new(at("Mayor"), at("Porto"));
+        let m = clause_speaker(
+            &doc,
+            doc.sentence_tokens(0).unwrap(),
+            source,
+            TokenSpan::one(at("says")),
+        );
+        assert_eq!(doc.range_of(m.tokens).slice(text), "Mayor Ana Ruiz");
+    }
 
     #[test]
     fn bio_constraints() {

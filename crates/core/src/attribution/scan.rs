@@ -64,7 +64,15 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
             gender: lexicon::Gender::Unknown,
         });
     }
-    np_left(doc, j, floor).map(|m| head_before_preposition(doc, m, floor).unwrap_or(m))
+    let mut m = np_left(doc, j, floor)?;
+    // Phrase by phrase: "Researchers from the University of Lagos warn".
+    for _ in 0..3 {
+        match head_before_preposition(doc, m, floor) {
+            Some(head) => m = head,
+            None => break,
+        }
+    }
+    Some(m)
 }
 
 /// The noun phrase a prepositional phrase ending before a cue belongs to:
@@ -107,13 +115,18 @@ fn head_before_preposition(doc: &Doc, m: Mention, floor: usize) -> Option<Mentio
     if head.kind == MentionKind::Pronoun {
         return None;
     }
+    let whole = Mention {
+        tokens: TokenSpan::new(head.tokens.first(), m.tokens.last()),
+        ..head
+    };
+    // "University of Lagos", "Bank of America": one name.
+    if doc.low(k) == "of" && k + 1 == m.tokens.first() && head.kind == MentionKind::Name {
+        return (m.kind == MentionKind::Name).then_some(whole);
+    }
     Some(if head.kind == MentionKind::Name || participle {
         head
     } else {
-        Mention {
-            tokens: TokenSpan::new(head.tokens.first(), m.tokens.last()),
-            ..head
-        }
+        whole
     })
 }
 
