@@ -152,9 +152,16 @@ fn multi_part_quote_is_one_quote() {
 fn consecutive_paragraph_continues_speaker() {
     let t = "“We have seen a sustained effort to undermine the law,” the spokesman said.\n\n\
              “And we will keep defending it in every court of the land.”";
+    // One quote in two parts, as annotators mark it.
+    let q = quotes(t);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].3.as_deref(), Some("the spokesman"));
+    // After "X said: “…”" the next paragraph's quote stands on its own.
+    let t = "The spokesman said: “We have seen a sustained effort to undermine the law.”\n\n\
+             “And we will keep defending it in every court of the land.”";
     let q = quotes(t);
     assert_eq!(q.len(), 2);
-    assert_eq!(q[1].3.as_deref(), Some("the spokesman"));
+    assert_eq!(q[1].3.as_deref(), Some("The spokesman"));
 }
 
 #[test]

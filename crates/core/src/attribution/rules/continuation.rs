@@ -11,9 +11,11 @@ pub(crate) const RULE: Rule = Rule {
     stage: Stage::Continuation,
     doc: "A quote with no attribution of its own, in the same paragraph as the previous \
           attributed direct quote or opening the next paragraph, is by the same speaker: \
-          news continues a speaker's words across paragraphs without repeating the name.",
+          news continues a speaker's words across paragraphs without repeating the name. \
+          (After a quote attributed after it, “A,” she said.¶“B.”, it joins that quote: \
+          one-quote-two-parts.)",
     cases: &[Case::quote(
-            "“The factory will close in May,” said Olga Petrova, a union leader.\n\n“Four hundred families depend on it.”",
+            "Olga Petrova, a union leader, said: “The factory will close in May.”\n\n“Four hundred families depend on it.”",
             "“Four hundred families depend on it.”",
             None,
             Some("Olga Petrova"),
