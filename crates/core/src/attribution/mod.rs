@@ -183,7 +183,9 @@ pub fn attribute(doc: &Doc, scan: &MarkScan) -> Vec<Attributed> {
         }
     }
     indirect_quotes(doc, &mut out);
-    without_overlaps(out)
+    let mut out = without_overlaps(out);
+    rules::continue_reported_speaker(doc, &mut out);
+    out
 }
 
 /// The texts in quotation marks, with the quotes whose opening mark is

@@ -39,7 +39,7 @@ mod unattributed_long;
 
 pub(crate) use according_to::according_to;
 pub(crate) use colon_introduction::colon_introduction;
-pub(crate) use continuation::continuation;
+pub(crate) use continuation::{continuation, continue_reported_speaker};
 pub(crate) use cue_before_quote::cue_before_quote;
 pub(crate) use cue_fragment_mixed::cue_fragment_mixed;
 pub(crate) use cue_then_speaker::cue_then_speaker;
