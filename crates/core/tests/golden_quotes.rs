@@ -490,3 +490,15 @@ fn a_long_apposition_between_the_name_and_the_verb() {
              Policy Center and a professor at the Lisbon School of Economics, said of the proposal.";
     assert_eq!(speakers_of(t), [Some("Ana Ruiz".to_owned())]);
 }
+
+#[test]
+fn a_quote_running_over_paragraphs_is_continued_where_it_ends() {
+    let t = "“The rallies are outlets for anger,” Sexton said. “People come to revel in it.\n\
+             “There is another side, a nihilistic one,” Sexton said. “I don’t know if it was \
+             cathartic. But it was obvious that many were feeling it.”";
+    let q = quotes(t);
+    // The third marked part continues the quote that ends in its paragraph.
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q[1].0.ends_with("many were feeling it.”"), "{q:?}");
+    assert_eq!(q[1].3.as_deref(), Some("Sexton"));
+}

@@ -94,6 +94,9 @@ pub(crate) fn continues_previous(doc: &Doc, a: &Attributed, previous: &[Attribut
     if a.quote.kind != QuoteKind::Direct || p.quote.kind != QuoteKind::Direct {
         return false;
     }
+    // The paragraph where the previous quote ends (a quote may run over
+    // several).
+    let p_para = doc.para_of[doc.token_at(p.quote.range.end()).saturating_sub(1)];
     if a.quote.cue.is_none() {
         // “A,” he said.¶“B.”: after an attribution that follows its quote,
         // the speaker goes on in the next paragraph (PolNeAR train, such
@@ -104,10 +107,10 @@ pub(crate) fn continues_previous(doc: &Doc, a: &Attributed, previous: &[Attribut
         );
         let next_para = attributed_after
             && a.quote.found_by == RuleId::Continuation
-            && doc.para_of[a.first_token] == doc.para_of[p.first_token] + 1;
+            && doc.para_of[a.first_token] == p_para + 1;
         p.mention.is_some()
             && a.mention == p.mention
-            && (doc.para_of[p.first_token] == doc.para_of[a.first_token] || next_para)
+            && (p_para == doc.para_of[a.first_token] || next_para)
     } else {
         p.quote.cue == a.quote.cue
     }
