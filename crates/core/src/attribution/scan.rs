@@ -130,6 +130,24 @@ fn head_before_preposition(doc: &Doc, m: Mention, floor: usize) -> Option<Mentio
     })
 }
 
+/// The subject of the sentence from `start`, before token `end`: its first
+/// phrase (after a dateline and an opening phrase) when a lowercase word —
+/// its verb — follows it ("When he returned he began by saying, “…”" is
+/// by he; "To wit, Trump told Newsmax …, adding, “…”" by Trump).
+pub(crate) fn sentence_subject(doc: &Doc, start: usize, end: usize) -> Option<Mention> {
+    let mut from = after_dateline(doc, start, end);
+    if let Some(subject) = subject_after_opener(doc, from, end) {
+        from = subject;
+    }
+    if doc.is_word(from) && opens_circumstance(doc.low(from)) {
+        return None;
+    }
+    np_right(doc, from, end).filter(|m| {
+        let next = m.tokens.last() + 1;
+        m.kind != MentionKind::Relative && next < end && doc.is_word(next) && !doc.is_cap(next)
+    })
+}
+
 /// Most tokens in an apposition between commas before a cue ("Rex Early,
 /// a former state party chairman, said"); one with a relative clause may
 /// be longer, up to [`MAX_RELATIVE_APPOSITION`].

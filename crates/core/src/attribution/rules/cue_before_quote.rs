@@ -3,7 +3,7 @@
 use super::super::doc::Doc;
 use super::super::lexicon::is_time_word;
 use super::super::phrases::{np_right, MentionKind};
-use super::super::scan::{cue_ending_at, left_speaker, sentence_start_from};
+use super::super::scan::{cue_ending_at, left_speaker, sentence_start_from, sentence_subject};
 use super::{Case, Found, Rule, RuleId, Stage};
 use crate::span::TokenSpan;
 
@@ -17,8 +17,10 @@ pub(crate) const RULE: Rule = Rule {
     doc: "A speaker and a reporting verb just before the opening mark, in the same sentence \
           or across a paragraph break after a colon: X said: “…” / X told reporters “…” / \
           X said on Monday, “…” / X, who runs …, said, “…” (a long apposition after the \
-          sentence's first name). At most four words between the cue and the mark, and only \
-          punctuation, a listener after “told”/“asked”, or when and where it was said. \
+          sentence's first name; with no phrase before the cue, the sentence's subject: X \
+          opened the meeting by telling the council, “…”). At most four words between the \
+          cue and the mark, and only punctuation, a listener after “told”/“asked”, or when \
+          and where it was said (a longer phrase of when or where before a comma too). \
           Not “said that X’s “…””, “said the “…” of …” nor “told the forum he was “…””: a \
           reported clause around the quote makes a mixed quote.",
     cases: &[
@@ -71,6 +73,13 @@ pub(crate) const RULE: Rule = Rule {
             "“the harbour has never been this busy in winter.”",
             Some("According to"),
             Some("Salma Haddad"),
+        ),
+        // A cue far from its subject: the sentence's subject speaks.
+        Case::quote(
+            "Amara Okafor opened the meeting by telling the council, “We are out of money.”",
+            "“We are out of money.”",
+            Some("telling"),
+            Some("Amara Okafor"),
         ),
         // Past a participle and its object: the protesters chanted.
         Case::quote(
@@ -141,7 +150,10 @@ pub(crate) fn cue_before_quote(doc: &Doc, open: usize) -> Option<Found> {
             return None; // "said that X’s “…”": a mixed quote
         }
         let mention = left_speaker(doc, cue_start, sent_start)
-            .or_else(|| np_right(doc, cue_end + 1, open).filter(|m| m.kind == MentionKind::Name));
+            .or_else(|| np_right(doc, cue_end + 1, open).filter(|m| m.kind == MentionKind::Name))
+            // "X opened the meeting by telling the council, “…”": the
+            // sentence's subject.
+            .or_else(|| sentence_subject(doc, sent_start, cue_start));
         mention?;
         return Some(Found::new(RuleId::CueBeforeQuote, Some(cue), mention));
     }
