@@ -72,7 +72,35 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
             None => break,
         }
     }
-    Some(m)
+    Some(author_of_message(doc, m, cue, floor).unwrap_or(m))
+}
+
+/// "The council issued a statement calling the test “…”": a message its
+/// subject put out, right before a participle, is not the speaker; the
+/// sentence's subject is.
+fn author_of_message(doc: &Doc, m: Mention, cue: usize, floor: usize) -> Option<Mention> {
+    let head = m.tokens.last();
+    let message = matches!(
+        doc.low(head),
+        "statement"
+            | "letter"
+            | "email"
+            | "e-mail"
+            | "tweet"
+            | "post"
+            | "message"
+            | "release"
+            | "video"
+            | "op-ed"
+            | "essay"
+            | "column"
+    );
+    let verb = m.tokens.first().checked_sub(1)?;
+    let after_verb = verb > floor && doc.is_word(verb) && !doc.is_cap(verb);
+    if m.kind != MentionKind::Nominal || !message || !after_verb || !doc.low(cue).ends_with("ing") {
+        return None;
+    }
+    sentence_subject(doc, floor, verb + 1)
 }
 
 /// The noun phrase a prepositional phrase ending before a cue belongs to:

@@ -27,6 +27,13 @@ pub(crate) const RULE: Rule = Rule {
             Some("calling"),
             Some("Tom Reyes"),
         ),
+        // A statement put out by the subject is not the speaker.
+        Case::quote(
+            "The Security Council issued a statement calling the test “a clear violation” of its resolutions.",
+            "the test “a clear violation” of its resolutions",
+            Some("calling"),
+            Some("Security Council"),
+        ),
         // An article before the mark: the quoted words are part of a clause.
         Case::quote(
             "Lena Park, a senior planner at the city housing office, said the ''old model'' of cheap rentals is in decline.",
