@@ -114,6 +114,17 @@ pub fn scan_marks(text: &str, paragraphs: &[TextRange]) -> MarkScan {
                 prev = Some('`');
                 continue;
             }
+            // Three apostrophes after a nested single quote ('' … 'b,''')
+            // close the single one first, then the double one.
+            if c == '\''
+                && next == Some('\'')
+                && body[i + 2..].starts_with('\'')
+                && stack.last().is_some_and(|o| o.family == Family::Single)
+            {
+                step(text, &mut scan, &mut stack, (at, 1), c, prev, next);
+                prev = Some(c);
+                continue;
+            }
             // Two apostrophes stand for a double quotation mark (''…'').
             if c == '\'' && next == Some('\'') {
                 iter.next();
@@ -453,6 +464,15 @@ mod tests {
         // Two apostrophes reopen a quote opened with two apostrophes.
         let t = "''We started small.\n\n''Then we grew,'' she said.";
         assert_eq!(quotes(t), ["''We started small.\n\n''Then we grew,''"]);
+    }
+
+    #[test]
+    fn three_apostrophes_close_a_nested_single_quote_then_the_double_one() {
+        let t = "''I said, 'The lesson is clear,''' he recalled. ''He said no.''";
+        assert_eq!(
+            quotes(t),
+            ["''I said, 'The lesson is clear,'''", "''He said no.''"]
+        );
     }
 
     #[test]
