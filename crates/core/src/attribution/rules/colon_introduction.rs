@@ -1,7 +1,7 @@
 //! `colon-introduction`: X made the following comment: “…”.
 
 use super::super::doc::Doc;
-use super::super::phrases::{np_right, MentionKind};
+use super::super::phrases::{np_left, np_right, MentionKind};
 use super::super::scan::sentence_start_from;
 use super::{Case, Found, Rule, RuleId, Stage};
 
@@ -12,13 +12,24 @@ pub(crate) const RULE: Rule = Rule {
     doc: "A quote right after a colon, in a sentence with no reporting verb: the subject \
           of that sentence (a name or a pronoun followed by a lowercase verb) is the speaker. \
           “Sanders made the following comment: “…””. Not a nominal subject: “The report \
-          has three parts: “…”” quotes the report's section titles, not a person.",
-    cases: &[Case::quote(
+          has three parts: “…”” quotes the report's section titles, not a person. A name \
+          right before the colon after a dash (or opening the sentence) is the speaker too \
+          (“Pollsters agree - Carl Bialik: “…””).",
+    cases: &[
+        Case::quote(
             "Senator Mary Okafor made her position clear: “No budget passes without the hospital money.”",
             "“No budget passes without the hospital money.”",
             None,
             Some("Mary Okafor"),
-        )],
+        ),
+        // A digest's line: a name after a dash, then the colon.
+        Case::quote(
+            "Pollsters disagree - Amara Lindqvist: “The samples were simply too small to trust.”",
+            "“The samples were simply too small to trust.”",
+            None,
+            Some("Amara Lindqvist"),
+        ),
+    ],
 };
 
 /// "Sanders made the following comment:\n\n“…”": a quote after a colon with
@@ -26,6 +37,19 @@ pub(crate) const RULE: Rule = Rule {
 pub(crate) fn colon_introduction(doc: &Doc, open: usize) -> Option<Found> {
     if open == 0 || !doc.is(open - 1, ":") {
         return None;
+    }
+    // "Pollsters agree - Carl Bialik: “…”": a name after a dash (or
+    // opening the sentence) right before the colon is the speaker.
+    if let Some(m) = np_left(doc, open.checked_sub(2)?, 0).filter(|m| m.kind == MentionKind::Name) {
+        let before = m.tokens.first().checked_sub(1);
+        let led = before.is_none_or(|b| {
+            matches!(doc.s(b), "-" | "—" | "–")
+                || doc.is_terminal(b)
+                || !doc.same_paragraph(b, m.tokens.first())
+        });
+        if led {
+            return Some(Found::new(RuleId::ColonIntroduction, None, Some(m)));
+        }
     }
     let start = sentence_start_from(doc, open - 1);
     let after_comma = (start..(start + 6).min(open - 1))
