@@ -228,11 +228,29 @@ const MAX_OPENER: usize = 10;
 /// …", "Eight years ago, he …", "Speaking in his real voice, he …". Not
 /// after a name and its apposition ("Donald Trump, her opponent, …").
 fn subject_after_opener(doc: &Doc, start: usize, j: usize) -> Option<usize> {
-    let comma = (start..j.min(start + MAX_OPENER)).find(|&i| doc.is(i, ","))?;
     if !doc.is_word(start) {
         return None;
     }
     let low = doc.low(start);
+    // "Speaking at a town hall in Salem, New Hampshire, Trump went …": a
+    // participle's phrase may hold commas; the subject follows the one
+    // after which a name or pronoun and its verb come.
+    if low.ends_with("ing") && doc.is_cap(start) && !is_cue_verb(low) {
+        let subject_after = |comma: usize| {
+            np_right(doc, comma + 1, j).is_some_and(|m| {
+                let next = m.tokens.last() + 1;
+                matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)
+                    && next < j
+                    && doc.is_word(next)
+                    && !doc.is_cap(next)
+            })
+        };
+        return (start..j.min(start + 2 * MAX_OPENER))
+            .filter(|&i| doc.is(i, ","))
+            .find(|&c| subject_after(c))
+            .map(|c| c + 1);
+    }
+    let comma = (start..j.min(start + MAX_OPENER)).find(|&i| doc.is(i, ","))?;
     if is_discourse_adverb(low) || opens_circumstance(low) {
         return Some(comma + 1);
     }

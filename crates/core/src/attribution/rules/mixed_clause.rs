@@ -27,6 +27,13 @@ pub(crate) const RULE: Rule = Rule {
             Some("calling"),
             Some("Tom Reyes"),
         ),
+        // A participle's opening phrase may hold commas before the subject.
+        Case::quote(
+            "Speaking at a town hall in Enugu, Nigeria, Governor Ada Eze went after the council, calling it “a club of cowards.”",
+            "it “a club of cowards.”",
+            Some("calling"),
+            Some("Ada Eze"),
+        ),
         // A statement put out by the subject is not the speaker.
         Case::quote(
             "The Security Council issued a statement calling the test “a clear violation” of its resolutions.",
