@@ -72,7 +72,37 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
             None => break,
         }
     }
-    Some(author_of_message(doc, m, cue, floor).unwrap_or(m))
+    Some(
+        author_of_message(doc, m, cue, floor)
+            .or_else(|| speaker_of_listener(doc, m, floor))
+            .unwrap_or(m),
+    )
+}
+
+/// "Trump told the Washington Post in a statement, “…”": a phrase right
+/// after "told" (or "asked", "urged" …) is its listener; the speaker is
+/// who told it.
+fn speaker_of_listener(doc: &Doc, m: Mention, floor: usize) -> Option<Mention> {
+    let verb = m.tokens.first().checked_sub(1).filter(|&v| v > floor)?;
+    let listener_verb = matches!(
+        doc.low(verb),
+        "told"
+            | "tells"
+            | "telling"
+            | "tell"
+            | "asked"
+            | "asks"
+            | "asking"
+            | "urged"
+            | "warned"
+            | "reminded"
+            | "assured"
+            | "informed"
+    );
+    if !listener_verb || m.kind == MentionKind::Relative {
+        return None;
+    }
+    left_speaker(doc, verb, floor)
 }
 
 /// "The council issued a statement calling the test “…”": a message its
@@ -100,7 +130,7 @@ fn author_of_message(doc: &Doc, m: Mention, cue: usize, floor: usize) -> Option<
     if m.kind != MentionKind::Nominal || !message || !after_verb || !doc.low(cue).ends_with("ing") {
         return None;
     }
-    sentence_subject(doc, floor, verb + 1)
+    left_speaker(doc, verb, floor).or_else(|| sentence_subject(doc, floor, verb + 1))
 }
 
 /// The noun phrase a prepositional phrase ending before a cue belongs to:
@@ -389,7 +419,10 @@ pub(crate) fn cue_at(doc: &Doc, i: usize) -> Option<usize> {
     if let Some(extra) = cue_phrase_len(low, &[n1, n2]) {
         return Some(i + extra);
     }
-    is_cue_verb(low).then_some(i)
+    // "in a written statement": after an article, a participle is an
+    // adjective, not a cue.
+    let after_article = i > 0 && matches!(doc.low(i - 1), "a" | "an" | "the");
+    (is_cue_verb(low) && !after_article).then_some(i)
 }
 
 /// When a cue ends at token `i` (a verb, or the end of a phrase such as

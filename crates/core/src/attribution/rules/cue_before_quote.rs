@@ -81,6 +81,14 @@ pub(crate) const RULE: Rule = Rule {
             Some("telling"),
             Some("Amara Okafor"),
         ),
+        // The listener of "told" is not the speaker, and "written" after
+        // an article is no cue.
+        Case::quote(
+            "Governor Ada Eze told the Daily Trust in a written statement, “We will not resign.”",
+            "“We will not resign.”",
+            Some("told"),
+            Some("Ada Eze"),
+        ),
         // Past a participle and its object: the protesters chanted.
         Case::quote(
             "Protesters marching through the streets chanted “What curfew?” until dawn.",

@@ -34,12 +34,19 @@ pub(crate) const RULE: Rule = Rule {
             Some("calling"),
             Some("Ada Eze"),
         ),
-        // A statement put out by the subject is not the speaker.
+        // A statement put out by the subject is not the speaker, even with
+        // a time word and an apposition.
+        Case::quote(
+            "Mayor Lena Park, who was booed at the rally, issued a statement Tuesday calling the protest “a circus.”",
+            "the protest “a circus.”",
+            Some("calling"),
+            Some("Lena Park"),
+        ),
         Case::quote(
             "The Security Council issued a statement calling the test “a clear violation” of its resolutions.",
             "the test “a clear violation” of its resolutions",
             Some("calling"),
-            Some("Security Council"),
+            Some("The Security Council"),
         ),
         // An article before the mark: the quoted words are part of a clause.
         Case::quote(
