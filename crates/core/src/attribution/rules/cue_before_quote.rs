@@ -2,7 +2,7 @@
 
 use super::super::doc::Doc;
 use super::super::lexicon::is_time_word;
-use super::super::phrases::{np_right, MentionKind};
+use super::super::phrases::{np_left, np_right, MentionKind};
 use super::super::scan::{cue_ending_at, left_speaker, sentence_start_from, sentence_subject};
 use super::{Case, Found, Rule, RuleId, Stage};
 use crate::span::TokenSpan;
@@ -178,14 +178,27 @@ const MAX_CIRCUMSTANCE: usize = 12;
 fn cue_before_circumstance(doc: &Doc, open: usize, sent_start: usize) -> Option<Found> {
     let comma = open.checked_sub(1).filter(|&c| doc.is(c, ","))?;
     let floor = comma.saturating_sub(MAX_CIRCUMSTANCE + 1).max(sent_start);
+    // The cue right before the preposition, or before its listener ("told
+    // the Daily Trust in a statement,").
+    let cue_before = |p: usize| {
+        cue_ending_at(doc, p - 1).or_else(|| {
+            let listener = np_left(doc, p - 1, floor)?;
+            let mut verb = listener.tokens.first().checked_sub(1)?;
+            if matches!(doc.low(verb), "the" | "a" | "an") {
+                verb = verb.checked_sub(1)?;
+            }
+            matches!(doc.low(verb), "told" | "tells" | "telling" | "tell")
+                .then(|| TokenSpan::one(verb))
+        })
+    };
     let prep = (floor..comma).rev().find(|&p| {
         matches!(
             doc.low(p),
             "during" | "at" | "in" | "on" | "after" | "before" | "from" | "outside" | "inside"
         ) && p > floor
-            && cue_ending_at(doc, p - 1).is_some()
+            && cue_before(p).is_some()
     })?;
-    let cue = cue_ending_at(doc, prep - 1)?;
+    let cue = cue_before(prep)?;
     let clean = (prep..comma).all(|i| {
         !doc.is_mark(i)
             && !doc.is_terminal(i)
