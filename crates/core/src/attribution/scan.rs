@@ -486,12 +486,20 @@ pub(crate) fn mixed_end(doc: &Doc, close: usize, end: usize) -> usize {
             && !matches!(verb, "including" | "according" | "regarding" | "concerning");
         // "when it comes to" is not a new clause.
         let when_it_comes = low == "when" && next == "it" && doc.low(i + 2).starts_with("come");
+        // "…“not get beat up” at his rally, a swipe at …" / "…, Trump is
+        // the candidate …": after a comma, an article or a capitalised word
+        // opens an apposition or a new clause.
+        let phrase_after_comma = doc.is(i, ",")
+            && i < end
+            && doc.is_word(i + 1)
+            && (matches!(next, "a" | "an" | "the") || doc.is_cap(i + 1) && next != "i");
         let new_clause = (matches!(
             low,
             "but" | "after" | "when" | "during" | "while" | "before"
         ) && !when_it_comes)
             || verb_after_and
-            || participle_after_comma;
+            || participle_after_comma
+            || phrase_after_comma;
         if new_clause {
             let mut e = i.saturating_sub(1).max(close);
             if e > close && doc.is(e, ",") {

@@ -73,6 +73,13 @@ pub(crate) const RULE: Rule = Rule {
             Some("told"),
             Some("Aiyana Redcloud"),
         ),
+        // After a comma, an article opens an apposition, not more of the clause.
+        Case::quote(
+            "Mayor Ines Duarte said visitors would “not be harassed” at the festival, a swipe at the police union.",
+            "visitors would “not be harassed” at the festival",
+            Some("said"),
+            Some("Ines Duarte"),
+        ),
         // A participle after a comma, even behind an adverb, starts a new clause.
         Case::quote(
             "Mayor Ines Duarte told residents that the levy was “a fair price” for safety, implicitly blaming the council for the delay.",
