@@ -1,7 +1,9 @@
 //! `cue-then-speaker`: “…,” said X / “…,” according to X.
 
 use super::super::after_close::AfterClose;
-use super::super::phrases::np_right;
+use super::super::doc::Doc;
+use super::super::lexicon::{is_determiner, is_time_word};
+use super::super::phrases::{is_clause_word, np_right, Mention, MentionKind};
 use super::super::scan::cue_at;
 use super::{Case, Found, Outcome, Rule, RuleId, Stage};
 use crate::span::TokenSpan;
@@ -12,7 +14,9 @@ pub(crate) const RULE: Rule = Rule {
     stage: Stage::AfterClose,
     doc: "A reporting verb or phrase right after the closing mark (past a comma), \
           then the speaker: “…,” said X / “…,” according to X / “…,” added the minister. \
-          The speaker may be missing (“…,” said one of them, unnamed: no speaker). \
+          Words describing the speaker may come before the name (“…,” said 9/11 widow \
+          Terry Strada). The speaker may be missing (“…,” said one of them, unnamed: no \
+          speaker). \
           Inverted attribution is the commonest in news after a quote.",
     cases: &[
         Case::quote(
@@ -26,6 +30,19 @@ pub(crate) const RULE: Rule = Rule {
             "“Prices have doubled since March,”",
             Some("according to"),
             Some("Lucía Fernández"),
+        ),
+        // Words and numbers describing the speaker before the name.
+        Case::quote(
+            "“They are one hundred percent wrong,” said 9/11 widow Terry Strada.",
+            "“They are one hundred percent wrong,”",
+            Some("said"),
+            Some("Terry Strada"),
+        ),
+        Case::quote(
+            "“We need more beds,” said longtime nurse Ada Obi.",
+            "“We need more beds,”",
+            Some("said"),
+            Some("Ada Obi"),
         ),
         // Manner verbs report speech too.
         Case::quote(
@@ -41,7 +58,9 @@ pub(crate) const RULE: Rule = Rule {
 pub(crate) fn cue_then_speaker(c: &AfterClose) -> Outcome<Found> {
     match cue_at(c.doc, c.j) {
         Some(cue_end) => {
-            let mention = np_right(c.doc, cue_end + 1, c.sent_end + 1);
+            let end = c.sent_end + 1;
+            let mention = np_right(c.doc, cue_end + 1, end)
+                .or_else(|| name_after_modifiers(c.doc, cue_end + 1, end));
             // “unmistakably and wrongfully” suggests that …: quoted words
             // that run on into a verb without a comma, and nobody after
             // it, are the subject of the sentence, not a quotation.
@@ -56,4 +75,30 @@ pub(crate) fn cue_then_speaker(c: &AfterClose) -> Outcome<Found> {
         }
         None => Outcome::Skip,
     }
+}
+
+/// Most words and numbers before a name that describe the speaker ("9/11
+/// widow", "35-year-old nurse", "longtime aide").
+const MAX_MODIFIERS: usize = 5;
+
+/// "“…,” said 9/11 widow Terry Strada": the name after a few lowercase
+/// words or numbers describing the speaker, right after the cue.
+fn name_after_modifiers(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
+    let mut k = i;
+    while k < end && k - i < 2 * MAX_MODIFIERS && !doc.is_cap(k) {
+        let low = doc.low(k);
+        let modifier =
+            (doc.is_word(k) && !is_clause_word(low) && !is_determiner(low) && !is_time_word(low))
+                || matches!(low, "/" | "-")
+                || low.starts_with(|c: char| c.is_ascii_digit());
+        if !modifier {
+            return None;
+        }
+        k += 1;
+    }
+    let words = (i..k).filter(|&j| !matches!(doc.s(j), "/" | "-")).count();
+    if k == i || words > MAX_MODIFIERS {
+        return None;
+    }
+    np_right(doc, k, end).filter(|m| m.kind == MentionKind::Name)
 }
