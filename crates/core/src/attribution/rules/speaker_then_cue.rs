@@ -16,9 +16,17 @@ pub(crate) const RULE: Rule = Rule {
           “…,” X said / “…,” X, the minister of Y, told reporters / “…,” retired general X \
           said (a few modifiers before the name). When the quote opens a \
           longer clause (“…” to drive up the price, she said) the whole clause is a mixed \
-          quote. An intervening clause (“…,” and then he left, saying) is not an \
+          quote; so is a clause begun before the quoted words (The bill's failure was \
+          “heartbreaking,” she said). An intervening clause (“…,” and then he left, saying) is not an \
           attribution: the stage stops.",
     cases: &[
+        // Quoted words ending a clause begun before them: a mixed quote.
+        Case::quote(
+            "The bill's failure was “heartbreaking,” Senator Ada Eze said.",
+            "The bill's failure was “heartbreaking,”",
+            Some("said"),
+            Some("Ada Eze"),
+        ),
         // "notes" after a quote is the verb, not the noun.
         Case::quote(
             "“Prices always rise before an election,” the economist Amara Okafor notes.",
