@@ -27,13 +27,6 @@ pub(crate) const RULE: Rule = Rule {
             Some("said"),
             Some("Ada Eze"),
         ),
-        // "notes" after a quote is the verb, not the noun.
-        Case::quote(
-            "“Prices always rise before an election,” the economist Amara Okafor notes.",
-            "“Prices always rise before an election,”",
-            Some("notes"),
-            Some("Amara Okafor"),
-        ),
         // The phrase a prepositional phrase belongs to, not its object.
         Case::quote(
             "“The water is rising faster than we planned for,” the mayor of the port city said.",
