@@ -266,13 +266,16 @@ fn subject_after_opener(doc: &Doc, start: usize, j: usize) -> Option<usize> {
     // participle's phrase may hold commas; the subject follows the one
     // after which a name or pronoun and its verb come.
     if low.ends_with("ing") && doc.is_cap(start) && !is_cue_verb(low) {
+        // ("Regarding the emails, the campaign said"; "Winning Ohio, Gov.
+        // John Kasich (R-OH), said": a nominal, or a name before its
+        // parenthesis, too.)
         let subject_after = |comma: usize| {
             np_right(doc, comma + 1, j).is_some_and(|m| {
                 let next = m.tokens.last() + 1;
-                matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)
+                m.kind != MentionKind::Relative
                     && next < j
-                    && doc.is_word(next)
-                    && !doc.is_cap(next)
+                    && (doc.is_word(next) && !doc.is_cap(next)
+                        || m.kind == MentionKind::Name && doc.is(next, "("))
             })
         };
         return (start..j.min(start + 2 * MAX_OPENER))

@@ -89,6 +89,13 @@ pub(crate) const RULE: Rule = Rule {
             Some("told"),
             Some("Ada Eze"),
         ),
+        // A participle's opening phrase is not the speaker.
+        Case::quote(
+            "Regarding the leaked emails, the campaign said in a statement: “Neither message was sent by the candidate.”",
+            "“Neither message was sent by the candidate.”",
+            Some("said"),
+            Some("the campaign"),
+        ),
         // Past a participle and its object: the protesters chanted.
         Case::quote(
             "Protesters marching through the streets chanted “What curfew?” until dawn.",
