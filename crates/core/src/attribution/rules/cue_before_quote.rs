@@ -93,7 +93,7 @@ pub(crate) const RULE: Rule = Rule {
         Case::quote(
             "Regarding the leaked emails, the campaign said in a statement: “Neither message was sent by the candidate.”",
             "“Neither message was sent by the candidate.”",
-            Some("said"),
+            Some("in a statement"),
             Some("the campaign"),
         ),
         // Past a participle and its object: the protesters chanted.
