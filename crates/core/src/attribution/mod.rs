@@ -154,6 +154,13 @@ pub struct Attributed {
     pub first_token: usize,
 }
 
+impl Attributed {
+    /// The paragraph where the quote ends (a quote may run over several).
+    pub(crate) fn end_paragraph(&self, doc: &Doc) -> u32 {
+        doc.para_of[doc.token_at(self.quote.range.end()).saturating_sub(1)]
+    }
+}
+
 /// Finds every quote of the text and its attribution.
 #[must_use]
 pub fn attribute(doc: &Doc, scan: &MarkScan) -> Vec<Attributed> {

@@ -79,13 +79,11 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
     )
 }
 
-/// "Trump told the Washington Post in a statement, “…”": a phrase right
-/// after "told" (or "asked", "urged" …) is its listener; the speaker is
-/// who told it.
-fn speaker_of_listener(doc: &Doc, m: Mention, floor: usize) -> Option<Mention> {
-    let verb = m.tokens.first().checked_sub(1).filter(|&v| v > floor)?;
-    let listener_verb = matches!(
-        doc.low(verb),
+/// Whether a reporting verb names its listener right after it ("told
+/// reporters", "asked the minister", "urged voters").
+pub(crate) fn takes_listener(low: &str) -> bool {
+    matches!(
+        low,
         "told"
             | "tells"
             | "telling"
@@ -98,7 +96,15 @@ fn speaker_of_listener(doc: &Doc, m: Mention, floor: usize) -> Option<Mention> {
             | "reminded"
             | "assured"
             | "informed"
-    );
+    )
+}
+
+/// "Trump told the Washington Post in a statement, “…”": a phrase right
+/// after "told" (or "asked", "urged" …) is its listener; the speaker is
+/// who told it.
+fn speaker_of_listener(doc: &Doc, m: Mention, floor: usize) -> Option<Mention> {
+    let verb = m.tokens.first().checked_sub(1).filter(|&v| v > floor)?;
+    let listener_verb = takes_listener(doc.low(verb));
     if !listener_verb || m.kind == MentionKind::Relative {
         return None;
     }

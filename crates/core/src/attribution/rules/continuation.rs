@@ -39,8 +39,7 @@ pub(crate) fn continuation<'p>(
     previous: &'p [Attributed],
 ) -> Option<&'p Attributed> {
     let prev = previous.last()?;
-    // Where the previous quote ends: a quote may run over paragraphs.
-    let prev_para = doc.para_of[doc.token_at(prev.quote.range.end()).saturating_sub(1)];
+    let prev_para = prev.end_paragraph(doc);
     let this_para = doc.para_of[span.first];
     let starts_para = doc
         .paragraph_tokens(this_para)

@@ -3,7 +3,9 @@
 use super::super::doc::Doc;
 use super::super::lexicon::is_time_word;
 use super::super::phrases::{np_left, np_right, MentionKind};
-use super::super::scan::{cue_ending_at, left_speaker, sentence_start_from, sentence_subject};
+use super::super::scan::{
+    cue_ending_at, left_speaker, sentence_start_from, sentence_subject, takes_listener,
+};
 use super::{Case, Found, Rule, RuleId, Stage};
 use crate::span::TokenSpan;
 
@@ -194,8 +196,7 @@ fn cue_before_circumstance(doc: &Doc, open: usize, sent_start: usize) -> Option<
             if matches!(doc.low(verb), "the" | "a" | "an") {
                 verb = verb.checked_sub(1)?;
             }
-            matches!(doc.low(verb), "told" | "tells" | "telling" | "tell")
-                .then(|| TokenSpan::one(verb))
+            takes_listener(doc.low(verb)).then(|| TokenSpan::one(verb))
         })
     };
     let prep = (floor..comma).rev().find(|&p| {
@@ -250,19 +251,7 @@ fn according_to_before(doc: &Doc, open: usize) -> Option<Found> {
 /// direct quote: punctuation, a listener after "told"/"asked", or when and
 /// where it was said ("on Monday", "in a statement", "on Twitter").
 fn gap_allows_direct(doc: &Doc, cue_start: usize, cue_end: usize, open: usize) -> bool {
-    let tell = matches!(
-        doc.low(cue_start),
-        "told"
-            | "tells"
-            | "tell"
-            | "telling"
-            | "asked"
-            | "asks"
-            | "asking"
-            | "urged"
-            | "warned"
-            | "reminded"
-    );
+    let tell = takes_listener(doc.low(cue_start));
     (cue_end + 1..open).all(|i| {
         if !doc.is_word(i) {
             return !doc.is_mark(i);

@@ -94,9 +94,7 @@ pub(crate) fn continues_previous(doc: &Doc, a: &Attributed, previous: &[Attribut
     if a.quote.kind != QuoteKind::Direct || p.quote.kind != QuoteKind::Direct {
         return false;
     }
-    // The paragraph where the previous quote ends (a quote may run over
-    // several).
-    let p_para = doc.para_of[doc.token_at(p.quote.range.end()).saturating_sub(1)];
+    let p_para = p.end_paragraph(doc);
     if a.quote.cue.is_none() {
         // “A,” he said.¶“B.”: after an attribution that follows its quote,
         // the speaker goes on in the next paragraph (PolNeAR train, such
