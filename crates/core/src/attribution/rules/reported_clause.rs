@@ -132,6 +132,11 @@ pub(crate) const RULE: Rule = Rule {
             Some("said"),
             Some("The ministry"),
         ),
+        // A participle after an article is an adjective, not a cue.
+        Case::no_quote(
+            "These are the pledged delegates to be chosen in the races still to come.",
+            "delegates to be chosen",
+        ),
         Case::quote(
             "Amina Yusuf told reporters on Tuesday that the talks had collapsed.",
             "the talks had collapsed",
@@ -150,7 +155,10 @@ pub(crate) fn reported_clause(at: &IndirectAt) -> Outcome<Clause> {
     // Any speech verb after its clause ("…, The Hill reported."); only
     // those that introduce reported speech before it ("X said …").
     let indirect = is_indirect_cue(at.low);
-    if !(indirect || is_cue_verb(at.low)) || doc.is_cap(here) {
+    // "the pledged delegates", "an added benefit": after an article a
+    // participle is an adjective.
+    let after_article = here > 0 && matches!(doc.low(here - 1), "a" | "an" | "the");
+    if !(indirect || is_cue_verb(at.low)) || doc.is_cap(here) || after_article {
         return Outcome::Skip;
     }
     let found = clause(
