@@ -137,6 +137,10 @@ pub(crate) const RULE: Rule = Rule {
             "These are the pledged delegates to be chosen in the races still to come.",
             "delegates to be chosen",
         ),
+        Case::no_quote(
+            "All told, up to five million workers could be eligible for the programme.",
+            "up to five million workers",
+        ),
         Case::quote(
             "Amina Yusuf told reporters on Tuesday that the talks had collapsed.",
             "the talks had collapsed",
@@ -158,6 +162,14 @@ pub(crate) fn reported_clause(at: &IndirectAt) -> Outcome<Clause> {
     // "the pledged delegates", "an added benefit": after an article a
     // participle is an adjective.
     let after_article = here > 0 && matches!(doc.low(here - 1), "a" | "an" | "the");
+    // "most telling", "All told,": idioms, not reports.
+    let idiom = here > 0
+        && match at.low {
+            "telling" => matches!(doc.low(here - 1), "most" | "more" | "very" | "less"),
+            "told" => doc.low(here - 1) == "all" && doc.is(here + 1, ","),
+            _ => false,
+        };
+    let after_article = after_article || idiom;
     if !(indirect || is_cue_verb(at.low)) || doc.is_cap(here) || after_article {
         return Outcome::Skip;
     }
