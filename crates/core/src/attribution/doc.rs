@@ -151,6 +151,12 @@ impl<'a> Doc<'a> {
         self.range(span.first(), span.last())
     }
 
+    /// The tokens covering `range` (a range that `range_of` returned): the
+    /// inverse of `range_of`.
+    pub fn span_of(&self, range: TextRange) -> TokenSpan {
+        TokenSpan::new(self.token_at(range.start()), self.token_at(range.end()) - 1)
+    }
+
     /// The tokens of sentence `s`, if it has any.
     pub fn sentence_tokens(&self, s: u32) -> Option<TokenSpan> {
         run_of(&self.sentence_starts, s)

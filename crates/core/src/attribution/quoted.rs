@@ -197,9 +197,7 @@ fn unattributed_quote(doc: &Doc, span: &MarkedSpan, previous: &[Attributed]) -> 
             first,
             QuoteKind::Direct,
             span.range,
-            prev.quote
-                .cue
-                .map(|c| TokenSpan::new(doc.token_at(c.start()), doc.token_at(c.end()) - 1)),
+            prev.quote.cue.map(|c| doc.span_of(c)),
             prev.mention,
             RuleId::OneQuoteTwoParts,
         );

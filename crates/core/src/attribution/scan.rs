@@ -430,8 +430,13 @@ pub(crate) fn cue_at(doc: &Doc, i: usize) -> Option<usize> {
     }
     // "in a written statement": after an article, a participle is an
     // adjective, not a cue.
-    let after_article = i > 0 && matches!(doc.low(i - 1), "a" | "an" | "the");
-    (is_cue_verb(low) && !after_article).then_some(i)
+    (is_cue_verb(low) && !after_article(doc, i)).then_some(i)
+}
+
+/// Whether token `i` follows an article ("the pledged delegates", "a
+/// written statement"): a participle there is an adjective, not a cue.
+pub(crate) fn after_article(doc: &Doc, i: usize) -> bool {
+    i > 0 && matches!(doc.low(i - 1), "a" | "an" | "the")
 }
 
 /// When a cue ends at token `i` (a verb, or the end of a phrase such as

@@ -4,7 +4,7 @@ use super::super::doc::Doc;
 use super::super::indirect::IndirectAt;
 use super::super::lexicon::{is_cue_verb, is_indirect_cue, is_time_word};
 use super::super::phrases::np_right;
-use super::super::scan::{indirect_clause_end, left_speaker, skip_modifiers_back};
+use super::super::scan::{after_article, indirect_clause_end, left_speaker, skip_modifiers_back};
 use super::{Case, Clause, Outcome, Rule, RuleId, Stage};
 use crate::span::TokenSpan;
 
@@ -159,9 +159,6 @@ pub(crate) fn reported_clause(at: &IndirectAt) -> Outcome<Clause> {
     // Any speech verb after its clause ("…, The Hill reported."); only
     // those that introduce reported speech before it ("X said …").
     let indirect = is_indirect_cue(at.low);
-    // "the pledged delegates", "an added benefit": after an article a
-    // participle is an adjective.
-    let after_article = here > 0 && matches!(doc.low(here - 1), "a" | "an" | "the");
     // "most telling", "All told,": idioms, not reports.
     let idiom = here > 0
         && match at.low {
@@ -169,8 +166,9 @@ pub(crate) fn reported_clause(at: &IndirectAt) -> Outcome<Clause> {
             "told" => doc.low(here - 1) == "all" && doc.is(here + 1, ","),
             _ => false,
         };
-    let after_article = after_article || idiom;
-    if !(indirect || is_cue_verb(at.low)) || doc.is_cap(here) || after_article {
+    // "the pledged delegates", "an added benefit": an adjective.
+    let adjective = after_article(doc, here);
+    if !(indirect || is_cue_verb(at.low)) || doc.is_cap(here) || adjective || idiom {
         return Outcome::Skip;
     }
     let found = clause(
