@@ -10,7 +10,8 @@ use super::phrases::Mention;
 use super::rules::{
     colon_introduction, continuation, continues_previous, cue_before_quote, cue_fragment_mixed,
     is_named_work, is_scare_quote, is_title_cased_in_marks, is_title_in_marks, mixed_clause,
-    previous_sentence, resumes_after_attribution, second_cue, subject_before, Found, RuleId,
+    previous_sentence, resumes_after_attribution, second_cue, subject_before, subject_of_sentence,
+    Found, RuleId,
 };
 use super::scan::{clause_end, mixed_end};
 use super::{Attributed, Quote, QuoteKind};
@@ -244,6 +245,11 @@ fn unattributed_quote(doc: &Doc, span: &MarkedSpan, previous: &[Attributed]) -> 
     }
     if let Some(m) = subject_before(doc, span.open, span.close) {
         return Some(direct(Some(m), RuleId::SubjectBefore));
+    }
+    if !is_scare_quote(doc, span) {
+        if let Some(m) = subject_of_sentence(doc, span.open) {
+            return Some(direct(Some(m), RuleId::SubjectOfSentence));
+        }
     }
     (!is_scare_quote(doc, span)).then(|| direct(None, RuleId::UnattributedLong))
 }

@@ -34,6 +34,7 @@ mod second_cue;
 mod speaker_then_cue;
 mod stray_closing_mark;
 mod subject_before;
+mod subject_of_sentence;
 mod title_in_marks;
 mod unattributed_long;
 
@@ -58,6 +59,7 @@ pub(crate) use second_cue::second_cue;
 pub(crate) use speaker_then_cue::speaker_then_cue;
 pub(crate) use stray_closing_mark::stray_closing_mark;
 pub(crate) use subject_before::subject_before;
+pub(crate) use subject_of_sentence::subject_of_sentence;
 pub(crate) use title_in_marks::{is_title_cased_in_marks, is_title_in_marks};
 
 /// Where in the engine a rule applies, in the order the engine tries them.
@@ -128,6 +130,7 @@ pub enum RuleId {
     Continuation,
     PreviousSentence,
     SubjectBefore,
+    SubjectOfSentence,
     UnattributedLong,
     RelativeClause,
     AccordingTo,
@@ -163,6 +166,7 @@ impl RuleId {
             Self::Continuation => "continuation",
             Self::PreviousSentence => "previous-sentence",
             Self::SubjectBefore => "subject-before",
+            Self::SubjectOfSentence => "subject-of-sentence",
             Self::UnattributedLong => "unattributed-long",
             Self::RelativeClause => "relative-clause",
             Self::AccordingTo => "according-to",
@@ -196,6 +200,7 @@ impl RuleId {
             Self::Continuation => "continues the previous speaker",
             Self::PreviousSentence => "attribution ending the sentence before",
             Self::SubjectBefore => "the subject of the short sentence before",
+            Self::SubjectOfSentence => "the subject of the sentence the quote ends",
             Self::UnattributedLong => "long quoted speech, speaker not found",
             Self::RelativeClause => "reported speech in a “who said” clause after an attribution",
             Self::AccordingTo => "“according to” and a source",
@@ -299,6 +304,7 @@ pub const RULES: &[&Rule] = &[
     &continuation::RULE,
     &previous_sentence::RULE,
     &subject_before::RULE,
+    &subject_of_sentence::RULE,
     &unattributed_long::RULE,
     &relative_clause::RULE,
     &according_to::RULE,

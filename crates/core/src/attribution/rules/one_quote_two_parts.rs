@@ -106,7 +106,10 @@ pub(crate) fn continues_previous(doc: &Doc, a: &Attributed, previous: &[Attribut
         let next_para = attributed_after
             && a.quote.found_by == RuleId::Continuation
             && doc.para_of[a.first_token] == p_para + 1;
+        // “A” and “B” in one sentence by its subject: two quotes.
+        let own_sentence = p.quote.found_by == RuleId::SubjectOfSentence;
         p.mention.is_some()
+            && !own_sentence
             && a.mention == p.mention
             && (p_para == doc.para_of[a.first_token] || next_para)
     } else {

@@ -10,10 +10,19 @@ pub(crate) const RULE: Rule = Rule {
     doc: "Marked text of eight words or more in double marks with no attribution in reach is \
           still speech: a quote with no speaker (“speaker not found”), rather than nothing. \
           Shorter or single-marked text is a scare quote.",
-    cases: &[Case::quote(
-        "The crowd grew quiet.\n\n“We are not leaving this square until they listen to us.”",
-        "“We are not leaving this square until they listen to us.”",
-        None,
-        None,
-    )],
+    cases: &[
+        Case::quote(
+            "The crowd grew quiet.\n\n“We are not leaving this square until they listen to us.”",
+            "“We are not leaving this square until they listen to us.”",
+            None,
+            None,
+        ),
+        // A circumstance opens the sentence: its subject is not the speaker.
+        Case::quote(
+            "When the mayor spoke to the council, the room heard “a plan that nobody in this city had asked for.”",
+            "“a plan that nobody in this city had asked for.”",
+            None,
+            None,
+        ),
+    ],
 };
