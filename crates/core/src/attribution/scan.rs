@@ -428,15 +428,34 @@ pub(crate) fn cue_at(doc: &Doc, i: usize) -> Option<usize> {
     if let Some(extra) = cue_phrase_len(low, &[n1, n2]) {
         return Some(i + extra);
     }
-    // "in a written statement": after an article, a participle is an
+    // "in a written statement": after a determiner, a participle is an
     // adjective, not a cue.
-    (is_cue_verb(low) && !after_article(doc, i)).then_some(i)
+    (is_cue_verb(low) && !after_determiner(doc, i)).then_some(i)
 }
 
-/// Whether token `i` follows an article ("the pledged delegates", "a
-/// written statement"): a participle there is an adjective, not a cue.
-pub(crate) fn after_article(doc: &Doc, i: usize) -> bool {
-    i > 0 && matches!(doc.low(i - 1), "a" | "an" | "the")
+/// Whether token `i` follows a determiner: an article, a possessive or a
+/// possessive "'s" ("the pledged delegates", "a written statement", "her
+/// stated goal", "Rubio's proposed credit"). A participle there is an
+/// adjective, not a cue.
+pub(crate) fn after_determiner(doc: &Doc, i: usize) -> bool {
+    i > 0
+        && (matches!(
+            doc.low(i - 1),
+            "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+        ) || is_possessive(doc.low(i - 1)))
+}
+
+/// Whether a word is a possessive ("Rubio's", "the company’s"), not a
+/// contraction of "is" or "has" ("it's", "he’s", "that's").
+fn is_possessive(low: &str) -> bool {
+    let stem = low.strip_suffix("'s").or_else(|| low.strip_suffix("’s"));
+    stem.is_some_and(|w| {
+        !w.is_empty()
+            && !matches!(
+                w,
+                "it" | "he" | "she" | "that" | "there" | "what" | "who" | "here" | "let" | "where"
+            )
+    })
 }
 
 /// When a cue ends at token `i` (a verb, or the end of a phrase such as
@@ -638,4 +657,19 @@ fn ends_reported_clause(w: &str) -> bool {
         w,
         "according" | "saying" | "citing" | "adding" | "but" | "which" | "calling" | "said"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_possessive;
+
+    #[test]
+    fn possessives_are_not_contractions() {
+        for w in ["rubio's", "the", "company’s", "s'"] {
+            assert_eq!(is_possessive(w), w.len() > 4, "{w}");
+        }
+        for w in ["it's", "he’s", "that's", "there's", "'s"] {
+            assert!(!is_possessive(w), "{w}");
+        }
+    }
 }

@@ -3,7 +3,7 @@
 use super::super::doc::Doc;
 use super::super::lexicon::{is_characterising_cue, is_indirect_cue};
 use super::super::phrases::{Mention, MentionKind};
-use super::super::scan::{is_title_case, left_speaker, sentence_start_from};
+use super::super::scan::{after_determiner, is_title_case, left_speaker, sentence_start_from};
 use super::{Case, Clause, Rule, RuleId, Stage};
 use crate::span::TokenSpan;
 
@@ -26,6 +26,13 @@ pub(crate) const RULE: Rule = Rule {
             "him “a failed candidate.”",
             Some("calling"),
             Some("Tom Reyes"),
+        ),
+        // A participle after a possessive is an adjective, not the cue.
+        Case::quote(
+            "Senator Paul Okafor then interjected, calling Rubio's proposed child care credit “a welfare transfer payment.”",
+            "Rubio's proposed child care credit “a welfare transfer payment.”",
+            Some("calling"),
+            Some("Paul Okafor"),
         ),
         // A participle's opening phrase may hold commas before the subject.
         Case::quote(
@@ -149,6 +156,11 @@ pub(crate) fn mixed_clause(doc: &Doc, open: usize) -> Option<Clause> {
         }
         let low = doc.low(c);
         if !is_indirect_cue(low) && !is_characterising_cue(low) && low != "reports" {
+            continue;
+        }
+        // "calling Rubio's proposed credit “a welfare payment”": an
+        // adjective, not the clause's cue.
+        if after_determiner(doc, c) {
             continue;
         }
         // "says the Ohio native nicknamed “King James” is …": a naming verb

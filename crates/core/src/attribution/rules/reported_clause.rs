@@ -4,7 +4,9 @@ use super::super::doc::Doc;
 use super::super::indirect::IndirectAt;
 use super::super::lexicon::{is_cue_verb, is_indirect_cue, is_time_word};
 use super::super::phrases::np_right;
-use super::super::scan::{after_article, indirect_clause_end, left_speaker, skip_modifiers_back};
+use super::super::scan::{
+    after_determiner, indirect_clause_end, left_speaker, skip_modifiers_back,
+};
 use super::{Case, Clause, Outcome, Rule, RuleId, Stage};
 use crate::span::TokenSpan;
 
@@ -166,8 +168,8 @@ pub(crate) fn reported_clause(at: &IndirectAt) -> Outcome<Clause> {
             "told" => doc.low(here - 1) == "all" && doc.is(here + 1, ","),
             _ => false,
         };
-    // "the pledged delegates", "an added benefit": an adjective.
-    let adjective = after_article(doc, here);
+    // "the pledged delegates", "her stated goal": an adjective.
+    let adjective = after_determiner(doc, here);
     if !(indirect || is_cue_verb(at.low)) || doc.is_cap(here) || adjective || idiom {
         return Outcome::Skip;
     }
