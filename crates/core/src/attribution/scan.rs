@@ -268,30 +268,21 @@ fn subject_after_opener(doc: &Doc, start: usize, j: usize) -> Option<usize> {
         return None;
     }
     let low = doc.low(start);
-    // "Speaking at a town hall in Salem, New Hampshire, Trump went …": a
-    // participle's phrase may hold commas; the subject follows the one
-    // after which a name or pronoun and its verb come.
-    if low.ends_with("ing") && doc.is_cap(start) && !is_cue_verb(low) {
-        // ("Regarding the emails, the campaign said"; "Winning Ohio, Gov.
-        // John Kasich (R-OH), said": a nominal, or a name before its
-        // parenthesis, too.)
-        let subject_after = |comma: usize| {
-            np_right(doc, comma + 1, j).is_some_and(|m| {
-                let next = m.tokens.last() + 1;
-                m.kind != MentionKind::Relative
-                    && next < j
-                    && (doc.is_word(next) && !doc.is_cap(next)
-                        || m.kind == MentionKind::Name && doc.is(next, "("))
-            })
-        };
-        return (start..j.min(start + 2 * MAX_OPENER))
+    // "Speaking at a town hall in Salem, New Hampshire, Trump went …", "At
+    // a rally in Portsmouth, N.H., on Tuesday, Sanders …": a participle's
+    // or a circumstance's phrase may hold commas; the subject follows the
+    // one after which a name or pronoun and its verb come.
+    let later_comma = || {
+        (start..j.min(start + 2 * MAX_OPENER))
             .filter(|&i| doc.is(i, ","))
-            .find(|&c| subject_after(c))
-            .map(|c| c + 1);
+            .find(|&c| subject_follows(doc, c + 1, j))
+    };
+    if low.ends_with("ing") && doc.is_cap(start) && !is_cue_verb(low) {
+        return later_comma().map(|c| c + 1);
     }
     let comma = (start..j.min(start + MAX_OPENER)).find(|&i| doc.is(i, ","))?;
     if is_discourse_adverb(low) || opens_circumstance(low) {
-        return Some(comma + 1);
+        return Some(later_comma().unwrap_or(comma) + 1);
     }
     let name_first = np_right(doc, start, j)
         .is_some_and(|m| m.kind == MentionKind::Name && m.tokens.last() + 1 == comma);
@@ -303,6 +294,20 @@ fn subject_after_opener(doc: &Doc, start: usize, j: usize) -> Option<usize> {
             && !doc.is_cap(next)
     });
     (!name_first && subject.is_some()).then_some(comma + 1)
+}
+
+/// Whether a subject and its verb start at `i` (before `j`): a mention
+/// followed by a lowercase word ("Regarding the emails, the campaign
+/// said"), or a name before its parenthesis ("Gov. John Kasich (R-OH),
+/// said").
+fn subject_follows(doc: &Doc, i: usize, j: usize) -> bool {
+    np_right(doc, i, j).is_some_and(|m| {
+        let next = m.tokens.last() + 1;
+        m.kind != MentionKind::Relative
+            && next < j
+            && (doc.is_word(next) && !doc.is_cap(next)
+                || m.kind == MentionKind::Name && doc.is(next, "("))
+    })
 }
 
 /// Words that open a phrase of time or place before a sentence's subject

@@ -27,6 +27,13 @@ pub(crate) const RULE: Rule = Rule {
             Some("calling"),
             Some("Tom Reyes"),
         ),
+        // A circumstance's phrase may hold commas before the subject.
+        Case::quote(
+            "At a rally in Salem, Ore., on Tuesday, Senator Ruth Adeyemi of Oregon endorsed the governor, saying that her former rival would “make an outstanding president.”",
+            "her former rival would “make an outstanding president.”",
+            Some("saying"),
+            Some("Ruth Adeyemi"),
+        ),
         // A participle after a possessive is an adjective, not the cue.
         Case::quote(
             "Senator Paul Okafor then interjected, calling Rubio's proposed child care credit “a welfare transfer payment.”",
