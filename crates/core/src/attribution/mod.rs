@@ -204,7 +204,7 @@ fn marked_spans(doc: &Doc, scan: &MarkScan) -> Vec<MarkedSpan> {
         .map(|q| {
             let open = doc.token_at(q.range.start());
             let close = doc.token_at(q.range.end()).saturating_sub(1);
-            MarkedSpan::new(q.range, Some(open), open, close)
+            MarkedSpan::new(doc, q.range, Some(open), open, close)
         })
         .collect();
     for &at in &scan.stray_closes {

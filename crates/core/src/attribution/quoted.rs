@@ -34,16 +34,39 @@ pub(crate) struct MarkedSpan {
 
 impl MarkedSpan {
     /// The span `range` from token `first` (the opening mark's, if any) to
-    /// the closing mark at token `close`.
-    pub(crate) fn new(range: TextRange, open: Option<usize>, first: usize, close: usize) -> Self {
+    /// the closing mark at token `close`. A doubled typewriter mark (''…''
+    /// or ``…'', two tokens) is one mark: its second half is not inside.
+    pub(crate) fn new(
+        doc: &Doc,
+        range: TextRange,
+        open: Option<usize>,
+        first: usize,
+        close: usize,
+    ) -> Self {
+        let mut a = open.map_or(first, |o| o + 1);
+        let mut b = close.saturating_sub(1);
+        if open.is_some() && a < b && doubled_mark(doc, a - 1, a) {
+            a += 1;
+        }
+        if b > a && doubled_mark(doc, b, close) {
+            b -= 1;
+        }
         Self {
             range,
             first,
             open,
             close,
-            inner: TokenSpan::try_new(open.map_or(first, |o| o + 1), close.saturating_sub(1)),
+            inner: TokenSpan::try_new(a, b),
         }
     }
+}
+
+/// Whether tokens `i` and `j` (= `i + 1`) are the two halves of one
+/// typewriter mark: the same ' or ` twice, with nothing between.
+fn doubled_mark(doc: &Doc, i: usize, j: usize) -> bool {
+    matches!(doc.s(i), "'" | "`")
+        && doc.s(i) == doc.s(j)
+        && doc.toks[i].range.end() == doc.toks[j].range.start()
 }
 
 /// What a marked span turned out to be.
@@ -182,11 +205,25 @@ fn clause_before_fragment(doc: &Doc, span: &MarkedSpan, found: &Found) -> Option
     (clean && words >= 2).then_some(start)
 }
 
+/// “A,” the president added. “We're America.”: a short capitalised quote
+/// that is a sentence of its own, right after a quote with a speaker in
+/// the same paragraph, goes on with that speaker's words; it is no title.
+fn sentence_after_speaker(doc: &Doc, span: &MarkedSpan, previous: &[Attributed]) -> bool {
+    let Some(open) = span.open.filter(|&o| o > 0 && doc.is_terminal(o - 1)) else {
+        return false;
+    };
+    let ends_sentence = span.inner.is_some_and(|s| doc.is_terminal(s.last()));
+    ends_sentence
+        && continuation(doc, span, previous)
+            .is_some_and(|p| p.end_paragraph(doc) == doc.para_of[open])
+}
+
 /// The quote for a marked span with no attribution of its own: mixed in a
 /// reported clause, the previous speaker's, the speaker of the sentence
 /// before, long speech with no speaker — or none (a title, a scare quote).
 fn unattributed_quote(doc: &Doc, span: &MarkedSpan, previous: &[Attributed]) -> Option<Attributed> {
-    if is_title_cased_in_marks(doc, span) {
+    let own_sentence = sentence_after_speaker(doc, span, previous);
+    if is_title_cased_in_marks(doc, span) && !own_sentence {
         return None;
     }
     let first = span.first;
@@ -221,7 +258,7 @@ fn unattributed_quote(doc: &Doc, span: &MarkedSpan, previous: &[Attributed]) -> 
             ));
         }
     }
-    if is_title_in_marks(doc, span) {
+    if is_title_in_marks(doc, span) && !own_sentence {
         return None;
     }
     let direct = |mention: Option<Mention>, rule| {

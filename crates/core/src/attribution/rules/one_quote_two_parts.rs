@@ -26,6 +26,14 @@ pub(crate) const RULE: Rule = Rule {
             Some("said"),
             Some("Keiko Tanaka"),
         ),
+        // A short capitalised sentence in marks after a speaker is speech,
+        // not a title (typewriter marks too).
+        Case::quote(
+            "''We are not a burden on this country,'' the president added. ''We're America.''",
+            "''We are not a burden on this country,'' … ''We're America.''",
+            Some("added"),
+            Some("the president"),
+        ),
         Case::quote(
             "“The river has never been this low,” said Ines Duarte, a farmer.\n\n“We lost half the maize.”",
             "“The river has never been this low,” … “We lost half the maize.”",

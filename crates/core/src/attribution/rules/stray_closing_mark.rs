@@ -34,5 +34,5 @@ pub(crate) fn stray_closing_mark(
         .iter()
         .any(|m| m.range.start() <= at && at < m.range.end());
     (words >= 4 && !inside_marked && after_attribution(doc, close, true).is_some())
-        .then(|| MarkedSpan::new(doc.range(p0, close), None, p0, close))
+        .then(|| MarkedSpan::new(doc, doc.range(p0, close), None, p0, close))
 }

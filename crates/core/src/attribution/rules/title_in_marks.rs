@@ -13,10 +13,18 @@ pub(crate) const RULE: Rule = Rule {
           mostly Capitalised words with no sentence punctuation, or three words or fewer. \
           Checked when no cue was found for the marks (a cue makes even a short one a quote: \
           “No,” she said).",
-    cases: &[Case::no_quote(
+    cases: &[
+        Case::no_quote(
             "Ministers met under the theme “Strengthening Regional Cooperation Against Trafficking” in Vientiane.",
             "Strengthening Regional",
-        )],
+        ),
+        // A doubled typewriter mark is one mark, and a final stop belongs to
+        // the sentence.
+        Case::no_quote(
+            "Her second book, ''Rivers of Salt: How One Town Learned to Live Again,'' came out in May.",
+            "Rivers of Salt",
+        ),
+    ],
 };
 
 /// Whether the marked words are short or Title Cased (a title, when no
