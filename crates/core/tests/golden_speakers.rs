@@ -149,3 +149,20 @@ fn the_judge_is_the_judge_quoted_before() {
     assert_eq!(names.len(), 2, "{names:?}");
     assert_eq!(names[0], names[1], "one card for the judge: {names:?}");
 }
+
+#[test]
+fn every_unresolved_i_is_the_writer() {
+    let t = "“We are leaving the valley,” I said to the driver.\n\n\
+             “Nobody has come to help us,” said Maria Santos, a farmer.\n\n\
+             The road was closed. “The rain is late again this year,” I wrote in my notebook.";
+    let all = speakers(t);
+    let names: Vec<Option<&str>> = all.iter().map(|(_, who)| who.as_deref()).collect();
+    assert_eq!(
+        names,
+        [
+            Some("I (the writer)"),
+            Some("Maria Santos"),
+            Some("I (the writer)")
+        ]
+    );
+}
