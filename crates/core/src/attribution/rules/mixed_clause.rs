@@ -27,6 +27,14 @@ pub(crate) const RULE: Rule = Rule {
             Some("calling"),
             Some("Tom Reyes"),
         ),
+        // The inner clause's speaker is not the quote's ("says if voters
+        // think …"): the outer verb reports the whole clause.
+        Case::quote(
+            "Senator Ruth Adeyemi says if voters think the roads will be fixed by “the same people who broke them,” they should vote for her rival.",
+            "voters think the roads will be fixed by “the same people who broke them,” they should vote for her rival",
+            Some("says"),
+            Some("Ruth Adeyemi"),
+        ),
         // A circumstance's phrase may hold commas before the subject.
         Case::quote(
             "At a rally in Salem, Ore., on Tuesday, Senator Ruth Adeyemi of Oregon endorsed the governor, saying that her former rival would “make an outstanding president.”",
@@ -119,16 +127,20 @@ pub(crate) const RULE: Rule = Rule {
     ],
 };
 
-/// The clause of a reporting verb right before the pronoun `inner` that
-/// speaks an inner clause ("said she thought …"), when that verb has a
-/// speaker of its own; the content runs from the pronoun to the opening
-/// mark at `open`.
+/// The clause of a reporting verb right before the speaker `inner` of an
+/// inner clause ("said she thought …", "says if people think …"), when
+/// that verb has a speaker of its own; the content runs from the inner
+/// speaker to the opening mark at `open`.
 fn outer_cue(doc: &Doc, inner: Mention, sent_start: usize, open: usize) -> Option<Clause> {
     let p = inner.tokens.first();
-    if inner.kind != MentionKind::Pronoun || p <= sent_start + 1 {
+    if inner.kind == MentionKind::Relative || p <= sent_start + 1 {
         return None;
     }
-    let c = p - 1;
+    let mut c = p - 1;
+    // "He says if people think …": a conjunction may open the inner clause.
+    if c > sent_start + 1 && matches!(doc.low(c), "that" | "if" | "when" | "because") {
+        c -= 1;
+    }
     if !is_indirect_cue(doc.low(c)) || doc.is_cap(c) {
         return None;
     }
