@@ -629,14 +629,41 @@ pub(crate) fn looks_like_title(doc: &Doc, a: usize, b: usize) -> bool {
 /// dash or semicolon, else the sentence end less its final punctuation.
 pub(crate) fn indirect_clause_end(doc: &Doc, from: usize, b: usize) -> usize {
     let e = clause_end(doc, from).min(b);
-    (from..=e)
-        .find(|&i| {
-            matches!(doc.s(i), "—" | "–" | ";")
-                || (doc.is(i, "-") && i < e && doc.is(i + 1, "-"))
-                || (i > from && doc.is(i, ",") && ends_reported_clause(doc.low(i + 1)))
-                || (i > from + 1 && second_report(doc, i))
-        })
-        .map_or(e, |d| d.saturating_sub(1).max(from))
+    let stop = |i: usize| {
+        doc.is(i, ";")
+            || (i > from && doc.is(i, ",") && ends_reported_clause(doc.low(i + 1)))
+            || (i > from + 1 && second_report(doc, i))
+    };
+    let mut i = from;
+    while i <= e {
+        if let Some(len) = dash_at(doc, i, e) {
+            // "… whom they'd support — or even a third party — if …": a
+            // pair of dashes holds an aside; the clause goes on after it.
+            let closing = (i + len + 1..e).find_map(|k| dash_at(doc, k, e).map(|l| k + l));
+            match closing {
+                Some(after) => i = after,
+                None => return i.saturating_sub(1).max(from),
+            }
+            continue;
+        }
+        if stop(i) {
+            return i.saturating_sub(1).max(from);
+        }
+        i += 1;
+    }
+    e
+}
+
+/// The length in tokens of a dash at token `i` (before `e`): "—", "–" or
+/// "--" written as two hyphens.
+fn dash_at(doc: &Doc, i: usize, e: usize) -> Option<usize> {
+    if matches!(doc.s(i), "—" | "–") {
+        Some(1)
+    } else if doc.is(i, "-") && i < e && doc.is(i + 1, "-") {
+        Some(2)
+    } else {
+        None
+    }
 }
 
 /// "… and said, “…”": a conjunction and a speech verb start the subject's

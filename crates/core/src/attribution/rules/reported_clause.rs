@@ -143,6 +143,13 @@ pub(crate) const RULE: Rule = Rule {
             "All told, up to five million workers could be eligible for the programme.",
             "up to five million workers",
         ),
+        // A pair of dashes holds an aside: the clause goes on after it.
+        Case::quote(
+            "Many voters said they would stay home — or even back a third candidate — if the senator is the nominee.",
+            "they would stay home — or even back a third candidate — if the senator is the nominee",
+            Some("said"),
+            Some("Many voters"),
+        ),
         // A report in a fronted subordinate clause ends at its comma.
         Case::quote(
             "When the governor said the era of cheap water was over, farmers across the valley began to sell their herds.",
