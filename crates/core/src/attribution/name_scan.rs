@@ -201,12 +201,21 @@ pub(crate) fn title_at(doc: &Doc, i: usize) -> bool {
     doc.is_cap(i) && is_title(doc.low(i))
 }
 
-/// Whether token `i` is a dot glued to a title or an initial.
+/// Whether token `i` is a dot glued to a title, an initial or dotted
+/// capitals ("U.S. Senator Jeff Sessions", "F.B.I. Director").
 pub(crate) fn abbreviation_dot(doc: &Doc, i: usize) -> bool {
     i > 0
         && doc.is(i, ".")
         && doc.toks[i - 1].range.end() == doc.toks[i].range.start()
-        && (title_at(doc, i - 1) || (doc.is_cap(i - 1) && doc.s(i - 1).chars().count() == 1))
+        && (title_at(doc, i - 1)
+            || (doc.is_cap(i - 1) && doc.s(i - 1).chars().count() == 1)
+            || is_dotted_capitals(doc.s(i - 1)))
+}
+
+/// "U.S", "D.C", "F.B.I": capitals joined by dots (the last dot is a token
+/// of its own).
+fn is_dotted_capitals(w: &str) -> bool {
+    w.contains('.') && w.chars().all(|c| c == '.' || c.is_ascii_uppercase())
 }
 
 /// Whether token `j` is glued to both neighbours.
@@ -242,6 +251,11 @@ mod tests {
             ("Jane Q. Doe", "Mrs. Jane Q. Doe", Gender::Female)
         );
         assert_eq!(scan("Dr. J. said", Joined::Keep).1, "Dr. J.");
+        let (name, phrase, _) = scan("U.S. Senator Jeff Sessions said", Joined::Keep);
+        assert_eq!(
+            (name.as_str(), phrase.as_str()),
+            ("Jeff Sessions", "U.S. Senator Jeff Sessions")
+        );
         let (name, phrase, _) = scan("Italian Prime Minister Matteo Renzi said", Joined::Keep);
         assert_eq!(
             (name.as_str(), phrase.as_str()),

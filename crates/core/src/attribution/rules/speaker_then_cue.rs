@@ -43,6 +43,12 @@ pub(crate) const RULE: Rule = Rule {
         ),
         // A speech verb the lexicon lacks, ending the sentence.
         Case::quote(
+            "“The market has not failed the workers,” Okafor mocks.",
+            "“The market has not failed the workers,”",
+            Some("mocks"),
+            Some("Okafor"),
+        ),
+        Case::quote(
             "“Will the ferry ever come back?” Tomasz Wolny fretted.",
             "“Will the ferry ever come back?”",
             Some("fretted"),
@@ -101,9 +107,10 @@ pub(crate) fn speaker_then_cue(c: &AfterClose) -> Outcome<Found> {
     unfamiliar_verb(c)
 }
 
-/// "“…,” the girl whimpered." / "“…?” Beck questioned.": right after the
-/// closing mark a speaker, then one lowercase "-ed" word that ends the
-/// sentence (or meets a comma): a speech verb the lexicon lacks.
+/// "“…,” the girl whimpered." / "“…?” Beck questioned." / "“…,” he
+/// mocks.": right after the closing mark a speaker, then one lowercase
+/// "-ed" word (or "-s" after a name or pronoun) that ends the sentence (or
+/// meets a comma): a speech verb the lexicon lacks.
 fn unfamiliar_verb(c: &AfterClose) -> Outcome<Found> {
     let (doc, j) = (c.doc, c.j);
     let Some(m) = np_right(doc, j, c.sent_end + 1).filter(|m| m.kind != MentionKind::Relative)
@@ -111,7 +118,14 @@ fn unfamiliar_verb(c: &AfterClose) -> Outcome<Found> {
         return Outcome::Skip;
     };
     let v = m.tokens.last() + 1;
-    let verb = v <= c.sent_end && doc.is_word(v) && !doc.is_cap(v) && doc.low(v).ends_with("ed");
+    // "“…,” he mocks.": a present "-s" form after a pronoun or a name.
+    let low = doc.low(v);
+    let present = matches!(m.kind, MentionKind::Pronoun | MentionKind::Name)
+        && low.len() > 3
+        && low.ends_with('s')
+        && !low.ends_with("ss");
+    let verb =
+        v <= c.sent_end && doc.is_word(v) && !doc.is_cap(v) && (low.ends_with("ed") || present);
     let ends = v + 1 > c.sent_end || doc.is_terminal(v + 1) || doc.is(v + 1, ",");
     if !verb || !ends {
         return Outcome::Skip;
