@@ -27,6 +27,13 @@ pub(crate) const RULE: Rule = Rule {
             Some("calling"),
             Some("Tom Reyes"),
         ),
+        // A verb of aspect before the participle is no speaker.
+        Case::quote(
+            "Senator Ruth Adeyemi began calling the plan “a gift to the banks.”",
+            "the plan “a gift to the banks.”",
+            Some("calling"),
+            Some("Ruth Adeyemi"),
+        ),
         // The inner clause's speaker is not the quote's ("says if voters
         // think …"): the outer verb reports the whole clause.
         Case::quote(
