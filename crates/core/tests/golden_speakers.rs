@@ -166,3 +166,10 @@ fn every_unresolved_i_is_the_writer() {
         ]
     );
 }
+
+#[test]
+fn a_pronoun_contracted_with_its_verb_is_resolved_like_the_pronoun() {
+    let t = "Mayor Jonas Berg spoke to the council on Monday.\n\n\
+             He's warned for months that the old bridge “could fail within a year.”";
+    assert_eq!(speaker_of(t, "could fail").as_deref(), Some("Jonas Berg"));
+}

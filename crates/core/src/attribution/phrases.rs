@@ -122,13 +122,29 @@ fn is_bare_speaker_noun(w: &str) -> bool {
     )
 }
 
+/// The gender of a speaker pronoun, also contracted with its verb ("he's",
+/// "they’re", "I've": one token); `None` when the word is not one.
+fn subject_pronoun_gender(low: &str) -> Option<Gender> {
+    pronoun_gender(pronoun_stem(low))
+}
+
+/// A pronoun without the verb contracted onto it ("he's" → "he", "we’ve"
+/// → "we"); any other word unchanged.
+#[must_use]
+pub fn pronoun_stem(low: &str) -> &str {
+    match low.split_once(['\'', '’']) {
+        Some((stem, rest)) if !rest.is_empty() && pronoun_gender(stem).is_some() => stem,
+        _ => low,
+    }
+}
+
 /// The phrase starting at token `i` (right of a cue), within `i..end`.
 pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
     if i >= end {
         return None;
     }
     let low = doc.low(i);
-    if let Some(gender) = pronoun_gender(low) {
+    if let Some(gender) = subject_pronoun_gender(low) {
         return Some(Mention::single(i, MentionKind::Pronoun, gender));
     }
     // "The mayor insists …": a capitalised determiner opening the
@@ -209,7 +225,7 @@ pub fn np_left(doc: &Doc, j: usize, floor: usize) -> Option<Mention> {
     if is_time_word(low) {
         return None;
     }
-    if let Some(gender) = pronoun_gender(low) {
+    if let Some(gender) = subject_pronoun_gender(low) {
         return Some(Mention::single(j, MentionKind::Pronoun, gender));
     }
     // "After saying …": a capitalised preposition or conjunction is no name.
