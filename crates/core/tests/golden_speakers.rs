@@ -173,3 +173,12 @@ fn a_pronoun_contracted_with_its_verb_is_resolved_like_the_pronoun() {
              He's warned for months that the old bridge “could fail within a year.”";
     assert_eq!(speaker_of(t, "could fail").as_deref(), Some("Jonas Berg"));
 }
+
+#[test]
+fn a_reflexive_after_the_name_is_no_part_of_it() {
+    let t = "“We will not sell the mill,” Jonas Berg said on Monday.\n\n\
+             Berg himself said the town “cannot lose its biggest employer.”";
+    let all = speakers(t);
+    let names: Vec<Option<&str>> = all.iter().map(|(_, who)| who.as_deref()).collect();
+    assert_eq!(names, [Some("Jonas Berg"), Some("Jonas Berg")]);
+}

@@ -225,6 +225,10 @@ pub fn np_left(doc: &Doc, j: usize, floor: usize) -> Option<Mention> {
     if is_time_word(low) {
         return None;
     }
+    // "Cruz himself said": the reflexive stresses the speaker before it.
+    if j > floor && matches!(low, "himself" | "herself" | "themselves" | "itself") {
+        return np_left(doc, j - 1, floor);
+    }
     if let Some(gender) = subject_pronoun_gender(low) {
         return Some(Mention::single(j, MentionKind::Pronoun, gender));
     }
