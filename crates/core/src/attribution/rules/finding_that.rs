@@ -28,6 +28,13 @@ pub(crate) const RULE: Rule = Rule {
             Some("found"),
             Some("The audit"),
         ),
+        // A modal between the speaker and the verb is no part of the speaker.
+        Case::quote(
+            "Amina Yusuf can argue that the ship left the port on Monday night.",
+            "the ship left the port on Monday night",
+            Some("argue"),
+            Some("Amina Yusuf"),
+        ),
         Case::no_quote(
             "The rescuers found the hikers late on Sunday evening near the summit.",
             "the hikers late",
