@@ -295,7 +295,7 @@ mod tests {
             explanation(&a, 1).unwrap(),
             "found by: speaker and reporting verb after the quote (speaker-then-cue); \
              speaker: pronoun → the likeliest person or organisation before it → Ada Lovelace; speech; \
-             quotes found this way were right 89% of the time in training news"
+             quotes found this way were right 90% of the time in training news"
         );
         let a =
             crate::analyze("Title\n\n“We are not leaving this square until they listen to us.”");
