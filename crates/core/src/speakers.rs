@@ -14,6 +14,7 @@ use crate::attribution::lexicon::{
 };
 use crate::attribution::name_scan::{is_honorific, scan_name, Joined};
 use crate::attribution::phrases::{pronoun_stem, Mention, MentionKind};
+use crate::attribution::scan::relative_antecedent;
 use crate::attribution::Attributed;
 use crate::names::contains_all;
 use crate::ner::{Entity, EntityLabel};
@@ -80,7 +81,7 @@ pub enum SpeakerRule {
     Name,
     /// A partial name ("Ms Kaori") → the fullest name containing it.
     FullerName,
-    /// "who" → the name right before it.
+    /// "who" or "which" → the name or noun phrase right before it.
     Relative,
     /// A pronoun → the nearest person of compatible gender before it.
     Pronoun,
@@ -114,7 +115,7 @@ impl SpeakerRule {
         match self {
             Self::Name => "the name as written",
             Self::FullerName => "partial name → fullest name in the article",
-            Self::Relative => "“who” → the name before it",
+            Self::Relative => "“who” or “which” → the phrase before it",
             Self::Pronoun => "pronoun → the likeliest person or organisation before it",
             Self::Description => "“the judge” → the speaker before it called a judge",
             Self::Phrase => "the phrase itself (no name found)",
@@ -309,7 +310,10 @@ impl<'d> Resolver<'_, 'd> {
     fn resolve_mention(&mut self, m: Mention, words: Vec<&'d str>) -> Option<(usize, SpeakerRule)> {
         match m.kind {
             MentionKind::Name => Some(self.by_name(m, words)),
-            MentionKind::Relative => self.by_relative(m).map(|i| (i, SpeakerRule::Relative)),
+            MentionKind::Relative => self
+                .by_relative(m)
+                .or_else(|| self.by_antecedent(m))
+                .map(|i| (i, SpeakerRule::Relative)),
             MentionKind::Pronoun => self.by_pronoun(m).map(|i| (i, SpeakerRule::Pronoun)),
             MentionKind::Nominal => self
                 .described_speaker(m)
@@ -357,15 +361,46 @@ impl<'d> Resolver<'_, 'd> {
         (idx, rule)
     }
 
-    /// "X, who said …": the name just before.
+    /// "X, who said …": the name just before; before a place after "of"
+    /// or "from", the name before that ("Senator Maren Holt of Vermont, who").
     fn by_relative(&mut self, m: Mention) -> Option<usize> {
         let names = self.names;
-        let c = names
-            .before(m.tokens.first())
-            .last()
-            .filter(|c| m.tokens.first() - c.tokens.last() <= 2 && !c.is_org)?;
+        let mut before = names.before(m.tokens.first()).rev();
+        let mut c = before
+            .next()
+            .filter(|c| m.tokens.first() - c.tokens.last() <= 2)?;
+        if self.is_not_person(self.doc.range_of(c.tokens)) {
+            let of = c.tokens.first().checked_sub(1)?;
+            if !matches!(self.doc.low(of), "of" | "from") {
+                return None;
+            }
+            c = before.next().filter(|p| p.tokens.last() + 1 == of)?;
+        }
+        if c.is_org {
+            return None;
+        }
         let full = best_full_name(names, &c.words).unwrap_or(c);
         Some(self.find_or_create(full.words.clone(), full.display.clone()))
+    }
+
+    /// "Police, who said …", "The Harbor Gazette, which argued …": the
+    /// phrase the relative refers to when no person's name is right before
+    /// it; a common noun phrase is a speaker of its own, as when it speaks
+    /// itself; a place is nobody.
+    fn by_antecedent(&mut self, m: Mention) -> Option<usize> {
+        let doc = self.doc;
+        let antecedent = self.common_noun_or(relative_antecedent(doc, m.tokens.first())?);
+        if antecedent.kind == MentionKind::Nominal {
+            return Some(
+                self.described_speaker(antecedent)
+                    .unwrap_or_else(|| self.phrase_speaker(antecedent)),
+            );
+        }
+        let words = name_words(doc, antecedent.tokens);
+        if words.is_empty() || self.is_not_person(doc.range_of(antecedent.tokens)) {
+            return None;
+        }
+        Some(self.by_name(antecedent, words).0)
     }
 
     /// A pronoun: the candidate the speaker ranker scores highest — a
@@ -567,7 +602,7 @@ impl<'d> Resolver<'_, 'd> {
     /// per lowercase phrase.
     fn phrase_speaker(&mut self, m: Mention) -> usize {
         let text = self.doc.range_of(m.tokens).slice(self.doc.text);
-        if m.kind == MentionKind::Pronoun {
+        if matches!(m.kind, MentionKind::Pronoun | MentionKind::Relative) {
             return self.unresolved_pronoun(m, text);
         }
         let (speakers, keys) = (&mut self.speakers, &mut self.keys);

@@ -24,6 +24,17 @@ fn found_by<'t>(a: &Analysis, t: &'t str) -> Vec<(&'t str, RuleId)> {
         .collect()
 }
 
+/// The speaker's name of the quote holding `words`.
+fn speaker_named(t: &str, words: &str) -> Option<String> {
+    let a = analyze(t);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.range.slice(t).contains(words))
+        .unwrap_or_else(|| panic!("no quote with {words:?} in {:?}", found_by(&a, t)));
+    q.speaker.map(|s| a.speakers[s as usize].name.clone())
+}
+
 #[test]
 fn a_reporting_verb_the_rules_do_not_read() {
     let t = "Critics argue the plan is a giveaway to developers and will raise rents.";
@@ -117,4 +128,31 @@ fn two_reported_clauses_in_one_sentence() {
         ]
     );
     assert!(a.quotes.iter().all(|q| q.found_by == RuleId::LearnedClause));
+}
+
+#[test]
+fn who_after_a_name_and_its_place_is_the_name() {
+    let t = "The measure was opposed by Senator Maren Holt of Vermont, who said \
+             the bill “would gut the program.”";
+    assert_eq!(
+        speaker_named(t, "gut the program").as_deref(),
+        Some("Maren Holt")
+    );
+}
+
+#[test]
+fn which_after_an_organisation_is_the_organisation() {
+    let t = "The files were released at the request of The Harbor Gazette, which argued \
+             that the records were “a matter of public interest.”";
+    assert_eq!(
+        speaker_named(t, "public interest").as_deref(),
+        Some("The Harbor Gazette")
+    );
+}
+
+#[test]
+fn who_after_a_common_noun_is_that_noun_phrase() {
+    let t = "The apartment was searched by police, who said they had found \
+             “a small arsenal” in the basement.";
+    assert_eq!(speaker_named(t, "small arsenal").as_deref(), Some("police"));
 }

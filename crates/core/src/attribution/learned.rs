@@ -602,13 +602,16 @@ fn clause_speaker(doc: &Doc, sentence: TokenSpan, source: TokenSpan, cue: TokenS
     np_right(doc, source.first(), source.last() + 1).unwrap_or_else(|| source_mention(doc, source))
 }
 
-/// The whole tagged source as a mention: a pronoun, a name when it ends
-/// capitalised, else a common noun phrase.
+/// The whole tagged source as a mention: a relative "who" or "which", a
+/// pronoun, a name when it ends capitalised, else a common noun phrase.
 fn source_mention(doc: &Doc, source: TokenSpan) -> Mention {
     let pronoun = pronoun_gender(doc.low(source.first())).filter(|_| source.count() == 1);
     Mention {
         tokens: source,
         kind: match pronoun {
+            _ if source.count() == 1 && matches!(doc.low(source.first()), "who" | "which") => {
+                MentionKind::Relative
+            }
             Some(_) => MentionKind::Pronoun,
             None if doc.is_cap(source.last()) => MentionKind::Name,
             None => MentionKind::Nominal,

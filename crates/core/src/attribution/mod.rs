@@ -19,7 +19,7 @@ pub(crate) mod name_scan;
 pub mod phrases;
 mod quoted;
 pub mod rules;
-mod scan;
+pub(crate) mod scan;
 
 use serde::{Deserialize, Serialize};
 

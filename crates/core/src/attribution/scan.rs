@@ -57,7 +57,7 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
     if doc.is(j, "to") || doc.is(j, "not") {
         return None; // "wanted to say", "did not say"
     }
-    if doc.low(j) == "who" {
+    if matches!(doc.low(j), "who" | "which") {
         return Some(Mention {
             tokens: TokenSpan::one(j),
             kind: MentionKind::Relative,
@@ -77,6 +77,26 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
             .or_else(|| speaker_of_listener(doc, m, floor))
             .unwrap_or(m),
     )
+}
+
+/// What the relative "who" at token `at` refers to: the phrase before it,
+/// a comma between ("Senator Bernie Sanders of Vermont, who" is the senator,
+/// "raided by police, who" the police), phrase by phrase as for a speaker
+/// before a cue. `None` when no name or noun phrase is there.
+pub(crate) fn relative_antecedent(doc: &Doc, at: usize) -> Option<Mention> {
+    let floor = doc.sentence_bounds(at).first();
+    let mut j = at.checked_sub(1).filter(|&j| j >= floor)?;
+    if doc.is(j, ",") {
+        j = j.checked_sub(1).filter(|&j| j >= floor)?;
+    }
+    let mut m = np_left(doc, j, floor)?;
+    for _ in 0..3 {
+        match head_before_preposition(doc, m, floor) {
+            Some(head) => m = head,
+            None => break,
+        }
+    }
+    matches!(m.kind, MentionKind::Name | MentionKind::Nominal).then_some(m)
 }
 
 /// Whether a reporting verb names its listener right after it ("told
