@@ -8,6 +8,7 @@ use super::lexicon::{
 };
 use super::name_scan::{abbreviation_dot, capital_after_role_nouns, glued3, scan_name, Joined};
 use crate::span::TokenSpan;
+use crate::tokens::TokenKind;
 
 /// What kind of phrase names the speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -283,7 +284,16 @@ fn name_left(doc: &Doc, j: usize, floor: usize) -> Mention {
 fn nominal_left(doc: &Doc, j: usize, floor: usize) -> Mention {
     let mut k = j;
     while k > floor && j - k < 4 {
-        let p = k - 1;
+        let mut p = k - 1;
+        // "The GOP front-runner", "Some 22 percent": a hyphenated word is
+        // one word, a number a word of the phrase.
+        if p > floor && doc.s(p) == "-" && glued3(doc, p) {
+            p -= 1;
+        }
+        if doc.toks[p].kind == TokenKind::Number {
+            k = p;
+            continue;
+        }
         if !doc.is_word(p) {
             break;
         }
@@ -360,6 +370,21 @@ mod tests {
             assert_eq!(
                 span(d, np_left(d, d.len() - 2, 0).unwrap()),
                 "Abdel Fattah al-Sisi"
+            );
+        });
+    }
+
+    #[test]
+    fn a_hyphenated_word_or_a_number_is_part_of_a_common_noun_phrase() {
+        with_doc("The GOP front-runner complained", |d| {
+            let m = np_left(d, d.len() - 2, 0).unwrap();
+            assert_eq!(span(d, m), "The GOP front-runner");
+        });
+        with_doc("Some 22 percent said", |d| {
+            let m = np_left(d, d.len() - 2, 0).unwrap();
+            assert_eq!(
+                (span(d, m).as_str(), m.kind),
+                ("Some 22 percent", MentionKind::Nominal)
             );
         });
     }
