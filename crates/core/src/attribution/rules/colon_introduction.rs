@@ -1,8 +1,8 @@
 //! `colon-introduction`: X made the following comment: “…”.
 
 use super::super::doc::Doc;
-use super::super::phrases::{np_left, np_right, MentionKind};
-use super::super::scan::sentence_start_from;
+use super::super::phrases::{np_left, np_right, Mention, MentionKind};
+use super::super::scan::{sentence_start_from, sentence_subject};
 use super::{Case, Found, Rule, RuleId, Stage};
 
 /// The rule.
@@ -14,13 +14,28 @@ pub(crate) const RULE: Rule = Rule {
           “Sanders made the following comment: “…””. Not a nominal subject: “The report \
           has three parts: “…”” quotes the report's section titles, not a person. A name \
           right before the colon after a dash (or opening the sentence) is the speaker too \
-          (“Pollsters agree - Carl Bialik: “…””).",
+          (“Pollsters agree - Carl Bialik: “…””). The subject may follow an opening phrase of \
+          any length or a conjunction (“In response to the attack, Donald Trump issued the \
+          following statement:”; PolNeAR train, direct track: speaker accuracy 91.15 -> 91.20).",
     cases: &[
         Case::quote(
             "Senator Mary Okafor made her position clear: “No budget passes without the hospital money.”",
             "“No budget passes without the hospital money.”",
             None,
             Some("Mary Okafor"),
+        ),
+        // A long opening phrase before the subject, the quote in the next paragraph.
+        Case::quote(
+            "In response to the flooding on Monday night, Mayor Ada Lindqvist issued the following statement:\n\n“Our thoughts are with every family that lost a home tonight.”",
+            "“Our thoughts are with every family that lost a home tonight.”",
+            None,
+            Some("Ada Lindqvist"),
+        ),
+        Case::quote(
+            "But Okafor was blunt about the budget: “No budget passes without the hospital money.”",
+            "“No budget passes without the hospital money.”",
+            None,
+            Some("Okafor"),
         ),
         // A digest's line: a name after a dash, then the colon.
         Case::quote(
@@ -64,6 +79,30 @@ pub(crate) fn colon_introduction(doc: &Doc, open: usize) -> Option<Found> {
             let verb_follows = next < open - 1 && doc.is_word(next) && !doc.is_cap(next);
             (verb_follows && matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
                 .then_some(m)
-        })?;
+        })
+        .or_else(|| subject_after_opening(doc, start, open - 1))?;
     Some(Found::new(RuleId::ColonIntroduction, None, Some(subject)))
+}
+
+/// The subject after an opening phrase of any length or a conjunction
+/// (“In response to the attack, Donald Trump issued the following
+/// statement:”, “And she is sure …:”), as the sentence's subject is read
+/// elsewhere; a name or a personal pronoun, not a possessive's owner.
+fn subject_after_opening(doc: &Doc, start: usize, colon: usize) -> Option<Mention> {
+    let from = if matches!(doc.low(start), "and" | "but" | "so") {
+        start + 1
+    } else {
+        start
+    };
+    sentence_subject(doc, from, colon).filter(|m| {
+        let personal = match m.kind {
+            MentionKind::Name => true,
+            MentionKind::Pronoun => {
+                !matches!(doc.low(m.tokens.first()), "it" | "you" | "this" | "that")
+            }
+            _ => false,
+        };
+        let possessive = matches!(doc.s(m.tokens.last() + 1), "'s" | "’s" | "'" | "’");
+        personal && !possessive
+    })
 }
