@@ -17,7 +17,10 @@ pub(crate) const RULE: Rule = Rule {
           Words describing the speaker may come before the name (“…,” said 9/11 widow \
           Terry Strada). The speaker may be missing (“…,” said one of them, unnamed: no \
           speaker). \
-          Inverted attribution is the commonest in news after a quote.",
+          Inverted attribution is the commonest in news after a quote. A lowercase \
+          “-ed” word the lexicon lacks is the verb when a name ending the sentence (or meeting \
+          a comma) follows it (““…?” reacted Trump.”; PolNeAR train, direct track: speaker \
+          accuracy 91.20 -> 91.25).",
     cases: &[
         Case::quote(
             "“The harvest will be late this year,” said Kwame Mensah, a farmer near Kumasi.",
@@ -43,6 +46,19 @@ pub(crate) const RULE: Rule = Rule {
             "“We need more beds,”",
             Some("said"),
             Some("Ada Obi"),
+        ),
+        // An "-ed" verb the lexicon lacks, then a name ending the sentence.
+        Case::quote(
+            "“What sport is he talking about, and who?” reacted Ada Mensah.",
+            "“What sport is he talking about, and who?”",
+            Some("reacted"),
+            Some("Ada Mensah"),
+        ),
+        Case::quote(
+            "“The engineers told her it could not be done,” remembered Tom Okafor, her former deputy.",
+            "“The engineers told her it could not be done,”",
+            Some("remembered"),
+            Some("Tom Okafor"),
         ),
         // Manner verbs report speech too.
         Case::quote(
@@ -73,8 +89,40 @@ pub(crate) fn cue_then_speaker(c: &AfterClose) -> Outcome<Found> {
                 mention,
             ))
         }
-        None => Outcome::Skip,
+        None => unfamiliar_verb_then_name(c),
     }
+}
+
+/// "“…?” reacted Trump." / "“…,” remembered Roy Verley, a former …": after
+/// a quote ending in a comma (or "?", "!"), one lowercase "-ed" word the lexicon lacks,
+/// then a name that ends the sentence or meets a comma.
+fn unfamiliar_verb_then_name(c: &AfterClose) -> Outcome<Found> {
+    let (doc, v) = (c.doc, c.j);
+    let low = doc.low(v);
+    // “…?” reacted Trump: a question or exclamation closes as a comma does.
+    let close = v.saturating_sub(1);
+    let asked = close > 0 && doc.is_mark(close) && matches!(doc.s(close - 1), "?" | "!");
+    let verb = (c.comma || asked)
+        && doc.is_word(v)
+        && !doc.is_cap(v)
+        && low.len() > 4
+        && low.ends_with("ed");
+    if !verb || v + 1 > c.sent_end {
+        return Outcome::Skip;
+    }
+    let Some(m) = np_right(doc, v + 1, c.sent_end + 1).filter(|m| m.kind == MentionKind::Name)
+    else {
+        return Outcome::Skip;
+    };
+    let after = m.tokens.last() + 1;
+    if after <= c.sent_end && !doc.is_terminal(after) && !doc.is(after, ",") {
+        return Outcome::Skip;
+    }
+    Outcome::Found(Found::new(
+        RuleId::CueThenSpeaker,
+        Some(TokenSpan::one(v)),
+        Some(m),
+    ))
 }
 
 /// Most words and numbers before a name that describe the speaker ("9/11
