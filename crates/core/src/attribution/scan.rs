@@ -377,7 +377,16 @@ fn after_dateline(doc: &Doc, floor: usize, end: usize) -> usize {
     let dateline = (floor..dash)
         .all(|i| upper(i) || matches!(doc.s(i), "," | "(" | ")" | "." | "Reuters"))
         && upper(floor);
-    if dateline {
+    // "Washington (AFP) –", "Paris, Aug. 24 (UPI) —": a place in capitals
+    // of its own, then an agency in brackets right before the dash.
+    let agency = dash > floor + 3
+        && doc.is(dash - 1, ")")
+        && doc.is(dash - 3, "(")
+        // Not a party letter: "Ryan (R) —".
+        && ((upper(dash - 2) && doc.s(dash - 2).len() > 1) || doc.s(dash - 2) == "Reuters")
+        && doc.is_cap(floor)
+        && (floor..dash - 3).all(|i| doc.is_cap(i) || !doc.is_word(i));
+    if dateline || agency {
         dash + 1
     } else {
         floor

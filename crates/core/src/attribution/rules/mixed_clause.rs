@@ -27,6 +27,13 @@ pub(crate) const RULE: Rule = Rule {
             Some("calling"),
             Some("Tom Reyes"),
         ),
+        // A dateline with an agency in brackets is no speaker.
+        Case::quote(
+            "Lisbon (AFP) – Prime Minister Ana Costa attacked the budget, calling it “a gift to the banks.”",
+            "it “a gift to the banks.”",
+            Some("calling"),
+            Some("Ana Costa"),
+        ),
         // A verb of aspect before the participle is no speaker.
         Case::quote(
             "Senator Ruth Adeyemi began calling the plan “a gift to the banks.”",
