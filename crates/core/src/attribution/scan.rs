@@ -266,12 +266,13 @@ fn apposition_open(doc: &Doc, floor: usize, j: usize) -> Option<usize> {
 
 /// Whether the words between the commas at `k` and `j` are a state or
 /// country after a town ("Va.", "Calif.", "Ohio"): one capitalised word
-/// (and its dot), after a place opened by "of" or "from".
+/// (and its dot), after a place opened by "of", "from" or "in" ("during a
+/// town hall in Columbus, Ohio,").
 fn is_state_after_town(doc: &Doc, k: usize, j: usize) -> bool {
     let words: Vec<usize> = (k + 1..j).filter(|&i| doc.is_word(i)).collect();
     let one_capital = matches!(words.as_slice(), [w] if doc.is_cap(*w));
     let only_dot = (k + 1..j).all(|i| doc.is_word(i) || doc.is(i, "."));
-    let town = (k.saturating_sub(4)..k).any(|i| matches!(doc.low(i), "of" | "from"));
+    let town = (k.saturating_sub(4)..k).any(|i| matches!(doc.low(i), "of" | "from" | "in"));
     one_capital && only_dot && town
 }
 

@@ -34,6 +34,13 @@ pub(crate) const RULE: Rule = Rule {
             Some("calling"),
             Some("Ana Costa"),
         ),
+        // A town and its state inside the phrase between the commas.
+        Case::quote(
+            "Okafor, during a town hall meeting in Columbus, Ohio, said she was “going to fight for every job,” before leaving.",
+            "she was “going to fight for every job,”",
+            Some("said"),
+            Some("Okafor"),
+        ),
         // A verb of aspect before the participle is no speaker.
         Case::quote(
             "Senator Ruth Adeyemi began calling the plan “a gift to the banks.”",
