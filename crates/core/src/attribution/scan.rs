@@ -8,6 +8,7 @@ use super::lexicon::{
 };
 use super::phrases::{np_left, np_right, Mention, MentionKind};
 use crate::span::TokenSpan;
+use crate::tokens::TokenKind;
 
 /// Longest clause taken as a quote's content, in tokens.
 pub(crate) const MAX_CLAUSE: usize = 250;
@@ -432,6 +433,50 @@ pub(crate) fn skip_modifiers_back(doc: &Doc, cue: usize, floor: usize) -> usize 
         {
             j -= 3;
             continue;
+        }
+        // "The State Department less than two weeks ago said": a span of
+        // time ending in "ago", between speaker and verb.
+        if j > floor + 1 && doc.low(j) == "ago" {
+            let lower = |i: usize| {
+                doc.toks[i].kind == TokenKind::Number
+                    || matches!(
+                        doc.low(i),
+                        "a" | "an"
+                            | "few"
+                            | "several"
+                            | "less"
+                            | "more"
+                            | "than"
+                            | "about"
+                            | "just"
+                            | "only"
+                            | "one"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "hours"
+                            | "days"
+                            | "day"
+                            | "weeks"
+                            | "week"
+                            | "months"
+                            | "month"
+                            | "years"
+                            | "year"
+                            | "decades"
+                            | "decade"
+                    )
+            };
+            let mut k = j - 1;
+            while k > floor && j - k < 5 && lower(k - 1) {
+                k -= 1;
+            }
+            if lower(k) && k > floor {
+                j = k - 1;
+                continue;
+            }
         }
         // A short parenthesis after the speaker ("Ryan (R-Wis.) said").
         if j > floor + 1 && doc.is(j, ")") {

@@ -32,6 +32,13 @@ pub(crate) const RULE: Rule = Rule {
             Some("told"),
             Some("Reince Priebus"),
         ),
+        // So may a span of time ending in "ago".
+        Case::quote(
+            "The State Department less than two weeks ago said the files had been moved.",
+            "the files had been moved",
+            Some("said"),
+            Some("The State Department"),
+        ),
         // An attribution in parenthesis interrupts its clause: two parts.
         Case::quote(
             "The old harbour bridge, Mayor Ines Duarte said on Tuesday, will reopen in May after repairs.",
