@@ -178,6 +178,9 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
             // "A state judge rejected the request": a word before a
             // determiner is a verb with its object.
             && !(j > i + 1 && j + 1 < end && is_determiner(doc.low(j + 1)))
+            // "The conversation ended with …": after the noun, an "-ed"
+            // word is its verb ("the embattled governor" keeps its adjective).
+            && !(j > i + 1 && doc.low(j).len() > 3 && doc.low(j).ends_with("ed"))
         {
             j += 1;
         }
@@ -370,6 +373,22 @@ mod tests {
             assert_eq!(
                 span(d, np_left(d, d.len() - 2, 0).unwrap()),
                 "Abdel Fattah al-Sisi"
+            );
+        });
+    }
+
+    #[test]
+    fn an_ed_word_after_the_noun_ends_a_common_noun_phrase() {
+        with_doc("The conversation ended with Maddow", |d| {
+            assert_eq!(
+                span(d, np_right(d, 0, d.len()).unwrap()),
+                "The conversation"
+            );
+        });
+        with_doc("the embattled governor", |d| {
+            assert_eq!(
+                span(d, np_right(d, 0, d.len()).unwrap()),
+                "the embattled governor"
             );
         });
     }
