@@ -233,6 +233,16 @@ pub fn np_left(doc: &Doc, j: usize, floor: usize) -> Option<Mention> {
     if j > floor && matches!(low, "himself" | "herself" | "themselves" | "itself") {
         return np_left(doc, j - 1, floor);
     }
+    // "Sanders, meanwhile, who sits …, said": an adverb between commas
+    // stands aside; the phrase before its comma speaks.
+    let adverb = is_discourse_adverb(low) || (low.len() > 4 && low.ends_with("ly"));
+    if adverb && !doc.is_cap(j) && j > floor + 1 && doc.is(j - 1, ",") && doc.is(j + 1, ",") {
+        return np_left(doc, j - 2, floor);
+    }
+    // "Domestically, Trump's row …": an adverb opening the sentence is no name.
+    if adverb && doc.is_cap(j) && doc.is(j + 1, ",") && (j == floor || doc.is_terminal(j - 1)) {
+        return None;
+    }
     if let Some(gender) = subject_pronoun_gender(low) {
         return Some(Mention::single(j, MentionKind::Pronoun, gender));
     }
@@ -374,6 +384,17 @@ mod tests {
                 span(d, np_left(d, d.len() - 2, 0).unwrap()),
                 "Abdel Fattah al-Sisi"
             );
+        });
+    }
+
+    #[test]
+    fn an_adverb_is_no_speaker() {
+        // "Sanders, meanwhile, …": the phrase before the adverb's comma.
+        with_doc("Sanders, meanwhile, said", |d| {
+            assert_eq!(span(d, np_left(d, 2, 0).unwrap()), "Sanders");
+        });
+        with_doc("Domestically, Trump", |d| {
+            assert!(np_left(d, 0, 0).is_none());
         });
     }
 

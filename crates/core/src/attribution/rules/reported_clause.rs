@@ -32,6 +32,13 @@ pub(crate) const RULE: Rule = Rule {
             Some("told"),
             Some("Reince Priebus"),
         ),
+        // And "only" ("Rubio only briefly said").
+        Case::quote(
+            "But Rubio only briefly said the visas were needed.",
+            "the visas were needed",
+            Some("said"),
+            Some("Rubio"),
+        ),
         // So may a span of time ending in "ago".
         Case::quote(
             "The State Department less than two weeks ago said the files had been moved.",
