@@ -4,7 +4,7 @@
 use super::doc::Doc;
 use super::lexicon::{
     is_cue_modifier, is_cue_verb, is_determiner, is_discourse_adverb, is_name_particle,
-    is_time_word, pronoun_gender, title_gender, Gender,
+    is_role_word, is_time_word, pronoun_gender, title_gender, Gender,
 };
 use super::name_scan::{abbreviation_dot, capital_after_role_nouns, glued3, scan_name, Joined};
 use crate::span::TokenSpan;
@@ -161,7 +161,20 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
     // "“…,” the IMF said" / "said the Pentagon": a name after "the".
     if low == "the" && i + 1 < end && doc.is_cap(i + 1) {
         if let Some(name) = name_right(doc, i + 1, end).filter(|m| m.kind == MentionKind::Name) {
-            return Some(name);
+            // "the GOP front-runner said", "the White House spokesman said":
+            // a role after the name is who speaks, the name describes it.
+            // "the GOP nominee Donald Trump said" is Donald Trump.
+            let Some(role) = role_after(doc, name.tokens.last() + 1, end) else {
+                return Some(name);
+            };
+            if role + 1 < end && doc.is_cap(role + 1) {
+                return name_right(doc, role + 1, end).filter(|m| m.kind == MentionKind::Name);
+            }
+            return Some(Mention {
+                tokens: TokenSpan::new(i, role),
+                kind: MentionKind::Nominal,
+                gender: Gender::Unknown,
+            });
         }
     }
     if is_determiner(low) || is_bare_speaker_noun(low) {
@@ -179,10 +192,16 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
             // determiner is a verb with its object.
             && !(j > i + 1 && j + 1 < end && is_determiner(doc.low(j + 1)))
             // "The conversation ended with …": after the noun, an "-ed"
-            // word is its verb ("the embattled governor" keeps its adjective).
-            && !(j > i + 1 && doc.low(j).len() > 3 && doc.low(j).ends_with("ed"))
+            // word is its verb ("the embattled governor", "the
+            // self-proclaimed" keep their adjectives).
+            && !(j > i + 1 && doc.low(j).len() > 3 && doc.low(j).ends_with("ed") && doc.s(j - 1) != "-")
         {
-            j += 1;
+            // "the two-term president": a hyphenated word is one word.
+            j += if j + 2 < end && doc.s(j + 1) == "-" && glued3(doc, j + 1) && doc.is_word(j + 2) {
+                3
+            } else {
+                1
+            };
         }
         if j > i + 1 {
             return Some(Mention {
@@ -193,6 +212,21 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
         }
     }
     None
+}
+
+/// The last token of a role word at `i` (“spokesman”, “front-runner”: a
+/// hyphenated word ending in a role or “runner”), if one is there.
+fn role_after(doc: &Doc, i: usize, end: usize) -> Option<usize> {
+    if i >= end || !doc.is_word(i) || doc.is_cap(i) {
+        return None;
+    }
+    let last = if i + 2 < end && doc.s(i + 1) == "-" && glued3(doc, i + 1) {
+        i + 2
+    } else {
+        i
+    };
+    let word = doc.low(last);
+    (is_role_word(word) || word == "runner").then_some(last)
 }
 
 /// The name right after up to four lowercase words ending in a role noun
@@ -383,6 +417,46 @@ mod tests {
             assert_eq!(
                 span(d, np_left(d, d.len() - 2, 0).unwrap()),
                 "Abdel Fattah al-Sisi"
+            );
+        });
+    }
+
+    #[test]
+    fn a_role_after_a_name_is_the_speaker() {
+        with_doc("the GOP front-runner said", |d| {
+            let m = np_right(d, 0, d.len()).unwrap();
+            assert_eq!(
+                (span(d, m).as_str(), m.kind),
+                ("the GOP front-runner", MentionKind::Nominal)
+            );
+        });
+        with_doc("the Florida senator said", |d| {
+            assert_eq!(
+                span(d, np_right(d, 0, d.len()).unwrap()),
+                "the Florida senator"
+            );
+        });
+        // A name after the role is still the speaker.
+        with_doc("the GOP nominee Donald Trump said", |d| {
+            let m = np_right(d, 0, d.len()).unwrap();
+            assert_eq!(
+                (span(d, m).as_str(), m.kind),
+                ("GOP nominee Donald Trump", MentionKind::Name)
+            );
+        });
+        with_doc("the IMF said", |d| {
+            assert_eq!(span(d, np_right(d, 0, d.len()).unwrap()), "IMF");
+        });
+        with_doc("the two-term president will say", |d| {
+            assert_eq!(
+                span(d, np_right(d, 0, d.len()).unwrap()),
+                "the two-term president"
+            );
+        });
+        with_doc("the self-proclaimed expert", |d| {
+            assert_eq!(
+                span(d, np_right(d, 0, d.len()).unwrap()),
+                "the self-proclaimed expert"
             );
         });
     }
