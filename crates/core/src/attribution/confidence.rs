@@ -9,7 +9,8 @@ use std::sync::OnceLock;
 use super::rules::RuleId;
 use super::Attributed;
 
-const TABLE: &str = include_str!("../../data/confidence.tsv");
+// Comment lines are left out at build time (`build.rs`).
+const TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/confidence.tsv"));
 
 /// Percent right by (rule id or "*", "speaker" / "none" / "*").
 fn table() -> &'static HashMap<(&'static str, &'static str), u8> {

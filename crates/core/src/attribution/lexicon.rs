@@ -60,19 +60,24 @@ pub struct ReportingVerb {
     pub left_out: Vec<&'static str>,
 }
 
-const REPORTING_VERBS: &str = include_str!("../../data/lexicon/reporting_verbs.tsv");
-const TITLES: &str = include_str!("../../data/lexicon/titles.tsv");
-const PRONOUNS: &str = include_str!("../../data/lexicon/pronouns.tsv");
-const ROLE_WORDS: &str = include_str!("../../data/lexicon/role_words.txt");
-const ORG_WORDS: &str = include_str!("../../data/lexicon/organisation_words.txt");
-const NAME_PARTICLES: &str = include_str!("../../data/lexicon/name_particles.txt");
-const TIME_WORDS: &str = include_str!("../../data/lexicon/time_words.txt");
-const DISCOURSE_ADVERBS: &str = include_str!("../../data/lexicon/discourse_adverbs.txt");
-const DETERMINERS: &str = include_str!("../../data/lexicon/determiners.txt");
-const CUE_MODIFIERS: &str = include_str!("../../data/lexicon/cue_modifiers.txt");
-const CUE_CLASSES: &str = include_str!("../../data/lexicon/cue_classes.tsv");
-const DOCUMENT_WORDS: &str = include_str!("../../data/lexicon/document_words.txt");
-const FIRST_NAME_GENDERS: &str = include_str!("../../data/lexicon/first_name_genders.tsv");
+// The files of `data/lexicon`, their comment lines left out at build time
+// (`build.rs`).
+const REPORTING_VERBS: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/lexicon/reporting_verbs.tsv"));
+const TITLES: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/titles.tsv"));
+const PRONOUNS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/pronouns.tsv"));
+const ROLE_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/role_words.txt"));
+const ORG_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/organisation_words.txt"));
+const NAME_PARTICLES: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/name_particles.txt"));
+const TIME_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/time_words.txt"));
+const DISCOURSE_ADVERBS: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/lexicon/discourse_adverbs.txt"));
+const DETERMINERS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/determiners.txt"));
+const CUE_MODIFIERS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/cue_modifiers.txt"));
+const CUE_CLASSES: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/cue_classes.tsv"));
+const DOCUMENT_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/document_words.txt"));
+const FIRST_NAME_GENDERS: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/lexicon/first_name_genders.tsv"));
 
 /// The rows of a data file: comments ("#" to the line end) and blank lines
 /// dropped, columns split at tabs.
