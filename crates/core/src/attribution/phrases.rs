@@ -182,36 +182,48 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
         if is_bare_speaker_noun(low) {
             return Some(Mention::single(i, MentionKind::Nominal, Gender::Unknown));
         }
-        while j < end
-            && j - i < 5
-            && doc.is_word(j)
-            && !is_clause_word(doc.low(j))
-            && !is_cue_verb(doc.low(j))
-            && !is_cue_modifier(doc.low(j))
-            // "A state judge rejected the request": a word before a
-            // determiner is a verb with its object.
-            && !(j > i + 1 && j + 1 < end && is_determiner(doc.low(j + 1)))
-            // "The conversation ended with …": after the noun, an "-ed"
-            // word is its verb ("the embattled governor", "the
-            // self-proclaimed" keep their adjectives).
-            && !(j > i + 1 && doc.low(j).len() > 3 && doc.low(j).ends_with("ed") && doc.s(j - 1) != "-")
-        {
-            // "the two-term president": a hyphenated word is one word.
-            j += if j + 2 < end && doc.s(j + 1) == "-" && glued3(doc, j + 1) && doc.is_word(j + 2) {
-                3
-            } else {
-                1
-            };
+        // Tokens of hyphens inside the phrase, which do not count as words.
+        let mut hyphens = 0;
+        while j < end && j - i < 5 + hyphens && nominal_word_at(doc, i, j, end) {
+            // "the two-term president", "the 46-year-old", "the
+            // self-proclaimed expert": a hyphenated word is one word, its
+            // later parts words of the phrase whatever they could be alone.
+            while j + 2 < end && doc.s(j + 1) == "-" && glued3(doc, j + 1) && doc.is_word(j + 2) {
+                hyphens += 1;
+                j += 2;
+            }
+            j += 1;
         }
-        if j > i + 1 {
+        // "tweeted another", "said one of two witnesses": a determiner
+        // that stands for its noun.
+        let alone = matches!(
+            low,
+            "another" | "one" | "others" | "some" | "many" | "several" | "both"
+        );
+        if j > i + 1 || alone {
             return Some(Mention {
-                tokens: TokenSpan::new(i, j - 1),
+                tokens: TokenSpan::new(i, j.max(i + 1) - 1),
                 kind: MentionKind::Nominal,
                 gender: Gender::Unknown,
             });
         }
     }
     None
+}
+
+/// Whether token `j` goes on the common noun phrase opened by the
+/// determiner at `i`: a word or number that is no clause word, cue or cue
+/// modifier; not a verb before its object's determiner ("A state judge
+/// rejected the request") nor an "-ed" verb after the noun ("The
+/// conversation ended with …"; "the embattled governor" keeps its adjective).
+fn nominal_word_at(doc: &Doc, i: usize, j: usize, end: usize) -> bool {
+    let low = doc.low(j);
+    (doc.is_word(j) || doc.toks[j].kind == TokenKind::Number)
+        && !is_clause_word(low)
+        && !is_cue_verb(low)
+        && !is_cue_modifier(low)
+        && !(j > i + 1 && j + 1 < end && is_determiner(doc.low(j + 1)))
+        && !(j > i + 1 && low.len() > 3 && low.ends_with("ed"))
 }
 
 /// The last token of a role word at `i` (“spokesman”, “front-runner”: a

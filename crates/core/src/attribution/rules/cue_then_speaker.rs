@@ -62,6 +62,26 @@ pub(crate) const RULE: Rule = Rule {
             Some("remembered"),
             Some("Tom Okafor"),
         ),
+        // "of" inside the words describing the speaker.
+        Case::quote(
+            "“The first line of defense is the community,” said former secretary of state Ada Mensah.",
+            "“The first line of defense is the community,”",
+            Some("said"),
+            Some("Ada Mensah"),
+        ),
+        // A determiner standing for its noun, a hyphenated age.
+        Case::quote(
+            "“Better watch out,” tweeted another.",
+            "“Better watch out,”",
+            Some("tweeted"),
+            Some("another"),
+        ),
+        Case::quote(
+            "“He is an amazing leader,” said the 46-year-old.",
+            "“He is an amazing leader,”",
+            Some("said"),
+            Some("the 46-year-old"),
+        ),
         // A participle with no speaker after it: the sentence's subject.
         Case::quote(
             "Ada Mensah said she was thinking, “This cannot be happening,” adding that she was afraid.",
@@ -158,8 +178,12 @@ fn name_after_modifiers(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
     let mut k = i;
     while k < end && k - i < 2 * MAX_MODIFIERS && !doc.is_cap(k) {
         let low = doc.low(k);
+        // "said former secretary of state Hillary Clinton", "said master
+        // of ceremonies Asab Al-Tabchi": "of" inside the description.
+        let of = low == "of" && k > i && doc.is_word(k - 1);
         let modifier =
             (doc.is_word(k) && !is_clause_word(low) && !is_determiner(low) && !is_time_word(low))
+                || of
                 || matches!(low, "/" | "-")
                 || low.starts_with(|c: char| c.is_ascii_digit());
         if !modifier {
