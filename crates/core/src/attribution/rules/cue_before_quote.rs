@@ -24,8 +24,18 @@ pub(crate) const RULE: Rule = Rule {
           cue and the mark, and only punctuation, a listener after “told”/“asked”, or when \
           and where it was said (a longer phrase of when or where before a comma too). \
           Not “said that X’s “…””, “said the “…” of …” nor “told the forum he was “…””: a \
-          reported clause around the quote makes a mixed quote.",
+          reported clause around the quote makes a mixed quote. A lowercase “-ed” word the \
+          lexicon lacks is the verb between a name or pronoun opening its clause and the comma \
+          or colon before the mark (“Hillary Clinton cracked, “…””; PolNeAR train, direct \
+          track: speaker accuracy 91.83 -> 91.88).",
     cases: &[
+        // An "-ed" verb the lexicon lacks after the clause's subject.
+        Case::quote(
+            "During their first debate, Senator Ada Mensah cracked, “I am a progressive who gets things done.”",
+            "“I am a progressive who gets things done.”",
+            Some("cracked"),
+            Some("Ada Mensah"),
+        ),
         // An opening phrase before the subject is not the speaker.
         Case::quote(
             "Hours later, Senator Tom Reyes returned the compliment, telling reporters, “He is an amazing man.”",
@@ -175,6 +185,26 @@ pub(crate) fn cue_before_quote(doc: &Doc, open: usize) -> Option<Found> {
         return Some(Found::new(RuleId::CueBeforeQuote, Some(cue), mention));
     }
     cue_before_circumstance(doc, open, sent_start)
+        .or_else(|| unfamiliar_verb_before(doc, open, sent_start))
+}
+
+/// "Hillary Clinton cracked, “…”", "He quipped: “…”": a name or pronoun
+/// opening its clause, then one lowercase "-ed" word the lexicon lacks,
+/// then the comma or colon before the opening mark at `open`.
+fn unfamiliar_verb_before(doc: &Doc, open: usize, sent_start: usize) -> Option<Found> {
+    let punct = open
+        .checked_sub(1)
+        .filter(|&p| matches!(doc.s(p), "," | ":"))?;
+    let verb = punct.checked_sub(1).filter(|&v| v > sent_start)?;
+    let low = doc.low(verb);
+    if !doc.is_word(verb) || doc.is_cap(verb) || low.len() <= 4 || !low.ends_with("ed") {
+        return None;
+    }
+    let m = np_left(doc, verb - 1, sent_start)
+        .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))?;
+    let first = m.tokens.first();
+    let opens_clause = first == sent_start || matches!(doc.s(first - 1), "," | "-" | "—" | "–");
+    opens_clause.then(|| Found::new(RuleId::CueBeforeQuote, Some(TokenSpan::one(verb)), Some(m)))
 }
 
 /// Most tokens of a circumstance between a cue and the comma before the
