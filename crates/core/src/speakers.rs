@@ -715,7 +715,9 @@ impl<'d> Resolver<'_, 'd> {
 
     /// A one-word "name" that only opens its sentence and that the entity
     /// tagger did not take for a name ("Critics say …", "Doctors warn …") is
-    /// a common noun. (Without an entity model, names stay names.)
+    /// a common noun, unless it is the surname of a full name in the text
+    /// ("Trump: “…”" in a headline). (Without an entity model, names stay
+    /// names.)
     fn common_noun_or(&self, m: Mention) -> Mention {
         let i = m.tokens.first();
         let opens_sentence = self.doc.sentence_bounds(i).first() == i;
@@ -723,6 +725,16 @@ impl<'d> Resolver<'_, 'd> {
         // No entity at all: no model ran (or the text names nothing).
         let untagged = self.entities.is_empty();
         if !lone || untagged || self.doc.range_of(m.tokens).overlaps_any(&self.entities) {
+            return m;
+        }
+        // "Trump: “…”" in a headline: the surname of a person the article
+        // names in full is that person.
+        let word = self.doc.low(i);
+        let surname = self
+            .names
+            .with_word(word)
+            .any(|c| !c.is_org && c.words.len() >= 2 && c.words.last() == Some(&word));
+        if surname {
             return m;
         }
         Mention {

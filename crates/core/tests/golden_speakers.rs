@@ -182,3 +182,18 @@ fn a_reflexive_after_the_name_is_no_part_of_it() {
     let names: Vec<Option<&str>> = all.iter().map(|(_, who)| who.as_deref()).collect();
     assert_eq!(names, [Some("Jonas Berg"), Some("Jonas Berg")]);
 }
+
+#[test]
+fn a_headline_surname_is_the_person_the_article_names_in_full() {
+    // The entity tagger reads no name in the headline's "Trump".
+    let t = "Trump: 'We are going to win so much'\n\n\
+             Donald Trump told supporters on Monday that the race was close.\n\n\
+             “We will win,” Trump said.";
+    let all = speakers(t);
+    assert!(!all.is_empty(), "{all:?}");
+    assert!(
+        all.iter()
+            .all(|(_, who)| who.as_deref() == Some("Donald Trump")),
+        "{all:?}"
+    );
+}
