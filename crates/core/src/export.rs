@@ -284,24 +284,36 @@ mod tests {
 
     #[test]
     fn explanations_name_the_rules() {
+        use crate::attribution::confidence::confidence;
+        use crate::attribution::rules::RuleId;
+        // The rates are the calibrated table's (`cargo xtask calibrate`).
+        let rate = |rule, speaker| confidence(rule, speaker);
         let a = crate::analyze(T);
         assert_eq!(
             explanation(&a, 0).unwrap(),
-            "found by: reporting verb right after the quote (cue-then-speaker); \
-             speaker: the name as written → Ada Lovelace; speech; \
-             quotes found this way were right 88% of the time in training news"
+            format!(
+                "found by: reporting verb right after the quote (cue-then-speaker); \
+                 speaker: the name as written → Ada Lovelace; speech; \
+                 quotes found this way were right {}% of the time in training news",
+                rate(RuleId::CueThenSpeaker, true)
+            )
         );
         assert_eq!(
             explanation(&a, 1).unwrap(),
-            "found by: speaker and reporting verb after the quote (speaker-then-cue); \
-             speaker: pronoun → the likeliest person or organisation before it → Ada Lovelace; speech; \
-             quotes found this way were right 90% of the time in training news"
+            format!(
+                "found by: speaker and reporting verb after the quote (speaker-then-cue); \
+                 speaker: pronoun → the likeliest person or organisation before it → Ada Lovelace; \
+                 speech; quotes found this way were right {}% of the time in training news",
+                rate(RuleId::SpeakerThenCue, true)
+            )
         );
         let a =
             crate::analyze("Title\n\n“We are not leaving this square until they listen to us.”");
-        assert!(explanation(&a, 0)
-            .unwrap()
-            .contains("; speaker not found; speech; quotes found this way were right 3% "));
+        let unattributed = format!(
+            "; speaker not found; speech; quotes found this way were right {}% ",
+            rate(RuleId::UnattributedLong, false)
+        );
+        assert!(explanation(&a, 0).unwrap().contains(&unattributed));
         assert_eq!(explanation(&a, 1), None);
     }
 
