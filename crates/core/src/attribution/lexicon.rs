@@ -70,6 +70,7 @@ const ROLE_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/role_wo
 const ORG_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/organisation_words.txt"));
 const NAME_PARTICLES: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/name_particles.txt"));
 const TIME_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/time_words.txt"));
+const DURATION_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/duration_words.txt"));
 const DISCOURSE_ADVERBS: &str =
     include_str!(concat!(env!("OUT_DIR"), "/lexicon/discourse_adverbs.txt"));
 const DETERMINERS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/determiners.txt"));
@@ -147,6 +148,7 @@ struct Lexicon {
     org_words: HashSet<&'static str>,
     name_particles: HashSet<&'static str>,
     time_words: HashSet<&'static str>,
+    duration_words: HashSet<&'static str>,
     discourse_adverbs: HashSet<&'static str>,
     determiners: HashSet<&'static str>,
     cue_modifiers: HashSet<&'static str>,
@@ -190,6 +192,7 @@ fn lexicon() -> &'static Lexicon {
             org_words: word_set(ORG_WORDS),
             name_particles: word_set(NAME_PARTICLES),
             time_words: word_set(TIME_WORDS),
+            duration_words: word_set(DURATION_WORDS),
             discourse_adverbs: word_set(DISCOURSE_ADVERBS),
             determiners: word_set(DETERMINERS),
             cue_modifiers: word_set(CUE_MODIFIERS),
@@ -237,6 +240,8 @@ lookup! {
     is_name_particle => |lower| lexicon().name_particles.contains(lower);
     /// Days, months and other time words that are capitalised but never speak.
     is_time_word => |lower| lexicon().time_words.contains(lower);
+    /// Words of a span of time before "ago" ("less than two weeks").
+    is_duration_word => |lower| lexicon().duration_words.contains(lower);
     /// Sentence adverbs that are capitalised at a sentence start but never a
     /// speaker ("Meanwhile, it said …").
     is_discourse_adverb => |lower| lexicon().discourse_adverbs.contains(lower);
@@ -416,6 +421,7 @@ mod tests {
             ORG_WORDS,
             NAME_PARTICLES,
             TIME_WORDS,
+            DURATION_WORDS,
             DISCOURSE_ADVERBS,
             DETERMINERS,
             CUE_MODIFIERS,

@@ -218,6 +218,12 @@ fn is_dotted_capitals(w: &str) -> bool {
     w.contains('.') && w.chars().all(|c| c == '.' || c.is_ascii_uppercase())
 }
 
+/// Whether token `h` is a hyphen inside a word ("front-runner",
+/// "46-year-old"): a "-" glued to both neighbours.
+pub(crate) fn inner_hyphen(doc: &Doc, h: usize) -> bool {
+    doc.s(h) == "-" && glued3(doc, h)
+}
+
 /// Whether token `j` is glued to both neighbours.
 pub(crate) fn glued3(doc: &Doc, j: usize) -> bool {
     j > 0

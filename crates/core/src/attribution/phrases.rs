@@ -6,7 +6,9 @@ use super::lexicon::{
     is_cue_modifier, is_cue_verb, is_determiner, is_discourse_adverb, is_name_particle,
     is_role_word, is_time_word, pronoun_gender, title_gender, Gender,
 };
-use super::name_scan::{abbreviation_dot, capital_after_role_nouns, glued3, scan_name, Joined};
+use super::name_scan::{
+    abbreviation_dot, capital_after_role_nouns, glued3, inner_hyphen, scan_name, Joined,
+};
 use crate::span::TokenSpan;
 use crate::tokens::TokenKind;
 
@@ -188,7 +190,7 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
             // "the two-term president", "the 46-year-old", "the
             // self-proclaimed expert": a hyphenated word is one word, its
             // later parts words of the phrase whatever they could be alone.
-            while j + 2 < end && doc.s(j + 1) == "-" && glued3(doc, j + 1) && doc.is_word(j + 2) {
+            while j + 2 < end && inner_hyphen(doc, j + 1) && doc.is_word(j + 2) {
                 hyphens += 1;
                 j += 2;
             }
@@ -232,7 +234,7 @@ fn role_after(doc: &Doc, i: usize, end: usize) -> Option<usize> {
     if i >= end || !doc.is_word(i) || doc.is_cap(i) {
         return None;
     }
-    let last = if i + 2 < end && doc.s(i + 1) == "-" && glued3(doc, i + 1) {
+    let last = if i + 2 < end && inner_hyphen(doc, i + 1) {
         i + 2
     } else {
         i
@@ -263,6 +265,19 @@ fn name_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
         kind,
         gender: scan.gender,
     })
+}
+
+/// Whether the mention owns what follows it ("Pence's press release",
+/// "the senators' letter"): a possessive ending right after it.
+pub(crate) fn is_possessive(doc: &Doc, m: Mention) -> bool {
+    matches!(doc.s(m.tokens.last() + 1), "'s" | "’s" | "'" | "’")
+}
+
+/// Whether the mention is a pronoun that names no one ("It's the pull of
+/// …", "You have to go back …", "This is …").
+pub(crate) fn is_impersonal(doc: &Doc, m: Mention) -> bool {
+    m.kind == MentionKind::Pronoun
+        && matches!(doc.low(m.tokens.first()), "it" | "you" | "this" | "that")
 }
 
 /// The phrase ending at token `j` (left of a cue), not before `floor`.
@@ -346,7 +361,7 @@ fn nominal_left(doc: &Doc, j: usize, floor: usize) -> Mention {
         let mut p = k - 1;
         // "The GOP front-runner", "Some 22 percent": a hyphenated word is
         // one word, a number a word of the phrase.
-        if p > floor && doc.s(p) == "-" && glued3(doc, p) {
+        if p > floor && inner_hyphen(doc, p) {
             p -= 1;
         }
         if doc.toks[p].kind == TokenKind::Number {

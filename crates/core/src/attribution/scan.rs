@@ -437,43 +437,14 @@ pub(crate) fn skip_modifiers_back(doc: &Doc, cue: usize, floor: usize) -> usize 
         // "The State Department less than two weeks ago said": a span of
         // time ending in "ago", between speaker and verb.
         if j > floor + 1 && doc.low(j) == "ago" {
-            let lower = |i: usize| {
-                doc.toks[i].kind == TokenKind::Number
-                    || matches!(
-                        doc.low(i),
-                        "a" | "an"
-                            | "few"
-                            | "several"
-                            | "less"
-                            | "more"
-                            | "than"
-                            | "about"
-                            | "just"
-                            | "only"
-                            | "one"
-                            | "two"
-                            | "three"
-                            | "four"
-                            | "five"
-                            | "six"
-                            | "hours"
-                            | "days"
-                            | "day"
-                            | "weeks"
-                            | "week"
-                            | "months"
-                            | "month"
-                            | "years"
-                            | "year"
-                            | "decades"
-                            | "decade"
-                    )
+            let in_span = |i: usize| {
+                doc.toks[i].kind == TokenKind::Number || lexicon::is_duration_word(doc.low(i))
             };
             let mut k = j - 1;
-            while k > floor && j - k < 5 && lower(k - 1) {
+            while k > floor && j - k < 5 && in_span(k - 1) {
                 k -= 1;
             }
-            if lower(k) && k > floor {
+            if in_span(k) && k > floor {
                 j = k - 1;
                 continue;
             }
@@ -490,6 +461,14 @@ pub(crate) fn skip_modifiers_back(doc: &Doc, cue: usize, floor: usize) -> usize 
         }
         return j;
     }
+}
+
+/// Whether token `i` is a lowercase word of five letters or more ending
+/// in "-ed": a past form, the verb of an attribution when the lexicon lacks
+/// it (“reacted”, “cracked”).
+pub(crate) fn is_lowercase_past(doc: &Doc, i: usize) -> bool {
+    let low = doc.low(i);
+    doc.is_word(i) && !doc.is_cap(i) && low.len() > 4 && low.ends_with("ed")
 }
 
 /// "egregiously described", "flatly denied": a lowercase -ly adverb.

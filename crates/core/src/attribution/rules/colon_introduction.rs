@@ -1,7 +1,9 @@
 //! `colon-introduction`: X made the following comment: “…”.
 
 use super::super::doc::Doc;
-use super::super::phrases::{np_left, np_right, Mention, MentionKind};
+use super::super::phrases::{
+    is_impersonal, is_possessive, np_left, np_right, Mention, MentionKind,
+};
 use super::super::scan::{sentence_start_from, sentence_subject};
 use super::{Case, Found, Rule, RuleId, Stage};
 
@@ -94,15 +96,9 @@ fn subject_after_opening(doc: &Doc, start: usize, colon: usize) -> Option<Mentio
     } else {
         start
     };
-    sentence_subject(doc, from, colon).filter(|m| {
-        let personal = match m.kind {
-            MentionKind::Name => true,
-            MentionKind::Pronoun => {
-                !matches!(doc.low(m.tokens.first()), "it" | "you" | "this" | "that")
-            }
-            _ => false,
-        };
-        let possessive = matches!(doc.s(m.tokens.last() + 1), "'s" | "’s" | "'" | "’");
-        personal && !possessive
+    sentence_subject(doc, from, colon).filter(|&m| {
+        matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)
+            && !is_impersonal(doc, m)
+            && !is_possessive(doc, m)
     })
 }

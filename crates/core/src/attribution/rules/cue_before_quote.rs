@@ -4,7 +4,8 @@ use super::super::doc::Doc;
 use super::super::lexicon::is_time_word;
 use super::super::phrases::{np_left, np_right, MentionKind};
 use super::super::scan::{
-    cue_ending_at, left_speaker, sentence_start_from, sentence_subject, takes_listener,
+    cue_ending_at, is_lowercase_past, left_speaker, sentence_start_from, sentence_subject,
+    takes_listener,
 };
 use super::{Case, Found, Rule, RuleId, Stage};
 use crate::span::TokenSpan;
@@ -196,8 +197,7 @@ fn unfamiliar_verb_before(doc: &Doc, open: usize, sent_start: usize) -> Option<F
         .checked_sub(1)
         .filter(|&p| matches!(doc.s(p), "," | ":"))?;
     let verb = punct.checked_sub(1).filter(|&v| v > sent_start)?;
-    let low = doc.low(verb);
-    if !doc.is_word(verb) || doc.is_cap(verb) || low.len() <= 4 || !low.ends_with("ed") {
+    if !is_lowercase_past(doc, verb) {
         return None;
     }
     let m = np_left(doc, verb - 1, sent_start)

@@ -4,7 +4,7 @@ use super::super::after_close::AfterClose;
 use super::super::doc::Doc;
 use super::super::lexicon::{is_determiner, is_time_word};
 use super::super::phrases::{is_clause_word, np_right, Mention, MentionKind};
-use super::super::scan::{cue_at, sentence_start_from, sentence_subject};
+use super::super::scan::{cue_at, is_lowercase_past, sentence_start_from, sentence_subject};
 use super::{Case, Found, Outcome, Rule, RuleId, Stage};
 use crate::span::TokenSpan;
 
@@ -128,15 +128,10 @@ pub(crate) fn cue_then_speaker(c: &AfterClose) -> Outcome<Found> {
 /// then a name that ends the sentence or meets a comma.
 fn unfamiliar_verb_then_name(c: &AfterClose) -> Outcome<Found> {
     let (doc, v) = (c.doc, c.j);
-    let low = doc.low(v);
     // “…?” reacted Trump: a question or exclamation closes as a comma does.
     let close = v.saturating_sub(1);
     let asked = close > 0 && doc.is_mark(close) && matches!(doc.s(close - 1), "?" | "!");
-    let verb = (c.comma || asked)
-        && doc.is_word(v)
-        && !doc.is_cap(v)
-        && low.len() > 4
-        && low.ends_with("ed");
+    let verb = (c.comma || asked) && is_lowercase_past(doc, v);
     if !verb || v + 1 > c.sent_end {
         return Outcome::Skip;
     }

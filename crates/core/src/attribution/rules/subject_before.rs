@@ -2,7 +2,7 @@
 
 use super::super::doc::Doc;
 use super::super::lexicon::is_cue_verb;
-use super::super::phrases::{np_right, Mention, MentionKind};
+use super::super::phrases::{is_possessive, np_right, Mention, MentionKind};
 use super::super::scan::sentence_start_from;
 use super::{Case, Rule, RuleId, Stage};
 
@@ -59,9 +59,7 @@ pub(crate) fn subject_before(doc: &Doc, open: Option<usize>, close: usize) -> Op
     let m = np_right(doc, start, end)?;
     let next = m.tokens.last() + 1;
     // "Bush's approval rating dipped": a possessive is no subject.
-    let verb_follows = next < end
-        && doc.is_word(next)
-        && !doc.is_cap(next)
-        && !matches!(doc.s(next), "'s" | "’s" | "'" | "’");
+    let verb_follows =
+        next < end && doc.is_word(next) && !doc.is_cap(next) && !is_possessive(doc, m);
     (verb_follows && m.kind == MentionKind::Name).then_some(m)
 }

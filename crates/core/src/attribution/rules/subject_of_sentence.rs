@@ -1,7 +1,7 @@
 //! `subject-of-sentence`: Sanders credited the win to “a closed primary …”
 
 use super::super::doc::Doc;
-use super::super::phrases::{Mention, MentionKind};
+use super::super::phrases::{is_impersonal, is_possessive, Mention, MentionKind};
 use super::super::scan::{sentence_start_from, sentence_subject};
 use super::{Case, Rule, RuleId, Stage};
 
@@ -48,13 +48,9 @@ pub(crate) fn subject_of_sentence(doc: &Doc, open: Option<usize>) -> Option<Ment
     if o - start > MAX_LEAD_IN || (start..o).any(|i| doc.is_mark(i)) {
         return None;
     }
-    sentence_subject(doc, start, o).filter(|m| {
-        let next = m.tokens.last() + 1;
-        // "Pence's press release linked to …": the subject is the release.
-        let possessive = matches!(doc.s(next), "'s" | "’s" | "'" | "’");
-        // "It's the pull of …", "You have to go back …": no one speaks.
-        let impersonal = m.kind == MentionKind::Pronoun
-            && matches!(doc.low(m.tokens.first()), "it" | "you" | "this" | "that");
-        m.kind != MentionKind::Relative && !possessive && !impersonal
+    // "Pence's press release linked to …": the subject is the release;
+    // "It's the pull of …", "You have to go back …": no one speaks.
+    sentence_subject(doc, start, o).filter(|&m| {
+        m.kind != MentionKind::Relative && !is_possessive(doc, m) && !is_impersonal(doc, m)
     })
 }
