@@ -228,8 +228,8 @@ fn nominal_word_at(doc: &Doc, i: usize, j: usize, end: usize) -> bool {
         && !(j > i + 1 && low.len() > 3 && low.ends_with("ed"))
 }
 
-/// The last token of a role word at `i` (“spokesman”; “front-runner”, a
-/// hyphenated word ending in a role), if one is there.
+/// The last token of a role word at `i` (“spokesman”, “front-runner”: a
+/// hyphenated word ending in a role or “runner”), if one is there.
 fn role_after(doc: &Doc, i: usize, end: usize) -> Option<usize> {
     if i >= end || !doc.is_word(i) || doc.is_cap(i) {
         return None;
@@ -240,7 +240,7 @@ fn role_after(doc: &Doc, i: usize, end: usize) -> Option<usize> {
         i
     };
     let word = doc.low(last);
-    is_role_word(word).then_some(last)
+    (is_role_word(word) || word == "runner").then_some(last)
 }
 
 /// The name right after up to four lowercase words ending in a role noun
