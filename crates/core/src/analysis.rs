@@ -170,6 +170,8 @@ fn analyze_with(
         };
         learned_clauses(&doc, clauses, lexicon, &mut attributed);
     }
+    // After the tagger: its clauses have passives too ("she is expected to").
+    crate::attribution::clear_agentless_speakers(&doc, &mut attributed);
     classify_all(text, &mut attributed);
     let marked: Vec<TextRange> = scan.quotes.iter().map(|q| q.range).collect();
     let speakers = resolve_traced(&doc, &mut attributed, &marked, &entities, trace);

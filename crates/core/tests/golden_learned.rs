@@ -156,3 +156,22 @@ fn who_after_a_common_noun_is_that_noun_phrase() {
              “a small arsenal” in the basement.";
     assert_eq!(speaker_named(t, "small arsenal").as_deref(), Some("police"));
 }
+
+#[test]
+fn the_subject_of_an_agentless_passive_is_not_its_speaker() {
+    // "was accused of": the tagger reads the clause; the text names no
+    // accuser, so the quote has no speaker.
+    let t = "Mr. Okafor was accused of hiding losses from the pension fund for years.";
+    let a = analyze(t);
+    assert_eq!(a.quotes.len(), 1, "{:?}", found_by(&a, t));
+    assert_eq!(a.quotes[0].speaker, None);
+    // An active verb keeps the subject it reads.
+    assert_eq!(
+        speaker_named(
+            "Lena Park, the union's lawyer, argued the pension fund had hidden its losses for years.",
+            "hidden its losses"
+        )
+        .as_deref(),
+        Some("Lena Park")
+    );
+}

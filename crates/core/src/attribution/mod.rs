@@ -9,6 +9,7 @@
 //! indirect speech ([`indirect`]).
 
 mod after_close;
+mod agentless;
 pub mod confidence;
 pub mod cue_class;
 pub mod doc;
@@ -26,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::quotes::MarkScan;
 use crate::span::TextRange;
 use crate::speakers::SpeakerRule;
+pub(crate) use agentless::clear_agentless_speakers;
 pub use cue_class::CueClass;
 use doc::Doc;
 use indirect::indirect_quotes;
