@@ -247,15 +247,13 @@ fn unattributed_quote(doc: &Doc, span: &MarkedSpan, previous: &[Attributed]) -> 
             let end = mixed_end(doc, span.close, clause_end(doc, span.close));
             let range = doc.range(clause.content.first(), end);
             let (cue, mention) = (Some(clause.cue), Some(clause.mention));
-            return Some(quote(
-                doc,
-                first,
-                QuoteKind::Mixed,
-                range,
-                cue,
-                mention,
-                clause.rule,
-            ));
+            // "adding that “…”": a clause that is all in marks is direct.
+            let kind = if range == span.range {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Mixed
+            };
+            return Some(quote(doc, first, kind, range, cue, mention, clause.rule));
         }
     }
     if is_title_in_marks(doc, span) && !own_sentence {

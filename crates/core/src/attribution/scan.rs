@@ -36,7 +36,15 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
             return Some(m);
         }
     }
-    if (doc.is(j, ",") && doc.low(cue).ends_with("ing")) || coordinated {
+    // "…, Nefzi said, adding, “…”": the participle goes with the verb of
+    // speech right before its comma, whose speaker it shares.
+    let participle = doc.is(j, ",") && doc.low(cue).ends_with("ing");
+    if participle && j > floor + 1 && is_cue_verb(doc.low(j - 1)) && !doc.is_cap(j - 1) {
+        if let Some(m) = left_speaker(doc, j - 1, floor) {
+            return Some(m);
+        }
+    }
+    if participle || coordinated {
         let mut start = after_dateline(doc, floor, j);
         if let Some(subject) = subject_after_opener(doc, start, j) {
             start = subject;
