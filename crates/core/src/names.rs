@@ -221,7 +221,7 @@ fn defined_acronyms(
 
 /// Whether `acronym` ("SDGs", "UNODC") spells the initials of the capitalised
 /// words of `name` ("Sustainable Development Goals").
-fn is_acronym_of(acronym: &str, name: &str) -> bool {
+pub(crate) fn is_acronym_of(acronym: &str, name: &str) -> bool {
     let letters = acronym.strip_suffix('s').unwrap_or(acronym);
     if letters.chars().count() < 2 || !letters.chars().all(|c| c.is_uppercase()) {
         return false;

@@ -16,7 +16,7 @@ use crate::attribution::name_scan::{is_honorific, scan_name, Joined};
 use crate::attribution::phrases::{pronoun_stem, Mention, MentionKind};
 use crate::attribution::scan::relative_antecedent;
 use crate::attribution::Attributed;
-use crate::names::contains_all;
+use crate::names::{contains_all, is_acronym_of};
 use crate::ner::{Entity, EntityLabel};
 use crate::ranker::{Candidate, Pronoun, Ranker};
 use crate::span::{TextRange, TokenSpan};
@@ -191,6 +191,7 @@ pub fn resolve_traced(
             .map(|e| e.range)
             .collect(),
         entities: entities.iter().map(|e| e.range).collect(),
+        acronym_speakers: Vec::new(),
     };
     for a in quotes.iter_mut() {
         let Some(m) = a.mention else { continue };
@@ -295,6 +296,8 @@ struct Resolver<'r, 'd> {
     not_people: Vec<TextRange>,
     /// Every name the entity tagger found, in text order.
     entities: Vec<TextRange>,
+    /// Speakers named by an acronym alone ("the IMF").
+    acronym_speakers: Vec<usize>,
 }
 
 /// The words of `s`: its runs of letters and digits.
@@ -324,15 +327,40 @@ impl<'d> Resolver<'_, 'd> {
     /// The one speaker whose name words contain `key` or are contained in
     /// it, or a new one; a fuller name becomes the speaker's name.
     fn find_or_create(&mut self, key: Vec<&'d str>, display: String) -> usize {
-        let idx = self.keys.find(&key).unwrap_or_else(|| {
-            self.speakers.push(new_speaker(display.clone(), true));
-            self.keys.push(key.clone())
-        });
+        let idx = self
+            .keys
+            .find(&key)
+            .or_else(|| self.by_acronym(&display))
+            .unwrap_or_else(|| {
+                if acronym(&display).is_some() {
+                    self.acronym_speakers.push(self.speakers.len());
+                }
+                self.speakers.push(new_speaker(display.clone(), true));
+                self.keys.push(key.clone())
+            });
         if key.len() > self.keys.get(idx).len() {
             self.keys.replace(idx, key);
             self.speakers[idx].name = display;
         }
         idx
+    }
+
+    /// The speaker that `display` is the acronym of ("The IMF": "the
+    /// International Monetary Fund"), or whose acronym it is.
+    fn by_acronym(&self, display: &str) -> Option<usize> {
+        let name = without_article(display);
+        match acronym(display) {
+            Some(a) => self
+                .speakers
+                .iter()
+                .position(|s| s.named && is_acronym_of(a, without_article(&s.name))),
+            None if name.contains(' ') => {
+                self.acronym_speakers.iter().copied().find(|&i| {
+                    acronym(&self.speakers[i].name).is_some_and(|a| is_acronym_of(a, name))
+                })
+            }
+            None => None,
+        }
     }
 
     /// A name (its key `words`): the fullest name in the text that contains it.
@@ -975,6 +1003,19 @@ fn name_key<'d>(doc: &'d Doc, tokens: impl Iterator<Item = usize>) -> Vec<&'d st
         *last = without_possessive(last);
     }
     out
+}
+
+/// `name` without a leading "The" or "the".
+fn without_article(name: &str) -> &str {
+    name.strip_prefix("The ")
+        .or_else(|| name.strip_prefix("the "))
+        .unwrap_or(name)
+}
+
+/// The acronym a speaker's name is, article aside ("The IMF": "IMF").
+fn acronym(name: &str) -> Option<&str> {
+    let a = without_article(name);
+    (a.len() >= 2 && a.len() <= 6 && a.chars().all(|c| c.is_ascii_uppercase())).then_some(a)
 }
 
 /// `name` without a final possessive, in place.

@@ -197,3 +197,21 @@ fn a_headline_surname_is_the_person_the_article_names_in_full() {
         "{all:?}"
     );
 }
+
+#[test]
+fn an_acronym_is_the_organisation_it_spells() {
+    // No "(WHO)" defines it: the initials of the name do.
+    let t = "The World Health Organization said the outbreak was slowing.\n\n\
+             “Cases fell for a third week,” the WHO said on Friday.";
+    let all = speakers(t);
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(all[0].1, all[1].1, "{all:?}");
+    // The other way round, and never a name whose initials differ.
+    let t = "The IMF said on Tuesday that global growth would slow this year.\n\n\
+             The International Monetary Fund also said that interest rates would rise.\n\n\
+             The Inter-American Bank said the region would grow by two percent.";
+    let all = speakers(t);
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert_eq!(all[0].1, all[1].1, "{all:?}");
+    assert_ne!(all[0].1, all[2].1, "{all:?}");
+}

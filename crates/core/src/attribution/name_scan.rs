@@ -7,7 +7,7 @@ use super::lexicon::{
     is_discourse_adverb, is_name_particle, is_org_word, is_role_word, is_title, pronoun_gender,
     title_gender, Gender,
 };
-use super::phrases::is_clause_word;
+use super::phrases::{is_acronym_word, is_clause_word};
 use crate::span::TokenSpan;
 
 /// Whether a name may run on over a hyphen or apostrophe glued to two
@@ -38,8 +38,13 @@ pub(crate) struct NameScan {
 }
 
 /// Capitalised words that open sentences and never a name: conjunctions,
-/// prepositions, sentence adverbs, pronouns, question words.
-fn never_starts_a_name(lower: &str) -> bool {
+/// prepositions, sentence adverbs, pronouns, question words (not an
+/// acronym in capitals: "the WHO").
+fn never_starts_a_name(doc: &Doc, j: usize) -> bool {
+    let lower = doc.low(j);
+    if is_acronym_word(doc.s(j)) {
+        return false;
+    }
     is_clause_word(lower)
         || is_discourse_adverb(lower)
         || pronoun_gender(lower).is_some()
@@ -99,7 +104,7 @@ pub(crate) fn scan_name(doc: &Doc, i: usize, end: usize, joined: Joined) -> Name
                 }
                 break;
             }
-            if !in_name && !scan.has_title && never_starts_a_name(doc.low(j)) {
+            if !in_name && !scan.has_title && never_starts_a_name(doc, j) {
                 break; // "But Fowler", "Meanwhile Trump", "In Geneva"
             }
             extend(&mut scan.name, j);
@@ -110,7 +115,7 @@ pub(crate) fn scan_name(doc: &Doc, i: usize, end: usize, joined: Joined) -> Name
         } else if let Some(name) = (in_name && joined == Joined::Keep)
             .then(|| capital_after_role_nouns(doc, j, end))
             .flatten()
-            .filter(|&name| !never_starts_a_name(doc.low(name)))
+            .filter(|&name| !never_starts_a_name(doc, name))
         {
             // "MSNBC host Chris Matthews said": the speaker is the person,
             // the words before the role noun say where they work.
@@ -177,7 +182,7 @@ fn name_after_offices(doc: &Doc, mut j: usize, end: usize) -> Option<usize> {
     while j < end && office(j) {
         j += 1;
     }
-    (j < end && doc.is_cap(j) && !never_starts_a_name(doc.low(j)) && !is_org_word(doc.low(j)))
+    (j < end && doc.is_cap(j) && !never_starts_a_name(doc, j) && !is_org_word(doc.low(j)))
         .then_some(j)
 }
 
@@ -187,7 +192,7 @@ fn name_after_titles(doc: &Doc, mut j: usize, end: usize) -> bool {
     while j < end && (title_at(doc, j) || abbreviation_dot(doc, j)) {
         j += 1;
     }
-    j < end && doc.is_cap(j) && !never_starts_a_name(doc.low(j))
+    j < end && doc.is_cap(j) && !never_starts_a_name(doc, j)
 }
 
 /// Whether token `j` is a hyphen or apostrophe glued between a name word

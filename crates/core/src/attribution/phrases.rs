@@ -221,7 +221,7 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
 fn nominal_word_at(doc: &Doc, i: usize, j: usize, end: usize) -> bool {
     let low = doc.low(j);
     (doc.is_word(j) || doc.toks[j].kind == TokenKind::Number)
-        && !is_clause_word(low)
+        && (!is_clause_word(low) || is_acronym_word(doc.s(j)))
         && !is_cue_verb(low)
         && !is_cue_modifier(low)
         && !(j > i + 1 && j + 1 < end && is_determiner(doc.low(j + 1)))
@@ -310,8 +310,9 @@ pub fn np_left(doc: &Doc, j: usize, floor: usize) -> Option<Mention> {
     if let Some(gender) = subject_pronoun_gender(low) {
         return Some(Mention::single(j, MentionKind::Pronoun, gender));
     }
-    // "After saying …": a capitalised preposition or conjunction is no name.
-    if is_clause_word(low) {
+    // "After saying …": a capitalised preposition or conjunction is no name
+    // ("the WHO said": an acronym in capitals is).
+    if is_clause_word(low) && !is_acronym_word(doc.s(j)) {
         return None;
     }
     if doc.is_cap(j) || abbreviation_dot(doc, j) {
@@ -321,6 +322,11 @@ pub fn np_left(doc: &Doc, j: usize, floor: usize) -> Option<Mention> {
         return None;
     }
     Some(nominal_left(doc, j, floor))
+}
+
+/// Whether `w` is a word of two or more capitals ("WHO", "IMF").
+pub(crate) fn is_acronym_word(w: &str) -> bool {
+    w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// The name ending at token `j`, back to where it starts (capitals,
