@@ -151,7 +151,7 @@ fn train_clauses() -> Result<()> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut out = root.join("static/models/clauses-v2.bin");
     let mut epochs = 5;
-    let mut min_weight: i8 = 4;
+    let mut min_weight: i8 = 5;
     let mut leave_out: Option<usize> = None;
     let mut args = std::env::args().skip(2);
     while let Some(flag) = args.next() {
