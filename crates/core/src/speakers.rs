@@ -196,7 +196,10 @@ pub fn resolve_traced(
     for a in quotes.iter_mut() {
         let Some(m) = a.mention else { continue };
         if is_expletive_it(doc, m) {
-            continue; // "It is widely expected that …": nobody is named
+            // "It is widely expected that …", "it seems …": nobody is named.
+            a.mention = None;
+            a.quote.speaker_mention = None;
+            continue;
         }
         let m = trim_to_person(doc, r.common_noun_or(m), &people);
         let words = if m.kind == MentionKind::Name {

@@ -179,3 +179,14 @@ fn the_subject_of_an_agentless_passive_is_not_its_speaker() {
         Some("Lena Park")
     );
 }
+
+#[test]
+fn an_expletive_it_names_no_speaker() {
+    // The tagger reads the clause; "it" is no one, and is not marked as
+    // the phrase naming the speaker either.
+    let t = "It appears that the council will approve the new budget next week.";
+    let a = analyze(t);
+    assert_eq!(a.quotes.len(), 1, "{:?}", found_by(&a, t));
+    assert_eq!(a.quotes[0].speaker, None);
+    assert_eq!(a.quotes[0].speaker_mention, None);
+}
