@@ -4,7 +4,8 @@
 
 use super::doc::Doc;
 use super::lexicon::{
-    self, cue_phrase_len, is_cue_modifier, is_cue_verb, is_discourse_adverb, is_indirect_cue,
+    self, cue_phrase_len, is_cue_modifier, is_cue_verb, is_determiner, is_discourse_adverb,
+    is_indirect_cue, is_title,
 };
 use super::phrases::{np_left, np_right, Mention, MentionKind};
 use crate::span::TokenSpan;
@@ -228,6 +229,22 @@ fn head_before_preposition(doc: &Doc, m: Mention, floor: usize) -> Option<Mentio
 /// its verb — follows it ("When he returned he began by saying, “…”" is
 /// by he; "To wit, Trump told Newsmax …, adding, “…”" by Trump).
 pub(crate) fn sentence_subject(doc: &Doc, start: usize, end: usize) -> Option<Mention> {
+    subject_from(doc, start, end, false)
+}
+
+/// [`sentence_subject`], also when a bracket or an apposition between
+/// commas stands between the subject's name and its verb ("Gov. Pat
+/// McCrory (R) blamed …", "Filippo Grandi, the UN refugee chief, reacted
+/// …").
+pub(crate) fn sentence_subject_past_apposition(
+    doc: &Doc,
+    start: usize,
+    end: usize,
+) -> Option<Mention> {
+    subject_from(doc, start, end, true)
+}
+
+fn subject_from(doc: &Doc, start: usize, end: usize, aside: bool) -> Option<Mention> {
     let mut from = after_dateline(doc, start, end);
     if let Some(subject) = subject_after_opener(doc, from, end) {
         from = subject;
@@ -236,9 +253,39 @@ pub(crate) fn sentence_subject(doc: &Doc, start: usize, end: usize) -> Option<Me
         return None;
     }
     np_right(doc, from, end).filter(|m| {
-        let next = m.tokens.last() + 1;
+        let mut next = m.tokens.last() + 1;
+        if aside && m.kind == MentionKind::Name {
+            next = after_apposition(doc, after_brackets(doc, next, end), end);
+        }
         m.kind != MentionKind::Relative && next < end && doc.is_word(next) && !doc.is_cap(next)
     })
+}
+
+/// The token after a short bracket opening at `i` ("Gov. Pat McCrory (R)
+/// blamed", "Rep. Ana Ruiz (D-Calif.) called"), or `i` when none opens there.
+fn after_brackets(doc: &Doc, i: usize, end: usize) -> usize {
+    if i >= end || !doc.is(i, "(") {
+        return i;
+    }
+    (i + 1..end.min(i + 8))
+        .take_while(|&k| !doc.is_mark(k) && !doc.is(k, "("))
+        .find(|&k| doc.is(k, ")"))
+        .map_or(i, |close| close + 1)
+}
+
+/// The token after an apposition between commas opening at `i` ("Filippo
+/// Grandi, the UN refugee chief, reacted"), or `i` when none opens there.
+fn after_apposition(doc: &Doc, i: usize, end: usize) -> usize {
+    // A capitalised word after the comma opens a list of names, not an
+    // apposition, unless it is a title or a determiner ("The …").
+    let opens = |k: usize| !doc.is_cap(k) || is_title(doc.low(k)) || is_determiner(doc.low(k));
+    if i + 2 >= end || !doc.is(i, ",") || !opens(i + 1) {
+        return i;
+    }
+    (i + 1..end.min(i + MAX_RELATIVE_APPOSITION))
+        .take_while(|&k| !doc.is_mark(k) && !doc.is_terminal(k))
+        .find(|&k| doc.is(k, ",") && k + 1 < end && doc.is_word(k + 1) && !doc.is_cap(k + 1))
+        .map_or(i, |close| close + 1)
 }
 
 /// Most tokens in an apposition between commas before a cue ("Rex Early,

@@ -2,7 +2,7 @@
 
 use super::super::doc::Doc;
 use super::super::phrases::{is_impersonal, is_possessive, Mention, MentionKind};
-use super::super::scan::{sentence_start_from, sentence_subject};
+use super::super::scan::{sentence_start_from, sentence_subject_past_apposition};
 use super::{Case, Rule, RuleId, Stage};
 
 /// Most tokens between the sentence start and the opening mark: a clause
@@ -20,8 +20,23 @@ pub(crate) const RULE: Rule = Rule {
           holds quotation marks of its own, opens with a circumstance (“When …”, “After …”), \
           is longer than forty tokens, or its subject is a possessive (“Pence's release \
           linked to …”) or an impersonal “it” or “you”; two quotes in one such sentence stay two quotes \
-          (PolNeAR train, direct track: speaker accuracy 90.05 -> 90.85).",
+          (PolNeAR train, direct track: speaker accuracy 90.05 -> 90.85). The subject may be a \
+          name with an apposition or a party bracket before its verb (“Filippo Grandi, the UN \
+          refugee chief, reacted …, “…””: 92.17 -> 92.34).",
     cases: &[
+        // An apposition or a party bracket between the name and its verb.
+        Case::quote(
+            "Amina Diallo, the UN refugee agency's chief, reacted coolly to the deal, “I am concerned about any agreement that sends people back without safeguards.”",
+            "“I am concerned about any agreement that sends people back without safeguards.”",
+            None,
+            Some("Amina Diallo"),
+        ),
+        Case::quote(
+            "Gov. Pat Keane (R) blamed the court's “four liberal justices who blocked the protections afforded by our sensible voter laws.”",
+            "“four liberal justices who blocked the protections afforded by our sensible voter laws.”",
+            None,
+            Some("Pat Keane"),
+        ),
         Case::quote(
             "Mensah credited the victory to “a closed primary, something I am not all that enthusiastic about.”",
             "“a closed primary, something I am not all that enthusiastic about.”",
@@ -50,7 +65,7 @@ pub(crate) fn subject_of_sentence(doc: &Doc, open: Option<usize>) -> Option<Ment
     }
     // "Pence's press release linked to …": the subject is the release;
     // "It's the pull of …", "You have to go back …": no one speaks.
-    sentence_subject(doc, start, o).filter(|&m| {
+    sentence_subject_past_apposition(doc, start, o).filter(|&m| {
         m.kind != MentionKind::Relative && !is_possessive(doc, m) && !is_impersonal(doc, m)
     })
 }
