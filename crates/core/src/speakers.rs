@@ -13,9 +13,9 @@ use crate::attribution::lexicon::{
     first_name_gender, is_cue_verb, is_org_word, is_role_word, is_title, Gender,
 };
 use crate::attribution::name_scan::{is_honorific, scan_name, Joined};
-use crate::attribution::phrases::{pronoun_stem, Mention, MentionKind};
+use crate::attribution::phrases::{is_acronym_word, pronoun_stem, Mention, MentionKind};
 use crate::attribution::scan::relative_antecedent;
-use crate::attribution::Attributed;
+use crate::attribution::{is_expletive_it, Attributed};
 use crate::names::{contains_all, is_acronym_of};
 use crate::ner::{Entity, EntityLabel};
 use crate::ranker::{Candidate, Pronoun, Ranker};
@@ -197,8 +197,7 @@ pub fn resolve_traced(
         let Some(m) = a.mention else { continue };
         if is_expletive_it(doc, m) {
             // "It is widely expected that …", "it seems …": nobody is named.
-            a.mention = None;
-            a.quote.speaker_mention = None;
+            a.clear_speaker();
             continue;
         }
         let m = trim_to_person(doc, r.common_noun_or(m), &people);
@@ -884,45 +883,6 @@ fn outside_person_before_one(doc: &Doc, i: usize, people: &[TextRange]) -> bool 
     doc.same_sentence(i, next) && starts_person(next) && !inside_person(i)
 }
 
-/// Whether a mention is the "it" of an agentless report ("It is widely
-/// expected that …", "it was reported that …", "it seems …"): no speaker.
-fn is_expletive_it(doc: &Doc, m: Mention) -> bool {
-    let i = m.tokens.first();
-    if m.kind != MentionKind::Pronoun || doc.low(i) != "it" {
-        return false;
-    }
-    let mut j = i + 1;
-    if matches!(doc.low(j), "seems" | "seemed" | "appears" | "appeared") {
-        return true;
-    }
-    if !matches!(doc.low(j), "is" | "was" | "has" | "had") {
-        return false;
-    }
-    j += 1;
-    if doc.low(j) == "been" {
-        j += 1;
-    }
-    while doc.low(j).ends_with("ly") {
-        j += 1; // "widely", "generally"
-    }
-    matches!(
-        doc.low(j),
-        "expected"
-            | "believed"
-            | "reported"
-            | "said"
-            | "thought"
-            | "understood"
-            | "feared"
-            | "claimed"
-            | "alleged"
-            | "rumored"
-            | "rumoured"
-            | "estimated"
-            | "known"
-    )
-}
-
 /// Whether a sentence is a headline (all caps, or title case with no full
 /// stop), as the entity tagger reads it.
 fn is_headline_sentence(doc: &Doc, sentence: TokenSpan) -> bool {
@@ -1018,7 +978,7 @@ fn without_article(name: &str) -> &str {
 /// The acronym a speaker's name is, article aside ("The IMF": "IMF").
 fn acronym(name: &str) -> Option<&str> {
     let a = without_article(name);
-    (a.len() >= 2 && a.len() <= 6 && a.chars().all(|c| c.is_ascii_uppercase())).then_some(a)
+    (a.len() <= 6 && is_acronym_word(a)).then_some(a)
 }
 
 /// `name` without a final possessive, in place.

@@ -3,7 +3,7 @@
 //! tests, in the shape of news copy the rules do not read.
 
 use saidwho_core::rules::RuleId;
-use saidwho_core::{Analysis, Analyzer};
+use saidwho_core::{Analysis, Analyzer, Quote};
 
 const NER: &[u8] = include_bytes!("../../../static/models/ner-v4.bin");
 const CLAUSES: &[u8] = include_bytes!("../../../static/models/clauses-v2.bin");
@@ -161,14 +161,19 @@ fn who_after_a_common_noun_is_that_noun_phrase() {
     assert_eq!(speaker_named(t, "small arsenal").as_deref(), Some("police"));
 }
 
+/// The one quote found in `t`.
+fn sole_quote(t: &str) -> Quote {
+    let a = analyze(t);
+    assert_eq!(a.quotes.len(), 1, "{:?}", found_by(&a, t));
+    a.quotes.into_iter().next().expect("one quote")
+}
+
 #[test]
 fn the_subject_of_an_agentless_passive_is_not_its_speaker() {
     // "was accused of": the tagger reads the clause; the text names no
     // accuser, so the quote has no speaker.
-    let t = "Mr. Okafor was accused of hiding losses from the pension fund for years.";
-    let a = analyze(t);
-    assert_eq!(a.quotes.len(), 1, "{:?}", found_by(&a, t));
-    assert_eq!(a.quotes[0].speaker, None);
+    let q = sole_quote("Mr. Okafor was accused of hiding losses from the pension fund for years.");
+    assert_eq!(q.speaker, None);
     // An active verb keeps the subject it reads.
     assert_eq!(
         speaker_named(
@@ -184,9 +189,7 @@ fn the_subject_of_an_agentless_passive_is_not_its_speaker() {
 fn an_expletive_it_names_no_speaker() {
     // The tagger reads the clause; "it" is no one, and is not marked as
     // the phrase naming the speaker either.
-    let t = "It appears that the council will approve the new budget next week.";
-    let a = analyze(t);
-    assert_eq!(a.quotes.len(), 1, "{:?}", found_by(&a, t));
-    assert_eq!(a.quotes[0].speaker, None);
-    assert_eq!(a.quotes[0].speaker_mention, None);
+    let q = sole_quote("It appears that the council will approve the new budget next week.");
+    assert_eq!(q.speaker, None);
+    assert_eq!(q.speaker_mention, None);
 }

@@ -3,9 +3,11 @@
 //! reporting verb is who the words are about, not who said them, and with no
 //! “by …” after the verb the text names no speaker: such a quote keeps its
 //! words and loses the speaker the rules or the tagger read in front of it.
+//! So does an expletive “it” (“it seems …”), whichever verb follows.
 
 use super::doc::Doc;
 use super::lexicon::{is_characterising_cue, is_cue_verb, is_indirect_cue, is_that_cue};
+use super::phrases::{Mention, MentionKind};
 use super::Attributed;
 
 /// Clears the speaker of each quote whose cue is a passive reporting verb
@@ -23,8 +25,7 @@ pub(crate) fn clear_agentless_speakers(doc: &Doc, quotes: &mut [Attributed]) {
         }
         if let Some(participle) = passive_participle(doc, first, last) {
             if !doc.is(participle + 1, "by") && !doc.is(last + 1, "by") {
-                a.mention = None;
-                a.quote.speaker_mention = None;
+                a.clear_speaker();
             }
         }
     }
@@ -62,6 +63,45 @@ fn is_adverb(low: &str) -> bool {
             low,
             "also" | "not" | "never" | "often" | "still" | "already" | "once"
         )
+}
+
+/// Whether a mention is the "it" of an agentless report ("It is widely
+/// expected that …", "it was reported that …", "it seems …"): no speaker.
+pub(crate) fn is_expletive_it(doc: &Doc, m: Mention) -> bool {
+    let i = m.tokens.first();
+    if m.kind != MentionKind::Pronoun || doc.low(i) != "it" {
+        return false;
+    }
+    let mut j = i + 1;
+    if matches!(doc.low(j), "seems" | "seemed" | "appears" | "appeared") {
+        return true;
+    }
+    if !matches!(doc.low(j), "is" | "was" | "has" | "had") {
+        return false;
+    }
+    j += 1;
+    if doc.low(j) == "been" {
+        j += 1;
+    }
+    while doc.low(j).ends_with("ly") {
+        j += 1; // "widely", "generally"
+    }
+    matches!(
+        doc.low(j),
+        "expected"
+            | "believed"
+            | "reported"
+            | "said"
+            | "thought"
+            | "understood"
+            | "feared"
+            | "claimed"
+            | "alleged"
+            | "rumored"
+            | "rumoured"
+            | "estimated"
+            | "known"
+    )
 }
 
 /// A form of a verb of the reporting lexicon, in any role.

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::quotes::MarkScan;
 use crate::span::TextRange;
 use crate::speakers::SpeakerRule;
-pub(crate) use agentless::clear_agentless_speakers;
+pub(crate) use agentless::{clear_agentless_speakers, is_expletive_it};
 pub use cue_class::CueClass;
 use doc::Doc;
 use indirect::indirect_quotes;
@@ -157,6 +157,13 @@ pub struct Attributed {
 }
 
 impl Attributed {
+    /// Drops the speaker read for the quote: the text names no one
+    /// (“it was reported that …”).
+    pub(crate) fn clear_speaker(&mut self) {
+        self.mention = None;
+        self.quote.speaker_mention = None;
+    }
+
     /// The paragraph where the quote ends (a quote may run over several).
     pub(crate) fn end_paragraph(&self, doc: &Doc) -> u32 {
         doc.para_of[doc.token_at(self.quote.range.end()).saturating_sub(1)]
