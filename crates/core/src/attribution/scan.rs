@@ -4,8 +4,8 @@
 
 use super::doc::Doc;
 use super::lexicon::{
-    self, cue_phrase_len, is_cue_modifier, is_cue_verb, is_determiner, is_discourse_adverb,
-    is_indirect_cue, is_title,
+    self, cue_phrase_len, first_name_gender, is_cue_modifier, is_cue_verb, is_determiner,
+    is_discourse_adverb, is_indirect_cue, is_title, Gender,
 };
 use super::phrases::{np_left, np_right, Mention, MentionKind};
 use crate::span::TokenSpan;
@@ -537,6 +537,9 @@ pub(crate) fn cue_at(doc: &Doc, i: usize) -> Option<usize> {
     if !doc.is_word(i) {
         return None;
     }
+    if is_surname(doc, i) {
+        return None;
+    }
     let low = doc.low(i);
     let (n1, n2) = (doc.low(i + 1), doc.low(i + 2));
     if let Some(extra) = cue_phrase_len(low, &[n1, n2]) {
@@ -545,6 +548,19 @@ pub(crate) fn cue_at(doc: &Doc, i: usize) -> Option<usize> {
     // "in a written statement": after a determiner, a participle is an
     // adjective, not a cue.
     (is_cue_verb(low) && !after_determiner(doc, i)).then_some(i)
+}
+
+/// Whether the capitalised token `i` is a surname, not a reporting verb:
+/// after a first name ("Pfizer chief Ian Read", "Edward Said") or before a
+/// reporting verb ("“…,” Read said").
+fn is_surname(doc: &Doc, i: usize) -> bool {
+    if !doc.is_cap(i) {
+        return false;
+    }
+    let after_first_name =
+        i > 0 && doc.is_cap(i - 1) && first_name_gender(doc.low(i - 1)) != Gender::Unknown;
+    let before_cue = i + 1 < doc.len() && !doc.is_cap(i + 1) && is_cue_verb(doc.low(i + 1));
+    after_first_name || before_cue
 }
 
 /// Whether token `i` follows a determiner: an article, a possessive or a

@@ -66,6 +66,20 @@ pub(crate) const RULE: Rule = Rule {
             Some("said"),
             Some("Aiko Tanabe"),
         ),
+        // A document that "read": its words are quoted.
+        Case::quote(
+            "“The plant will close in March and all staff will be offered other posts,” the memo read.",
+            "“The plant will close in March and all staff will be offered other posts,”",
+            Some("read"),
+            Some("the memo"),
+        ),
+        // A surname that is also a reporting verb is the speaker, not the cue.
+        Case::quote(
+            "“We have looked at every rule that could change,” Read said.",
+            "“We have looked at every rule that could change,”",
+            Some("said"),
+            Some("Read"),
+        ),
         Case::quote(
             "“Talks will resume next week,” Rahul Verma, the trade secretary, said.",
             "“Talks will resume next week,”",
