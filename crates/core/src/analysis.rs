@@ -172,6 +172,7 @@ fn analyze_with(
     }
     // After the tagger: its clauses have passives too ("she is expected to").
     crate::attribution::clear_agentless_speakers(&doc, &mut attributed);
+    crate::attribution::prefer_reporting_subject(&doc, &mut attributed);
     classify_all(text, &mut attributed);
     let marked: Vec<TextRange> = scan.quotes.iter().map(|q| q.range).collect();
     let speakers = resolve_traced(&doc, &mut attributed, &marked, &entities, trace);

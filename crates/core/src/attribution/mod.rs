@@ -19,6 +19,7 @@ pub mod lexicon;
 pub(crate) mod name_scan;
 pub mod phrases;
 mod quoted;
+mod reporting_subject;
 pub mod rules;
 pub(crate) mod scan;
 
@@ -33,6 +34,7 @@ use doc::Doc;
 use indirect::indirect_quotes;
 use phrases::Mention;
 use quoted::{attribute_marked, Marked, MarkedSpan};
+pub(crate) use reporting_subject::prefer_reporting_subject;
 use rules::{relative_clause, stray_closing_mark, RuleId};
 
 /// How a quote reports speech.
