@@ -7,12 +7,14 @@
 
 use super::doc::Doc;
 use super::lexicon::{is_characterising_cue, is_cue_verb, is_indirect_cue, is_that_cue};
-use super::phrases::{Mention, MentionKind};
+use super::phrases::{np_right, Mention, MentionKind};
 use super::Attributed;
+use crate::span::TextRange;
 
 /// Clears the speaker of each quote whose cue is a passive reporting verb
 /// with no agent, when that speaker stands before the cue (the passive's
-/// subject).
+/// subject); with an agent ("was asked by host Bill Maher"), the agent is
+/// the speaker.
 pub(crate) fn clear_agentless_speakers(doc: &Doc, quotes: &mut [Attributed]) {
     for a in quotes {
         let (Some(cue), Some(m)) = (a.quote.cue, a.mention) else {
@@ -23,12 +25,42 @@ pub(crate) fn clear_agentless_speakers(doc: &Doc, quotes: &mut [Attributed]) {
         if m.tokens.last() >= first {
             continue;
         }
-        if let Some(participle) = passive_participle(doc, first, last) {
-            if !doc.is(participle + 1, "by") && !doc.is(last + 1, "by") {
-                a.clear_speaker();
+        let Some(participle) = passive_participle(doc, first, last) else {
+            continue;
+        };
+        let by = [participle + 1, last + 1]
+            .into_iter()
+            .find(|&b| doc.is(b, "by"));
+        match by.and_then(|b| agent_after(doc, b + 1)) {
+            // "Sanders was asked by host Bill Maher whether …": the asker,
+            // who is no part of what was asked.
+            Some(agent) => {
+                a.mention = Some(agent);
+                a.quote.speaker_mention = Some(doc.range_of(agent.tokens));
+                let by_at = by.map(|b| doc.toks[b].range.start());
+                let after = agent.tokens.last() + 1;
+                if by_at == Some(a.quote.range.start()) && after < doc.len() {
+                    let from = doc.toks[after].range.start();
+                    if from < a.quote.range.end() && a.quote.interruptions.is_empty() {
+                        a.quote.range = TextRange::new(from, a.quote.range.end());
+                    }
+                }
             }
+            None if by.is_none() => a.clear_speaker(),
+            None => {}
         }
     }
+}
+
+/// The agent of a passive reporting verb, the phrase starting at token
+/// `i` after its "by" ("host Bill Maher", "a caller"), when it is a name or
+/// a noun phrase in the same sentence.
+fn agent_after(doc: &Doc, i: usize) -> Option<Mention> {
+    let end = doc
+        .sentence_bounds(i.min(doc.len().saturating_sub(1)))
+        .last()
+        + 1;
+    np_right(doc, i, end).filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Nominal))
 }
 
 /// The passive reporting participle of the cue `first..=last`: “was asked”
@@ -142,6 +174,16 @@ mod tests {
         for (text, words) in cases {
             assert_eq!(quotes(text), [(words, None)], "{text}");
         }
+    }
+
+    #[test]
+    fn the_agent_of_a_passive_reporting_verb_is_the_speaker() {
+        let text =
+            "Senator Ana Ruiz was asked by the radio host Tom Bell whether the levy would pass.";
+        assert_eq!(
+            quotes(text),
+            [("whether the levy would pass", Some("Tom Bell"))]
+        );
     }
 
     #[test]

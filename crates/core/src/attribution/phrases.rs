@@ -4,7 +4,7 @@
 use super::doc::Doc;
 use super::lexicon::{
     is_cue_modifier, is_cue_verb, is_determiner, is_discourse_adverb, is_name_particle,
-    is_role_word, is_time_word, pronoun_gender, title_gender, Gender,
+    is_org_word, is_role_word, is_time_word, pronoun_gender, title_gender, Gender,
 };
 use super::name_scan::{
     abbreviation_dot, capital_after_role_nouns, glued3, inner_hyphen, scan_name, Joined,
@@ -166,7 +166,22 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
             // "the GOP front-runner said", "the White House spokesman said":
             // a role after the name is who speaks, the name describes it.
             // "the GOP nominee Donald Trump said" is Donald Trump.
-            let Some(role) = role_after(doc, name.tokens.last() + 1, end) else {
+            let after = name.tokens.last() + 1;
+            // "the Russian government", "the Clinton campaign": the body the
+            // name qualifies.
+            let body = after < end && !doc.is_cap(after) && is_org_word(doc.low(after));
+            // Not "the White House press secretary": a role follows.
+            if body && role_after(doc, after + 1, end).is_none() {
+                return Some(Mention {
+                    tokens: TokenSpan::new(i, after),
+                    kind: MentionKind::Nominal,
+                    gender: Gender::Unknown,
+                });
+            }
+            // "the White House press secretary": a role after the body.
+            let role = role_after(doc, after, end)
+                .or_else(|| body.then(|| role_after(doc, after + 1, end)).flatten());
+            let Some(role) = role else {
                 return Some(name);
             };
             if role + 1 < end && doc.is_cap(role + 1) {
@@ -435,6 +450,34 @@ mod tests {
                 "a senior official"
             );
         });
+    }
+
+    #[test]
+    fn a_name_qualifying_a_body() {
+        // The body a name qualifies is the phrase, not the name.
+        for (t, want, kind) in [
+            (
+                "said the Russian government on Monday",
+                "the Russian government",
+                MentionKind::Nominal,
+            ),
+            (
+                "said the Clinton campaign",
+                "the Clinton campaign",
+                MentionKind::Nominal,
+            ),
+            // A role after the body: the role's phrase, as before.
+            (
+                "said the White House press secretary",
+                "the White House press secretary",
+                MentionKind::Nominal,
+            ),
+        ] {
+            with_doc(t, |d| {
+                let m = np_right(d, 1, d.len()).unwrap();
+                assert_eq!((span(d, m).as_str(), m.kind), (want, kind), "{t}");
+            });
+        }
     }
 
     #[test]
