@@ -1,16 +1,19 @@
 //! A pronoun opening what its sentence's subject reports is that subject:
 //! in “Cross said he is left with two options …, “the most divisive
-//! figure”” or “Trump told reporters that he thinks Brexit is “a great
-//! thing””, the speaker is the one whose words the sentence
+//! figure””, “Trump told reporters that he thinks Brexit is “a great
+//! thing”” or “The president denounced what he called the “deeply
+//! pessimistic” vision …”, the speaker is the one whose words the sentence
 //! reports (Cross, Trump), not the “he” of the reported clause. The quote
 //! keeps its words and cue; its speaker mention becomes the subject, and the
 //! speakers' stage resolves it as a name (a pronoun far from its name is
 //! the ranker's guess; the subject of the same sentence is not a guess).
 
 use super::doc::Doc;
-use super::lexicon::{first_name_gender, is_title, pronoun_gender, title_gender, Gender};
+use super::lexicon::{
+    first_name_gender, is_characterising_cue, is_title, pronoun_gender, title_gender, Gender,
+};
 use super::phrases::{Mention, MentionKind};
-use super::scan::{cue_at, left_speaker};
+use super::scan::{cue_at, left_speaker, sentence_subject_past_apposition};
 use super::Attributed;
 
 /// Moves the speaker mention of each quote credited to a pronoun in a
@@ -41,10 +44,49 @@ fn reporting_subject(doc: &Doc, m: Mention) -> Option<Mention> {
         return None;
     }
     let start = doc.sentence_bounds(at).first();
-    let cue = reporting_verb_before(doc, at, start)?;
-    let subject = left_speaker(doc, cue, start)?;
+    let subject = match reporting_verb_before(doc, at, start) {
+        Some(cue) => left_speaker(doc, cue, start)?,
+        None => characterising_subject(doc, at, start)?,
+    };
     let kind_ok = matches!(subject.kind, MentionKind::Name | MentionKind::Nominal);
     (kind_ok && agrees(doc, subject, low)).then_some(subject)
+}
+
+/// "Ban Ki-moon condemned what he called a “brazen breach”": the subject
+/// of the sentence, for a pronoun between "what" (or "whom") and a
+/// reporting verb, the subject's verb next to it (past an apposition,
+/// auxiliaries and adverbs).
+fn characterising_subject(doc: &Doc, at: usize, start: usize) -> Option<Mention> {
+    let before = at.checked_sub(1).filter(|&b| b > start)?;
+    let verb = doc.low(at + 1);
+    if !matches!(doc.low(before), "what" | "whom")
+        || !(is_characterising_cue(verb) || cue_at(doc, at + 1).is_some())
+    {
+        return None;
+    }
+    let subject = sentence_subject_past_apposition(doc, start, before)?;
+    let verb = verb_after(doc, subject.tokens.last() + 1, before)?;
+    (verb + 1 == before).then_some(subject)
+}
+
+/// The verb after a subject ending before `i`: past an apposition between
+/// commas or a bracket, auxiliaries and adverbs ("has also"); before
+/// token `end`.
+fn verb_after(doc: &Doc, mut i: usize, end: usize) -> Option<usize> {
+    if doc.is(i, ",") || doc.is(i, "(") {
+        let close = if doc.is(i, ",") { "," } else { ")" };
+        i = (i + 1..end.min(i + 16)).find(|&k| doc.is(k, close))? + 1;
+    }
+    let skippable = |w: &str| {
+        matches!(
+            w,
+            "has" | "had" | "have" | "also" | "then" | "later" | "again"
+        ) || (w.len() > 4 && w.ends_with("ly"))
+    };
+    while i < end && skippable(doc.low(i)) {
+        i += 1;
+    }
+    (i < end).then_some(i)
 }
 
 /// Most tokens between a reporting verb and the "that" of its clause
@@ -138,6 +180,11 @@ mod tests {
             (
                 "Asked to tone it down, Mayor Tom Reed said he answered: “When you are under fire, you cannot be too polite.”",
                 "When you are under fire",
+                "Mayor Tom Reed",
+            ),
+            (
+                "Mayor Tom Reed denounced what he called the “deeply cynical” budget of the council.",
+                "deeply cynical",
                 "Mayor Tom Reed",
             ),
         ];
