@@ -13,7 +13,9 @@ use crate::attribution::lexicon::{
     first_name_gender, is_cue_verb, is_org_word, is_role_word, is_title, Gender,
 };
 use crate::attribution::name_scan::{is_honorific, scan_name, Joined};
-use crate::attribution::phrases::{is_acronym_word, pronoun_stem, Mention, MentionKind};
+use crate::attribution::phrases::{
+    is_acronym_word, is_clause_word, pronoun_stem, Mention, MentionKind,
+};
 use crate::attribution::scan::relative_antecedent;
 use crate::attribution::{is_expletive_it, Attributed};
 use crate::names::{contains_all, is_acronym_of};
@@ -136,6 +138,11 @@ struct NameCandidate<'d> {
     gender: Gender,
     is_org: bool,
     has_title: bool,
+    /// Whether the entity tagger found these name words to be a person.
+    is_person: bool,
+    /// Whether its first word opens the sentence and is no name there
+    /// ("Interestingly Blocher", "Debating Clinton", "Beneath Clinton").
+    opens_with_common_word: bool,
 }
 
 /// Resolves the mentions of `quotes` to speakers, setting each quote's
@@ -919,6 +926,8 @@ fn name_at<'d>(
                 .indices()
                 .any(|t| doc.is_cap(t) && is_org_word(doc.low(t))),
             has_title: scan.has_title,
+            is_person: people.binary_search(&doc.range_of(name)).is_ok(),
+            opens_with_common_word: opens_with_common_word(doc, name),
         }
     };
     // "Donald Trump Is Right", "Washington Post Trump", "Chris Christie
@@ -939,6 +948,32 @@ fn name_at<'d>(
         })
         .collect();
     (found, next)
+}
+
+/// Whether the name `name` opens its sentence with a word that is no name
+/// there: an adverb or a participle ("Interestingly", "Debating"), a
+/// preposition or a conjunction ("Beneath", "Among").
+fn opens_with_common_word(doc: &Doc, name: TokenSpan) -> bool {
+    let first = name.first();
+    if name.count() < 2 || doc.sentence_bounds(first).first() != first {
+        return false;
+    }
+    let low = doc.low(first);
+    let suffixed = low.len() > 4 && (low.ends_with("ly") || low.ends_with("ing"));
+    (suffixed && first_name_gender(low) == Gender::Unknown)
+        || is_clause_word(low)
+        || matches!(
+            low,
+            "beneath"
+                | "despite"
+                | "during"
+                | "under"
+                | "without"
+                | "within"
+                | "amid"
+                | "among"
+                | "both"
+        )
 }
 
 /// The word tokens of a mention's name: from the first word that is no
@@ -1033,12 +1068,20 @@ fn as_written(doc: &Doc, words: TokenSpan) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The longest person name in the text that contains every word of `words`.
+/// The longest name in the text that contains every word of `words`,
+/// preferring one the entity tagger found to be a person ("Hillary
+/// Clinton", not the "Debating Clinton" of a headline).
 fn best_full_name<'a, 'd>(names: &'a Names<'d>, words: &[&str]) -> Option<&'a NameCandidate<'d>> {
     names
         .with_word(words.first()?)
         .filter(|c| !c.is_org && c.words.len() <= 5 && contains_all(&c.words, words))
-        .max_by_key(|c| (c.words.len(), std::cmp::Reverse(c.tokens.first())))
+        .filter(|c| !c.opens_with_common_word)
+        // A word more counts more than the tagger's say-so; between names
+        // as long, its person wins ("Donald Trump", not "Trump May").
+        .max_by_key(|c| {
+            let weight = 2 * c.words.len() + usize::from(c.is_person);
+            (weight, std::cmp::Reverse(c.tokens.first()))
+        })
 }
 
 /// How far back pronoun resolution looks (names or speakers).

@@ -215,3 +215,24 @@ fn an_acronym_is_the_organisation_it_spells() {
     assert_eq!(all[0].1, all[1].1, "{all:?}");
     assert_ne!(all[0].1, all[2].1, "{all:?}");
 }
+
+#[test]
+fn the_name_before_a_participle_speaks_not_the_footage_of_it() {
+    let t = "The advertisement closes with footage of Marta Quispe saying, “We will build it \
+             together.”";
+    assert_eq!(
+        speaker_of(t, "build it together").as_deref(),
+        Some("Marta Quispe")
+    );
+}
+
+#[test]
+fn a_sentence_opening_word_is_no_part_of_the_fullest_name() {
+    let t = "Interestingly Okafor never mentioned the port.\n\n\
+             Governor Daniel Okafor said the budget was “balanced at last.”\n\n\
+             “We will not raise taxes,” Okafor said.";
+    assert_eq!(
+        speaker_of(t, "raise taxes").as_deref(),
+        Some("Daniel Okafor")
+    );
+}

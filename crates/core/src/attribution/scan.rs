@@ -75,8 +75,16 @@ pub(crate) fn left_speaker(doc: &Doc, cue: usize, floor: usize) -> Option<Mentio
         });
     }
     let mut m = np_left(doc, j, floor)?;
+    // "footage of Hillary Clinton asking, “…”": a name right before a
+    // participle is who speaks, not the phrase it is the object of.
+    let participle_subject = m.kind == MentionKind::Name
+        && j + 1 == cue
+        && doc.low(cue).ends_with("ing")
+        && m.tokens.first() > floor
+        && doc.is(m.tokens.first() - 1, "of");
     // Phrase by phrase: "Researchers from the University of Lagos warn".
-    for _ in 0..3 {
+    let steps = if participle_subject { 0 } else { 3 };
+    for _ in 0..steps {
         match head_before_preposition(doc, m, floor) {
             Some(head) => m = head,
             None => break,
