@@ -19,7 +19,7 @@ pub(crate) const RULE: Rule = Rule {
     stage: Stage::BeforeOpen,
     doc: "A speaker and a reporting verb just before the opening mark, in the same sentence \
           or across a paragraph break after a colon: X said: “…” / X told reporters “…” / \
-          X said on Monday, “…” / X, who runs …, said, “…” (a long apposition after the \
+          X said on Monday, “…” / X, who runs …, said, “…” / …, said X, “…” (a long apposition after the \
           sentence's first name; with no phrase before the cue, the sentence's subject: X \
           opened the meeting by telling the council, “…”). At most four words between the \
           cue and the mark, and only punctuation, a listener after “told”/“asked”, or when \
@@ -32,6 +32,20 @@ pub(crate) const RULE: Rule = Rule {
           X's (“…, Nefzi said, adding, “…””; train direct speaker accuracy 92.03 -> 92.14).",
     cases: &[
         // An "-ed" verb the lexicon lacks after the clause's subject.
+        // An inverted attribution after a comma: the name after the verb.
+        Case::quote(
+            "But, said Ilse Brandt, “I would rather stay a neutral player in all of this.”",
+            "“I would rather stay a neutral player in all of this.”",
+            Some("said"),
+            Some("Ilse Brandt"),
+        ),
+        // … not the listener after "telling".
+        Case::quote(
+            "Hours later, Mayor Ana Pereira returned the compliment, telling Reuters, “We have been friends for a long time.”",
+            "“We have been friends for a long time.”",
+            Some("telling"),
+            Some("Ana Pereira"),
+        ),
         Case::quote(
             "During their first debate, Senator Ada Mensah cracked, “I am a progressive who gets things done.”",
             "“I am a progressive who gets things done.”",
@@ -172,11 +186,23 @@ pub(crate) fn cue_before_quote(doc: &Doc, open: usize) -> Option<Found> {
             continue;
         };
         let (cue_start, cue_end) = (cue.first(), cue.last());
-        // "Said Moreno: “…”": an inverted attribution opening the sentence.
-        if cue_start == sent_start {
+        // "Said Moreno: “…”": an inverted attribution opening the sentence;
+        // after a comma, a name right before the mark ("But, said Solovey,
+        // “…”", "…, explained Rosenberg, “…”").
+        // ("…, telling Reuters, “…”": a listener, not a speaker.)
+        let after_comma = cue_start > sent_start
+            && doc.is(cue_start - 1, ",")
+            && !takes_listener(doc.low(cue_start));
+        if cue_start == sent_start || after_comma {
             let inverted = np_right(doc, cue_end + 1, open).filter(|m| {
                 let after = m.tokens.last() + 1;
-                m.kind != MentionKind::Pronoun && (doc.is(after, ":") || doc.is(after, ","))
+                let punct = doc.is(after, ":") || doc.is(after, ",");
+                let kind_ok = if after_comma {
+                    m.kind == MentionKind::Name && after + 1 == open
+                } else {
+                    m.kind != MentionKind::Pronoun
+                };
+                punct && kind_ok
             });
             if inverted.is_some() {
                 return Some(Found::new(RuleId::CueBeforeQuote, Some(cue), inverted));
