@@ -3,6 +3,7 @@
 
 use super::doc::Doc;
 use super::lexicon::is_cue_verb;
+use super::phrases::{np_right, MentionKind};
 use super::rules::{
     cue_then_speaker, dash_after_quote, first_of, name_after_quote, speaker_then_cue, Found,
     Outcome,
@@ -46,8 +47,15 @@ pub(crate) fn after_attribution(doc: &Doc, close: usize, comma: bool) -> Option<
     }
     let sent_end = sentence_end_from(doc, j);
     // “Does it?” Graham asked. — an attribution in a sentence of its own is
-    // short and quotes nothing itself ("To which she said, “…”" is not one).
-    if !doc.same_sentence(close, j) && (sent_end - j > 8 || (j..=sent_end).any(|i| doc.is_mark(i)))
+    // short and quotes nothing itself ("To which she said, “…”" is not one);
+    // after "!" or "?" it may go on past its speaker and verb (“…!” Jeff
+    // Sessions said as he launched the vote: PolNeAR train, direct track
+    // end to end 80.62 -> 80.71; "…” He said the FBI …" after a full stop
+    // is a new report, 80.62 -> 80.34 when allowed too).
+    if !doc.same_sentence(close, j)
+        && ((sent_end - j > 8
+            && !(exclaims(doc, close) && opens_with_attribution(doc, j, sent_end)))
+            || (j..=sent_end).any(|i| doc.is_mark(i)))
     {
         return None;
     }
@@ -58,4 +66,23 @@ pub(crate) fn after_attribution(doc: &Doc, close: usize, comma: bool) -> Option<
         comma,
     };
     first_of(RULES.iter().map(|rule| rule(&ctx)))
+}
+
+/// Whether the sentence from `j` opens with its attribution: a speaker
+/// and then a reporting verb (“…!” Senator Jeff Sessions said as he
+/// launched the vote.) or a verb and then a name (said Sessions, who …):
+/// such a sentence may go on after it.
+fn opens_with_attribution(doc: &Doc, j: usize, sent_end: usize) -> bool {
+    if is_cue_verb(doc.low(j)) {
+        return np_right(doc, j + 1, sent_end + 1).is_some_and(|m| m.kind == MentionKind::Name);
+    }
+    np_right(doc, j, sent_end + 1).is_some_and(|m| {
+        m.kind != MentionKind::Relative && is_cue_verb(doc.low(m.tokens.last() + 1))
+    })
+}
+
+/// Whether the quote closing at `close` ends with "!" or "?" (“…!” X
+/// said …: its own sentence ends with it).
+fn exclaims(doc: &Doc, close: usize) -> bool {
+    close > 0 && matches!(doc.s(close - 1), "!" | "?")
 }

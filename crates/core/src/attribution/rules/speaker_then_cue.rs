@@ -66,6 +66,14 @@ pub(crate) const RULE: Rule = Rule {
             Some("said"),
             Some("Aiko Tanabe"),
         ),
+        // After "!" or "?", the attribution is a sentence of its own that
+        // may go on after its verb.
+        Case::quote(
+            "“The great state of Alabama is proud to cast its votes!” Senator Ada Eze said as she opened the roll call on the convention floor.",
+            "“The great state of Alabama is proud to cast its votes!”",
+            Some("said"),
+            Some("Ada Eze"),
+        ),
         // A document that "read": its words are quoted.
         Case::quote(
             "“The plant will close in March and all staff will be offered other posts,” the memo read.",
