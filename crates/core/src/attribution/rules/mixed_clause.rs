@@ -20,6 +20,20 @@ pub(crate) const RULE: Rule = Rule {
           quote. X said the deal was “a disaster” for farmers. A title in marks earlier in \
           the sentence is passed over; another quote stops the search.",
     cases: &[
+        // A relative clause after the quoted words' comma is the writer's.
+        Case::quote(
+            "The bar association rated Judge Ana Ruiz “well qualified,” which is its highest possible rating.",
+            "Judge Ana Ruiz “well qualified,”",
+            Some("rated"),
+            Some("The bar association"),
+        ),
+        // So is an aside in brackets.
+        Case::quote(
+            "Senator Tom Reyes called the plan “a giveaway” (although he voted for it in March).",
+            "the plan “a giveaway”",
+            Some("called"),
+            Some("Tom Reyes"),
+        ),
         // An opening phrase of time before the subject is not the speaker.
         Case::quote(
             "Early in his campaign, Senator Tom Reyes attacked the governor, calling him “a failed candidate.”",
