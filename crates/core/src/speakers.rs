@@ -952,7 +952,7 @@ fn name_at<'d>(
 
 /// Whether the name `name` opens its sentence with a word that is no name
 /// there: an adverb or a participle ("Interestingly", "Debating"), a
-/// preposition or a conjunction ("Beneath", "Among").
+/// preposition or conjunction ("Beneath", "Among"), or "Both".
 fn opens_with_common_word(doc: &Doc, name: TokenSpan) -> bool {
     let first = name.first();
     if name.count() < 2 || doc.sentence_bounds(first).first() != first {

@@ -35,20 +35,26 @@ pub(crate) fn clear_agentless_speakers(doc: &Doc, quotes: &mut [Attributed]) {
             // "Sanders was asked by host Bill Maher whether …": the asker,
             // who is no part of what was asked.
             Some(agent) => {
-                a.mention = Some(agent);
-                a.quote.speaker_mention = Some(doc.range_of(agent.tokens));
+                a.set_speaker(doc, agent);
                 let by_at = by.map(|b| doc.toks[b].range.start());
-                let after = agent.tokens.last() + 1;
-                if by_at == Some(a.quote.range.start()) && after < doc.len() {
-                    let from = doc.toks[after].range.start();
-                    if from < a.quote.range.end() && a.quote.interruptions.is_empty() {
-                        a.quote.range = TextRange::new(from, a.quote.range.end());
-                    }
+                if by_at == Some(a.quote.range.start()) {
+                    start_after(doc, a, agent.tokens.last() + 1);
                 }
             }
             None if by.is_none() => a.clear_speaker(),
             None => {}
         }
+    }
+}
+
+/// Starts the (uninterrupted) quote `a` at token `i` when it lies inside it.
+fn start_after(doc: &Doc, a: &mut Attributed, i: usize) {
+    let Some(tok) = doc.toks.get(i) else {
+        return;
+    };
+    let from = tok.range.start();
+    if from < a.quote.range.end() && a.quote.interruptions.is_empty() {
+        a.quote.range = TextRange::new(from, a.quote.range.end());
     }
 }
 

@@ -166,6 +166,13 @@ impl Attributed {
         self.quote.speaker_mention = None;
     }
 
+    /// Credits the quote to the phrase `m` (a rule's later reading of who
+    /// spoke: a passive's agent, a reporting subject).
+    pub(crate) fn set_speaker(&mut self, doc: &Doc, m: Mention) {
+        self.mention = Some(m);
+        self.quote.speaker_mention = Some(doc.range_of(m.tokens));
+    }
+
     /// The paragraph where the quote ends (a quote may run over several).
     pub(crate) fn end_paragraph(&self, doc: &Doc) -> u32 {
         doc.para_of[doc.token_at(self.quote.range.end()).saturating_sub(1)]

@@ -170,17 +170,16 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
             // "the Russian government", "the Clinton campaign": the body the
             // name qualifies.
             let body = after < end && !doc.is_cap(after) && is_org_word(doc.low(after));
-            // Not "the White House press secretary": a role follows.
-            if body && role_after(doc, after + 1, end).is_none() {
+            // "the White House press secretary": a role after the body.
+            let role_after_body = body.then(|| role_after(doc, after + 1, end)).flatten();
+            if body && role_after_body.is_none() {
                 return Some(Mention {
                     tokens: TokenSpan::new(i, after),
                     kind: MentionKind::Nominal,
                     gender: Gender::Unknown,
                 });
             }
-            // "the White House press secretary": a role after the body.
-            let role = role_after(doc, after, end)
-                .or_else(|| body.then(|| role_after(doc, after + 1, end)).flatten());
+            let role = role_after(doc, after, end).or(role_after_body);
             let Some(role) = role else {
                 return Some(name);
             };

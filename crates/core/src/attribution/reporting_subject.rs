@@ -29,14 +29,13 @@ pub(crate) fn prefer_reporting_subject(doc: &Doc, quotes: &mut [Attributed]) {
         if a.quote.range.contains_range(doc.range_of(subject.tokens)) {
             continue; // a mixed quote holding its own subject: as read
         }
-        a.mention = Some(subject);
-        a.quote.speaker_mention = Some(doc.range_of(subject.tokens));
+        a.set_speaker(doc, subject);
     }
 }
 
 /// The speaker of the reporting verb whose clause the pronoun `m` opens
-/// ("Cross said he", "told reporters that he"), when it is a name or a noun phrase that agrees with
-/// the pronoun.
+/// ("Cross said he", "told reporters that he"), when it is a name or a
+/// noun phrase that agrees with the pronoun.
 fn reporting_subject(doc: &Doc, m: Mention) -> Option<Mention> {
     let at = m.tokens.first();
     let low = doc.low(at);
@@ -58,9 +57,9 @@ fn reporting_subject(doc: &Doc, m: Mention) -> Option<Mention> {
 /// auxiliaries and adverbs).
 fn characterising_subject(doc: &Doc, at: usize, start: usize) -> Option<Mention> {
     let before = at.checked_sub(1).filter(|&b| b > start)?;
-    let verb = doc.low(at + 1);
+    let said = doc.low(at + 1);
     if !matches!(doc.low(before), "what" | "whom")
-        || !(is_characterising_cue(verb) || cue_at(doc, at + 1).is_some())
+        || !(is_characterising_cue(said) || cue_at(doc, at + 1).is_some())
     {
         return None;
     }
@@ -94,7 +93,8 @@ fn verb_after(doc: &Doc, mut i: usize, end: usize) -> Option<usize> {
 const MAX_VERB_TO_THAT: usize = 10;
 
 /// The reporting verb whose clause opens at the pronoun `at`: right before
-/// it ("said he"), or before the "that" right before it in the same clause ("told reporters on Friday that he").
+/// it ("said he"), or before the "that" right before it in the same
+/// clause ("told reporters on Friday that he").
 fn reporting_verb_before(doc: &Doc, at: usize, start: usize) -> Option<usize> {
     let before = at.checked_sub(1).filter(|&b| b >= start)?;
     if cue_at(doc, before) == Some(before) {

@@ -649,9 +649,8 @@ pub(crate) fn mixed_end(doc: &Doc, close: usize, end: usize) -> usize {
         } else {
             next
         };
-
-        // A comma inside the closing mark ("the “ultimate hypocrite,”
-        // linking to …") ends the quoted words' clause as one after it does.
+        // A comma inside the closing mark (him “well qualified,” which …)
+        // opens a relative clause as one after it does.
         let comma_inside = i == close + 1 && close > 0 && doc.is(close - 1, ",");
         let comma = doc.is(i, ",") || comma_inside;
         let after_comma = if comma_inside { i } else { i + 1 };

@@ -31,7 +31,6 @@ pub(crate) const RULE: Rule = Rule {
           track: speaker accuracy 91.83 -> 91.88). A participle right after “X said,” is \
           X's (“…, Nefzi said, adding, “…””; train direct speaker accuracy 92.03 -> 92.14).",
     cases: &[
-        // An "-ed" verb the lexicon lacks after the clause's subject.
         // An inverted attribution after a comma: the name after the verb.
         Case::quote(
             "But, said Ilse Brandt, “I would rather stay a neutral player in all of this.”",
@@ -46,6 +45,7 @@ pub(crate) const RULE: Rule = Rule {
             Some("telling"),
             Some("Ana Pereira"),
         ),
+        // An "-ed" verb the lexicon lacks after the clause's subject.
         Case::quote(
             "During their first debate, Senator Ada Mensah cracked, “I am a progressive who gets things done.”",
             "“I am a progressive who gets things done.”",
