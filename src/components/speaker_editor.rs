@@ -21,9 +21,48 @@ pub struct SpeakerEditorProps {
     pub on_edit: Callback<Vec<Edit>>,
 }
 
-/// The correction controls of one speaker, folded away until opened.
+/// Most quotes offered to split off (the card lists as many). A source
+/// quoted thousands of times would otherwise draw thousands of check boxes;
+/// any other quote can be moved from the quote itself.
+pub const SPLIT_LISTED: usize = 50;
+
+/// The correction controls of one speaker, folded away until opened: only
+/// its summary is drawn while it is closed, so that a long text's cards cost
+/// no more than their quotes.
 #[function_component(SpeakerEditor)]
 pub fn speaker_editor(props: &SpeakerEditorProps) -> Html {
+    let open = use_state(|| false);
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let now = e
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|d| d.has_attribute("open"));
+            open.set(now);
+        })
+    };
+    let Some(name) = props
+        .shown
+        .analysis
+        .speakers
+        .get(props.speaker)
+        .map(|s| s.name.clone())
+    else {
+        return html! {};
+    };
+    html! {
+        <details class="edit-speaker" data-edit-speaker={name} ontoggle={on_toggle}>
+            <summary>{ "Correct this speaker" }</summary>
+            if *open {
+                <SpeakerControls shown={props.shown.clone()} speaker={props.speaker} on_edit={props.on_edit.clone()} />
+            }
+        </details>
+    }
+}
+
+/// The controls inside an open [`SpeakerEditor`].
+#[function_component(SpeakerControls)]
+fn speaker_controls(props: &SpeakerEditorProps) -> Html {
     let (role_ref, org_ref, merge_ref, split_ref) = (
         use_node_ref(),
         use_node_ref(),
@@ -93,12 +132,17 @@ pub fn speaker_editor(props: &SpeakerEditorProps) -> Html {
             }
         })
     };
-    // This speaker's quotes, for "split off".
-    let mine: Vec<(usize, String)> = a
-        .quotes
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.speaker == u32::try_from(props.speaker).ok())
+    // This speaker's quotes, for "split off": the first few are listed.
+    let speaker = u32::try_from(props.speaker).ok();
+    let theirs = || {
+        a.quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.speaker == speaker)
+    };
+    let quote_count = theirs().count();
+    let mine: Vec<(usize, String)> = theirs()
+        .take(SPLIT_LISTED)
         .map(|(i, q)| (i, excerpt(&q.words(&shown.text), 80)))
         .collect();
     let on_split = {
@@ -138,8 +182,7 @@ pub fn speaker_editor(props: &SpeakerEditorProps) -> Html {
     };
     let id = |what: &str| format!("sp{}-{what}-{}", props.speaker, shown.id);
     html! {
-        <details class="edit-speaker" data-edit-speaker={name.clone()}>
-            <summary>{ "Correct this speaker" }</summary>
+        <>
             <form class="edit-row" onsubmit={on_details}>
                 <label>{ "Role " }<input ref={role_ref} value={s.role.clone().unwrap_or_default()} data-role="" /></label>
                 <label>{ "Organisation " }<input ref={org_ref} value={s.organization.clone().unwrap_or_default()} data-organization="" /></label>
@@ -158,13 +201,19 @@ pub fn speaker_editor(props: &SpeakerEditorProps) -> Html {
                     <button type="button" class="tool" data-merge="" onclick={on_merge}>{ "Merge" }</button>
                 </div>
             }
-            if mine.len() > 1 {
+            if quote_count > 1 {
                 <form class="split" onsubmit={on_split}>
                     <fieldset ref={checks}>
                         <legend>{ "Split these quotes off to another speaker" }</legend>
                         { for mine.iter().map(|(i, words)| html! {
                             <label class="split-quote"><input type="checkbox" data-split-quote={i.to_string()} />{ words.clone() }</label>
                         }) }
+                        if quote_count > mine.len() {
+                            <p class="more" data-split-more="">{ format!(
+                                "The first {} of {quote_count} quotes are listed; to move another, click it in the article.",
+                                mine.len()
+                            ) }</p>
+                        }
                     </fieldset>
                     <div class="edit-row">
                         <label>{ "New speaker " }<input ref={split_ref} data-split-name="" autocomplete="off" /></label>
@@ -172,6 +221,6 @@ pub fn speaker_editor(props: &SpeakerEditorProps) -> Html {
                     </div>
                 </form>
             }
-        </details>
+        </>
     }
 }

@@ -70,6 +70,15 @@ test('a file over the size limit is offered, then analysed without freezing the 
   await page.click('[data-show-more]');
   await page.getByText(/Showing 1200 of \d+ paragraphs/).waitFor();
   assert.ok(await responsive(page));
+  // One source quoted 70,000 times: its card's corrections are drawn when
+  // opened, and offer the first quotes to split off, not all of them.
+  assert.equal(await page.locator('.split-quote').count(), 0);
+  const card = page.locator('[data-speaker="Ada Lovelace"]');
+  await card.locator('.edit-speaker summary').click();
+  await card.locator('[data-split-more]').waitFor();
+  assert.match(await card.locator('[data-split-more]').innerText(), /^The first 50 of \d{5} quotes are listed/);
+  assert.equal(await card.locator('.split-quote').count(), 50);
+  assert.ok(await responsive(page));
   // The text is all there when asked for.
   await page.click('[data-show-text]');
   await page.locator('#article-text').waitFor({ state: 'visible' });
