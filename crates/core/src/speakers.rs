@@ -508,7 +508,11 @@ impl<'d> Resolver<'_, 'd> {
                 let names = self.names;
                 let c = &names.all[k];
                 let full = best_full_name(names, &c.words).unwrap_or(c);
-                self.find_or_create(full.words.clone(), full.display.clone())
+                let idx = self.find_or_create(full.words.clone(), full.display.clone());
+                if self.speakers[idx].gender == Gender::Unknown {
+                    self.speakers[idx].gender = self.name_gender(c);
+                }
+                idx
             }
         };
         if self.speakers[idx].gender == Gender::Unknown {
@@ -600,7 +604,7 @@ impl<'d> Resolver<'_, 'd> {
                     rank,
                     sentences_back,
                     same_paragraph,
-                    gender: c.gender,
+                    gender: self.name_gender(c),
                     label: self.label_of(doc.range_of(c.tokens)),
                     has_title: c.has_title,
                     words: c.words.len(),
@@ -612,6 +616,18 @@ impl<'d> Resolver<'_, 'd> {
                     rule_pick: false,
                 }
             }
+        }
+    }
+
+    /// The gender a name shows, or else the fullest name holding it
+    /// ("Clinton" after "Hillary Clinton"): a "he" is never a surname whose
+    /// full name is a woman's.
+    fn name_gender(&self, c: &NameCandidate) -> Gender {
+        match c.gender {
+            Gender::Unknown => {
+                best_full_name(self.names, &c.words).map_or(Gender::Unknown, |f| f.gender)
+            }
+            known => known,
         }
     }
 

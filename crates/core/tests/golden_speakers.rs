@@ -236,3 +236,15 @@ fn a_sentence_opening_word_is_no_part_of_the_fullest_name() {
         Some("Daniel Okafor")
     );
 }
+
+#[test]
+fn he_is_never_a_surname_whose_full_name_is_a_womans() {
+    let t = "Senator Laura Kemp faced the mayor, Tom Reyes, at a town hall on Tuesday.\n\n\
+             Reyes said the budget was “a disaster for families.” The mayor asked why the city \
+             had debts and Kemp did not.\n\n\
+             He said: “I wonder why it was so bad.”";
+    assert_eq!(
+        speaker_of(t, "I wonder why").as_deref(),
+        Some("Tom Reyes")
+    );
+}
