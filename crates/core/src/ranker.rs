@@ -112,6 +112,10 @@ pub struct Candidate {
     /// candidate of compatible gender that is a speaker, or a name with a
     /// title or two words that is no organisation or place.
     pub rule_pick: bool,
+    /// Whether its latest mention opens its sentence (after titles, first
+    /// names or "the"): the sentence's subject, whom a pronoun opening the
+    /// next sentence mostly goes on with.
+    pub subject: bool,
 }
 
 /// Feature keys of the candidate for the pronoun.
@@ -151,6 +155,8 @@ pub fn candidate_features(p: Pronoun, c: &Candidate) -> Vec<u32> {
         key(15, back, u32::from(c.is_speaker)),
         key(16, u32::from(c.rule_pick), pk),
         key(17, u32::from(c.rule_pick), label),
+        key(18, u32::from(c.subject), pk),
+        key(19, u32::from(c.subject), u32::from(p.opens_sentence)),
     ]
 }
 
@@ -325,6 +331,7 @@ mod tests {
             quotes: 1,
             last_speaker: rank == 0,
             rule_pick: rank == 0,
+            subject: rank == 0,
         }
     }
 

@@ -594,6 +594,7 @@ impl<'d> Resolver<'_, 'd> {
                     quotes: sp.quotes,
                     last_speaker,
                     rule_pick: false,
+                    subject: opens_sentence(doc, pos),
                 }
             }
             Target::Name(k) => {
@@ -614,6 +615,7 @@ impl<'d> Resolver<'_, 'd> {
                     quotes: 0,
                     last_speaker: false,
                     rule_pick: false,
+                    subject: opens_sentence(doc, c.tokens.first()),
                 }
             }
         }
@@ -872,6 +874,13 @@ fn name_candidates<'d>(doc: &'d Doc, people: &[TextRange]) -> Vec<NameCandidate<
 
 /// A name mention without the capitalised words the entity tagger left
 /// out of the person it names ("Republican Marta Quispe said" → Marta Quispe).
+/// Whether the mention starting at token `at` opens its sentence: only
+/// capitalised words (titles, first names) or "the" stand before it.
+fn opens_sentence(doc: &Doc, at: usize) -> bool {
+    let first = doc.sentence_bounds(at).first();
+    (first..at).all(|i| doc.is_cap(i) || doc.low(i) == "the")
+}
+
 fn trim_to_person(doc: &Doc, mut m: Mention, people: &[TextRange]) -> Mention {
     while m.kind == MentionKind::Name
         && m.tokens.count() > 1

@@ -243,8 +243,17 @@ fn he_is_never_a_surname_whose_full_name_is_a_womans() {
              Reyes said the budget was “a disaster for families.” The mayor asked why the city \
              had debts and Kemp did not.\n\n\
              He said: “I wonder why it was so bad.”";
-    assert_eq!(
-        speaker_of(t, "I wonder why").as_deref(),
-        Some("Tom Reyes")
-    );
+    assert_eq!(speaker_of(t, "I wonder why").as_deref(), Some("Tom Reyes"));
+}
+
+#[test]
+fn she_opening_a_sentence_goes_on_with_the_subject_before_her() {
+    for t in [
+        "Ana Ruiz spent Monday with Maria Lopez at the harbour.\n\n\
+         She said the new quay was “a gift to the town.”",
+        "Ana Ruiz visited the harbour on Monday with her deputy, Maria Lopez.\n\n\
+         She said the new quay was “a gift to the town.”",
+    ] {
+        assert_eq!(speaker_of(t, "a gift").as_deref(), Some("Ana Ruiz"), "{t}");
+    }
 }
