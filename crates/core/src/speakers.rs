@@ -1252,11 +1252,17 @@ fn role_and_org(doc: &Doc, names: &Names, key: &[&str]) -> (Option<String>, Opti
                     break;
                 }
             }
-            if let Some((role, end)) = role_phrase(doc, if doc.low(k) == "the" { k + 1 } else { k })
-            {
+            let start = if doc.low(k) == "the" { k + 1 } else { k };
+            if let Some((role, end)) = role_phrase(doc, start) {
                 if end == c.tokens.first() - 1 {
                     let org = split_org(&role);
                     return (Some(role), org);
+                }
+            }
+            if doc.low(k) == "the" {
+                if let Some(role) = lowercase_role(doc, TokenSpan::new(start, c.tokens.first() - 2))
+                {
+                    return (Some(role), None);
                 }
             }
         }
@@ -1265,6 +1271,18 @@ fn role_and_org(doc: &Doc, names: &Names, key: &[&str]) -> (Option<String>, Opti
         }
     }
     (None, None)
+}
+
+/// A lowercase phrase ending in a role noun, as written ("mayor", "central
+/// bank governor", "city's police chief" in "the …, Name"); at most four
+/// words.
+fn lowercase_role(doc: &Doc, words: TokenSpan) -> Option<String> {
+    let lowercase = |k: usize| doc.is_word(k) && !doc.is_cap(k);
+    let possessive = |k: usize| matches!(doc.low(k), "'s" | "’s");
+    let ok = words.count() <= 4
+        && is_role_word(doc.low(words.last()))
+        && (words.first()..=words.last()).all(|k| lowercase(k) || possessive(k));
+    ok.then(|| as_written(doc, words))
 }
 
 /// A lowercase role noun right before a name, with one modifier before it
