@@ -281,9 +281,13 @@ impl Ranker {
 
     /// The best candidate for the pronoun whose gender agrees with it, or
     /// `None` when leaving it unresolved scores higher (ties go to the
-    /// earlier candidate).
+    /// earlier candidate); the speaker just quoted, when the text shows
+    /// them to be of the pronoun's gender.
     #[must_use]
     pub fn choose(&self, p: Pronoun, candidates: &[Candidate]) -> Option<usize> {
+        if let Some(i) = just_quoted(p, candidates) {
+            return Some(i);
+        }
         let mut best = (self.score(&none_features(p, candidates.len())), None);
         // "he" is never a woman the text shows to be one, nor "she" a man,
         // nor either a place.
@@ -295,6 +299,18 @@ impl Ranker {
         }
         best.1.or_else(|| only_one_of_its_gender(p, candidates))
     }
+}
+
+/// The speaker quoted last, when that was in the sentence before and both
+/// it and the pronoun show the same gender ("Clinton said she thinks … .
+/// She said …"): the ranker learnt from silver clusters, in which CoreNLP
+/// often leaves such a pronoun out, to leave it unresolved. (PolNeAR train
+/// B-cubed all 90.43 -> 90.46, dev 91.30 -> 91.33.)
+fn just_quoted(p: Pronoun, candidates: &[Candidate]) -> Option<usize> {
+    let c = candidates.first()?;
+    let own = p.gender();
+    let shown = own != Gender::Unknown && c.gender == own;
+    (c.is_speaker && c.last_speaker && c.sentences_back <= 1 && shown).then_some(0)
 }
 
 /// The one candidate whose gender is known to be the pronoun's when every
@@ -361,6 +377,36 @@ mod tests {
             Ranker::from_bytes(&bytes[..bytes.len() - 1]),
             Err(RankerError::Damaged)
         );
+    }
+
+    #[test]
+    fn she_is_the_woman_quoted_in_the_sentence_before_whatever_the_weights() {
+        let she = Pronoun::new("she", true);
+        let woman = Candidate {
+            gender: Gender::Female,
+            sentences_back: 1,
+            ..person(0)
+        };
+        let r = Ranker::empty();
+        assert_eq!(r.choose(she, &[woman]), Some(0));
+        // Not when the gender is not shown, nor further back (where someone
+        // else of unknown gender may be meant), nor for "he".
+        let unknown = Candidate {
+            gender: Gender::Unknown,
+            ..woman
+        };
+        let earlier = Candidate {
+            sentences_back: 2,
+            ..woman
+        };
+        let other = Candidate {
+            rank: 1,
+            last_speaker: false,
+            ..unknown
+        };
+        assert_eq!(r.choose(she, &[unknown]), None);
+        assert_eq!(r.choose(she, &[earlier, other]), None);
+        assert_eq!(r.choose(Pronoun::new("he", true), &[woman]), None);
     }
 
     #[test]

@@ -175,8 +175,9 @@ pub fn resolve_traced(
         .collect();
     let names = names_outside_quotes(doc, quotes, marked, &people);
     let mut r = Resolver {
-        // Traces are made with pronouns left unresolved, so that what the
-        // ranker is trained on does not depend on the ranker shipped.
+        // Traces are made with the empty ranker (pronouns left unresolved
+        // but for the one just quoted, see `Ranker::choose`), so that what
+        // the ranker is trained on does not depend on the ranker shipped.
         ranker: if trace.is_some() {
             Ranker::empty()
         } else {
