@@ -1014,9 +1014,16 @@ fn name_token_indices(doc: &Doc, phrase: TokenSpan) -> Vec<usize> {
     words
 }
 
-/// Name words of a mention, lowercased, titles and dots removed.
+/// Name words of a mention, lowercased, titles and dots removed; after
+/// offices only the person's ("White House Chief of Staff Rahm Emanuel").
 fn name_words<'d>(doc: &'d Doc, phrase: TokenSpan) -> Vec<&'d str> {
-    name_key(doc, name_token_indices(doc, phrase).into_iter())
+    let scan = scan_name(doc, phrase.first(), phrase.last() + 1, Joined::Keep);
+    let office = |k: usize| doc.is_word(k) && !is_title(doc.low(k));
+    let after_offices = scan
+        .name
+        .filter(|n| n.last() == phrase.last() && (phrase.first()..n.first()).any(office));
+    let span = after_offices.unwrap_or(phrase);
+    name_key(doc, name_token_indices(doc, span).into_iter())
 }
 
 /// The lowercase key of the name words `tokens`, the last without its

@@ -257,3 +257,25 @@ fn she_opening_a_sentence_goes_on_with_the_subject_before_her() {
         assert_eq!(speaker_of(t, "a gift").as_deref(), Some("Ana Ruiz"), "{t}");
     }
 }
+
+#[test]
+fn the_speaker_is_the_person_after_the_offices_before_the_name() {
+    for (t, who) in [
+        (
+            "“It was a mistake,” said former White House Chief of Staff Rahm Emanuel.",
+            "Rahm Emanuel",
+        ),
+        (
+            "“We are ready,” said U.S. Secretary of Homeland Security Jeh Johnson.",
+            "Jeh Johnson",
+        ),
+        (
+            "British Prime Minister Theresa May said on Monday that the deal was “the best we could get.”",
+            "Theresa May",
+        ),
+    ] {
+        let all = speakers(t);
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!(all[0].1.as_deref(), Some(who), "{t}");
+    }
+}

@@ -4,8 +4,8 @@
 
 use super::doc::Doc;
 use super::lexicon::{
-    is_discourse_adverb, is_name_particle, is_org_word, is_role_word, is_title, pronoun_gender,
-    title_gender, Gender,
+    first_name_gender, is_discourse_adverb, is_name_particle, is_org_word, is_role_word, is_title,
+    pronoun_gender, title_gender, Gender,
 };
 use super::phrases::{is_acronym_word, is_clause_word};
 use crate::span::TokenSpan;
@@ -182,8 +182,27 @@ fn name_after_offices(doc: &Doc, mut j: usize, end: usize) -> Option<usize> {
     while j < end && office(j) {
         j += 1;
     }
+    // "Chief of Staff Rahm Emanuel", "Secretary of Homeland Security Jeh
+    // Johnson": the office's complement, up to the last two capitals.
+    if j + 1 < end && doc.low(j) == "of" && doc.is_cap(j + 1) {
+        j = name_after_complement(doc, j + 1, end)?;
+    }
     (j < end && doc.is_cap(j) && !never_starts_a_name(doc, j) && !is_org_word(doc.low(j)))
         .then_some(j)
+}
+
+/// The first name word after the capitalised complement of an office
+/// starting at token `j` ("Staff Rahm Emanuel" → "Rahm"): complement words
+/// are skipped while two capitals are left after them and the word is no
+/// first name ("State John Kerry" → "John"); `None` when no complement is
+/// followed by a name of two words or more ("Manager of X").
+fn name_after_complement(doc: &Doc, mut j: usize, end: usize) -> Option<usize> {
+    let run_end = (j..end).find(|&k| !doc.is_cap(k)).unwrap_or(end);
+    let start = j;
+    while run_end - j > 2 && first_name_gender(doc.low(j)) == Gender::Unknown {
+        j += 1;
+    }
+    (j > start && run_end - j >= 2).then_some(j)
 }
 
 /// Whether a capitalised word that is no title follows the titles starting
