@@ -153,7 +153,8 @@ pub fn np_right(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
     // "The mayor insists …": a capitalised determiner opening the
     // sentence starts a common noun phrase, not a name.
     if doc.is_cap(i) && !is_determiner(low) {
-        return name_right(doc, i, end);
+        let name = name_right(doc, i, end)?;
+        return Some(role_of_possessor(doc, name, end).unwrap_or(name));
     }
     // "said spokesman Tom Reed", "said campaign manager Robby Mook": the
     // role noun is not the speaker; the name after it is.
@@ -267,6 +268,41 @@ fn name_after_role_nouns(doc: &Doc, i: usize, end: usize) -> Option<Mention> {
     let name = capital_after_role_nouns(doc, i, end)?;
     name_right(doc, name, end).filter(|m| m.kind == MentionKind::Name)
 }
+
+/// "Carter’s press secretary, Peter Cook", "Carter’s spokesman": after a
+/// name's possessive, lowercase words ending in a role noun are who speaks
+/// — the name after them (and a comma), or else the whole phrase.
+fn role_of_possessor(doc: &Doc, name: Mention, end: usize) -> Option<Mention> {
+    let last = name.tokens.last();
+    let glued = doc.s(last).ends_with("’s") || doc.s(last).ends_with("'s");
+    // The role's words start after the possessive, glued or a token of its own.
+    let s = if glued { last } else { last + 1 };
+    if name.kind != MentionKind::Name || !(glued || is_possessive(doc, name)) || s + 1 >= end {
+        return None;
+    }
+    let lowercase = |k: usize| k < end && doc.is_word(k) && !doc.is_cap(k);
+    let words = (s + 1..end)
+        .take(MAX_ROLE_WORDS_AFTER_POSSESSIVE)
+        .take_while(|&k| lowercase(k));
+    let role = words.filter(|&k| is_role_word(doc.low(k))).last()?;
+    if role + 1 < end && !doc.is(role + 1, ",") && doc.is_cap(role + 1) {
+        return name_right(doc, role + 1, end).filter(|m| m.kind == MentionKind::Name);
+    }
+    if role + 2 < end && doc.is(role + 1, ",") && doc.is_cap(role + 2) {
+        let after = name_right(doc, role + 2, end).filter(|m| m.kind == MentionKind::Name);
+        if after.is_some() {
+            return after;
+        }
+    }
+    Some(Mention {
+        tokens: TokenSpan::new(name.tokens.first(), role),
+        kind: MentionKind::Nominal,
+        gender: Gender::Unknown,
+    })
+}
+
+/// Most lowercase words between a possessive and its role noun.
+const MAX_ROLE_WORDS_AFTER_POSSESSIVE: usize = 3;
 
 /// A capitalised name starting at `i` (see [`scan_name`]); titles alone
 /// ("the Prime Minister") make a nominal.
@@ -427,6 +463,33 @@ mod tests {
 
     fn span(doc: &Doc, m: Mention) -> String {
         doc.range_of(m.tokens).slice(doc.text).to_owned()
+    }
+
+    #[test]
+    fn a_role_after_a_possessive_speaks_not_its_possessor() {
+        for (t, who, kind) in [
+            (
+                "said Carter’s press secretary, Peter Cook.",
+                "Peter Cook",
+                MentionKind::Name,
+            ),
+            (
+                "said Carter’s spokesman on Monday.",
+                "Carter’s spokesman",
+                MentionKind::Nominal,
+            ),
+            (
+                "said Carter’s former deputy chief of staff.",
+                "Carter’s former deputy chief",
+                MentionKind::Nominal,
+            ),
+            ("said Carter’s office.", "Carter’s", MentionKind::Name),
+        ] {
+            with_doc(t, |d| {
+                let m = np_right(d, 1, d.len()).unwrap();
+                assert_eq!((span(d, m).as_str(), m.kind), (who, kind), "{t}");
+            });
+        }
     }
 
     #[test]
