@@ -1243,6 +1243,21 @@ fn role_and_org(doc: &Doc, names: &Names, key: &[&str]) -> (Option<String>, Opti
         if j < doc.len() && doc.is(j, ",") {
             j += 1;
         }
+        // "Frank Nervo, a state judge, …": a lowercase role after a determiner.
+        if j < doc.len() && matches!(doc.low(j), "a" | "an" | "the") && doc.is(j - 1, ",") {
+            let last = (j + 1..doc.len())
+                .take(4)
+                .take_while(|&k| {
+                    doc.is_word(k)
+                        && !doc.is_cap(k)
+                        && !crate::attribution::phrases::is_clause_word(doc.low(k))
+                        && !matches!(doc.low(k), "of" | "at" | "for")
+                })
+                .last();
+            if let Some(role) = last.and_then(|l| lowercase_role(doc, TokenSpan::new(j + 1, l))) {
+                return (Some(role), None);
+            }
+        }
         if let Some((role, next)) = role_phrase(doc, j) {
             let mut org = split_org(&role);
             if org.is_none() && next < doc.len() && doc.is(next, ",") {

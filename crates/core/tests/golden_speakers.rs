@@ -279,3 +279,17 @@ fn the_speaker_is_the_person_after_the_offices_before_the_name() {
         assert_eq!(all[0].1.as_deref(), Some(who), "{t}");
     }
 }
+
+#[test]
+fn the_judge_is_the_speaker_named_as_a_judge_before() {
+    let t = "“The law stands,” said Frank Nervo, a state judge. “It is clear,” the judge said.";
+    let analyzer = Analyzer::with_ner_model(NER).expect("the shipped model loads");
+    let a = analyzer.analyze(t);
+    assert_eq!(a.quotes.len(), 2);
+    assert_eq!(a.quotes[0].speaker, a.quotes[1].speaker);
+    let who = &a.speakers[a.quotes[0].speaker.expect("a speaker") as usize];
+    assert_eq!(
+        (who.name.as_str(), who.role.as_deref()),
+        ("Frank Nervo", Some("state judge"))
+    );
+}
