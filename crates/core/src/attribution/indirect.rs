@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use super::doc::Doc;
 use super::quoted::quote;
-use super::rules::{according_to, finding_that, first_of, reported_clause, Clause, Outcome};
+use super::rules::{
+    according_to, asked_question, finding_that, first_of, reported_clause, Clause, Outcome,
+};
 use super::scan::{clause_end, is_title_case, mixed_end};
 use super::{Attributed, QuoteKind};
 use crate::span::{TextRange, TokenSpan};
@@ -31,8 +33,8 @@ pub(crate) struct IndirectAt<'d, 'a> {
 }
 
 /// The rules of the stage, in precedence order (see `rules::RULES`).
-const RULES: [fn(&IndirectAt) -> Outcome<Clause>; 3] =
-    [according_to, reported_clause, finding_that];
+const RULES: [fn(&IndirectAt) -> Outcome<Clause>; 4] =
+    [according_to, asked_question, reported_clause, finding_that];
 
 /// Adds the indirect quotes of every sentence to `out`.
 pub(crate) fn indirect_quotes(doc: &Doc, out: &mut Vec<Attributed>) {
@@ -167,7 +169,7 @@ fn clause_quote(doc: &Doc, b: usize, clause: Clause) -> Option<(Attributed, usiz
         QuoteKind::Mixed
     };
     let range = doc.range_of(content);
-    let (cue, mention) = (Some(clause.cue), Some(clause.mention));
+    let (cue, mention) = (Some(clause.cue), clause.mention);
     let mut q = quote(doc, content.first(), kind, range, cue, mention, clause.rule);
     q.quote
         .interruptions
@@ -178,9 +180,10 @@ fn clause_quote(doc: &Doc, b: usize, clause: Clause) -> Option<(Attributed, usiz
 /// "All of this, he acknowledges, could be undone": an attribution between
 /// commas inside its content interrupts it (the quote is in two parts).
 fn parenthesis(doc: &Doc, content: TokenSpan, clause: Clause) -> Option<TextRange> {
+    let speaker = clause.mention?.tokens;
     let (first, last) = (
-        clause.mention.tokens.first().min(clause.cue.first()),
-        clause.mention.tokens.last().max(clause.cue.last()),
+        speaker.first().min(clause.cue.first()),
+        speaker.last().max(clause.cue.last()),
     );
     if first <= content.first() || last >= content.last() {
         return None;

@@ -246,7 +246,7 @@ fn unattributed_quote(doc: &Doc, span: &MarkedSpan, previous: &[Attributed]) -> 
         if let Some(clause) = mixed_clause(doc, o) {
             let end = mixed_end(doc, span.close, clause_end(doc, span.close));
             let range = doc.range(clause.content.first(), end);
-            let (cue, mention) = (Some(clause.cue), Some(clause.mention));
+            let (cue, mention) = (Some(clause.cue), clause.mention);
             // "adding that “…”": a clause that is all in marks is direct.
             let kind = if range == span.range {
                 QuoteKind::Direct

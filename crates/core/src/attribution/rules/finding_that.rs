@@ -73,10 +73,9 @@ pub(crate) fn finding_that(at: &IndirectAt) -> Outcome<Clause> {
     if let Some(found) = document_before(doc, a, at.end, here) {
         return Outcome::Found(found);
     }
-    Outcome::stop_unless(
-        clause(doc, a, at.end, here, here + 1)
-            .filter(|c| is_document(doc, c.mention.tokens.last()) && c.content.count() > 3),
-    )
+    Outcome::stop_unless(clause(doc, a, at.end, here, here + 1).filter(|c| {
+        c.mention.is_some_and(|m| is_document(doc, m.tokens.last())) && c.content.count() > 3
+    }))
 }
 
 /// Whether token `i` is a document word ("poll", "records", "study").

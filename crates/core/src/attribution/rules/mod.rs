@@ -14,6 +14,7 @@ use super::phrases::Mention;
 use crate::span::TokenSpan;
 
 mod according_to;
+mod asked_question;
 mod colon_introduction;
 mod continuation;
 mod cue_before_quote;
@@ -39,6 +40,7 @@ mod title_in_marks;
 mod unattributed_long;
 
 pub(crate) use according_to::according_to;
+pub(crate) use asked_question::asked_question;
 pub(crate) use colon_introduction::colon_introduction;
 pub(crate) use continuation::{continuation, continue_reported_speaker};
 pub(crate) use cue_before_quote::cue_before_quote;
@@ -134,6 +136,7 @@ pub enum RuleId {
     UnattributedLong,
     RelativeClause,
     AccordingTo,
+    AskedQuestion,
     ReportedClause,
     FindingThat,
     /// Not a rule: the learned tagger of reported speech (see
@@ -170,6 +173,7 @@ impl RuleId {
             Self::UnattributedLong => "unattributed-long",
             Self::RelativeClause => "relative-clause",
             Self::AccordingTo => "according-to",
+            Self::AskedQuestion => "asked-question",
             Self::ReportedClause => "reported-clause",
             Self::FindingThat => "finding-that",
             Self::LearnedClause => "learned-clause",
@@ -204,6 +208,7 @@ impl RuleId {
             Self::UnattributedLong => "long quoted speech, speaker not found",
             Self::RelativeClause => "reported speech in a “who said” clause after an attribution",
             Self::AccordingTo => "“according to” and a source",
+            Self::AskedQuestion => "the question in “Asked whether …,” (no one named as asking)",
             Self::ReportedClause => "a clause reported by a speech verb",
             Self::FindingThat => "a finding or belief reported with “that”",
             Self::LearnedClause => "reported speech found by the trained model",
@@ -308,6 +313,7 @@ pub const RULES: &[&Rule] = &[
     &unattributed_long::RULE,
     &relative_clause::RULE,
     &according_to::RULE,
+    &asked_question::RULE,
     &reported_clause::RULE,
     &finding_that::RULE,
 ];
@@ -340,7 +346,9 @@ impl Found {
 pub(crate) struct Clause {
     pub content: TokenSpan,
     pub cue: TokenSpan,
-    pub mention: Mention,
+    /// Who the text says spoke; `None` when it names no one ("Asked why
+    /// …, the mayor said": nobody is named as the asker).
+    pub mention: Option<Mention>,
     pub rule: RuleId,
 }
 
@@ -349,7 +357,17 @@ impl Clause {
         Self {
             content,
             cue,
-            mention,
+            mention: Some(mention),
+            rule,
+        }
+    }
+
+    /// A clause whose speaker the text does not name.
+    pub(crate) fn without_speaker(rule: RuleId, content: TokenSpan, cue: TokenSpan) -> Self {
+        Self {
+            content,
+            cue,
+            mention: None,
             rule,
         }
     }
