@@ -7,6 +7,7 @@ use saidwho_core::corrections::{Anchor, Edit};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::speakers_panel::MAX_LISTED;
 use crate::excerpt::excerpt;
 use crate::state::Shown;
 
@@ -20,11 +21,6 @@ pub struct SpeakerEditorProps {
     /// Makes a correction (one undoable step).
     pub on_edit: Callback<Vec<Edit>>,
 }
-
-/// Most quotes offered to split off (the card lists as many). A source
-/// quoted thousands of times would otherwise draw thousands of check boxes;
-/// any other quote can be moved from the quote itself.
-pub const SPLIT_LISTED: usize = 50;
 
 /// The correction controls of one speaker, folded away until opened: only
 /// its summary is drawn while it is closed, so that a long text's cards cost
@@ -132,7 +128,9 @@ fn speaker_controls(props: &SpeakerEditorProps) -> Html {
             }
         })
     };
-    // This speaker's quotes, for "split off": the first few are listed.
+    // This speaker's quotes, for "split off": the first as many as a card
+    // lists. A source quoted thousands of times would otherwise draw
+    // thousands of check boxes; any other quote is moved from the quote.
     let speaker = u32::try_from(props.speaker).ok();
     let theirs = || {
         a.quotes
@@ -142,7 +140,7 @@ fn speaker_controls(props: &SpeakerEditorProps) -> Html {
     };
     let quote_count = theirs().count();
     let mine: Vec<(usize, String)> = theirs()
-        .take(SPLIT_LISTED)
+        .take(MAX_LISTED)
         .map(|(i, q)| (i, excerpt(&q.words(&shown.text), 80)))
         .collect();
     let on_split = {

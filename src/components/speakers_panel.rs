@@ -16,8 +16,9 @@ use crate::excerpt::excerpt;
 use crate::state::{Notice, Shown};
 use saidwho_core::corrections::Edit;
 
-/// Most quotes listed in one card (the exports have them all).
-const MAX_LISTED: usize = 50;
+/// Most quotes listed in one card (the exports have them all), and offered
+/// in its correction controls to split off.
+pub(crate) const MAX_LISTED: usize = 50;
 
 /// Speaker cards drawn before "Show all speakers" (the most quoted first).
 const FIRST_SPEAKERS: usize = 12;

@@ -873,8 +873,6 @@ fn name_candidates<'d>(doc: &'d Doc, people: &[TextRange]) -> Vec<NameCandidate<
     out
 }
 
-/// A name mention without the capitalised words the entity tagger left
-/// out of the person it names ("Republican Marta Quispe said" → Marta Quispe).
 /// Whether the mention starting at token `at` opens its sentence: only
 /// capitalised words (titles, first names) or "the" stand before it.
 fn opens_sentence(doc: &Doc, at: usize) -> bool {
@@ -882,6 +880,8 @@ fn opens_sentence(doc: &Doc, at: usize) -> bool {
     (first..at).all(|i| doc.is_cap(i) || doc.low(i) == "the")
 }
 
+/// A name mention without the capitalised words the entity tagger left
+/// out of the person it names ("Republican Marta Quispe said" → Marta Quispe).
 fn trim_to_person(doc: &Doc, mut m: Mention, people: &[TextRange]) -> Mention {
     while m.kind == MentionKind::Name
         && m.tokens.count() > 1
@@ -1245,12 +1245,13 @@ fn role_and_org(doc: &Doc, names: &Names, key: &[&str]) -> (Option<String>, Opti
         }
         // "Frank Nervo, a state judge, …": a lowercase role after a determiner.
         if j < doc.len() && matches!(doc.low(j), "a" | "an" | "the") && doc.is(j - 1, ",") {
+            // Up to "and", "who", "of", "at": "a tax lawyer and senior fellow at …".
             let last = (j + 1..doc.len())
                 .take(4)
                 .take_while(|&k| {
                     doc.is_word(k)
                         && !doc.is_cap(k)
-                        && !crate::attribution::phrases::is_clause_word(doc.low(k))
+                        && !is_clause_word(doc.low(k))
                         && !matches!(doc.low(k), "of" | "at" | "for")
                 })
                 .last();
